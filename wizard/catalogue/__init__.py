@@ -1,0 +1,24 @@
+"""The message catalogue: every sentence the product shows, in English and French.
+
+One module per part of the product keeps edits apart; they are merged here into one
+table, and a test checks every entry has both languages with the same placeholders.
+"""
+
+from __future__ import annotations
+
+from wizard.catalogue import common, files, keys, keystore, status, widget
+
+_PARTS = (common, keys, files, widget, keystore, status)
+
+
+def _merge() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for part in _PARTS:
+        for key, entry in part.MESSAGES.items():
+            if key in merged:
+                raise RuntimeError(f"message {key!r} defined twice ({part.__name__})")
+            merged[key] = entry
+    return merged
+
+
+MESSAGES = _merge()

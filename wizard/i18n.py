@@ -1,0 +1,80 @@
+"""Messages in French and English, looked up by key in one catalogue.
+
+Engine modules never hold a user sentence: they return `Msg` values (a key and its
+parameters) and the faces (CLI, TUI) render them in the user's language.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal, Protocol, runtime_checkable
+
+Lang = Literal["en", "fr"]
+LANGS: tuple[Lang, ...] = ("en", "fr")
+
+
+def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """French when the user's locale is French, English otherwise (POSIX precedence)."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    # LANGUAGE is a GNU preference list ("fr:en"); it only counts when nothing else is set.
+    first = env.get("LANGUAGE", "").split(":")[0]
+    return "fr" if first.lower().startswith("fr") else "en"
+
+
+@runtime_checkable
+class Renderable(Protocol):
+    """A message parameter that depends on the language (a nested message, a local date)."""
+
+    def render(self, lang: Lang) -> str: ...
+
+
+def _load_catalogue() -> dict[str, dict[str, str]]:
+    from wizard.catalogue import MESSAGES
+
+    return MESSAGES
+
+
+_CATALOGUE: dict[str, dict[str, str]] | None = None
+
+
+def catalogue() -> dict[str, dict[str, str]]:
+    global _CATALOGUE
+    if _CATALOGUE is None:
+        _CATALOGUE = _load_catalogue()
+    return _CATALOGUE
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{name}` fields a template expects (used by the catalogue's own test)."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def t(key: str, lang: Lang, /, **params: object) -> str:
+    """The message `key` in `lang`, with its `{placeholders}` filled from `params`."""
+    entry = catalogue()[key]
+    return entry[lang].format(**params)
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message not yet rendered: a catalogue key and its parameters.
+
+    Parameters must never hold a full secret; pass `Secret.masked` instead.
+    """
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: Lang) -> str:
+        rendered = {
+            name: (value.render(lang) if isinstance(value, Renderable) else value)
+            for name, value in self.params.items()
+        }
+        return t(self.key, lang, **rendered)
