@@ -1,0 +1,122 @@
+"""The TechNova project on disk: where its three files are, and the backend's settings."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+BACKEND_ENV = Path("backend/.env")
+VOICE_ENV = Path("websocket-server/.env")
+DEFAULT_WIDGET_CONFIG = Path("chat-widget/technova-config.js")
+WIDGET_CONFIG_NAME = "technova-config.js"
+
+DEFAULT_OPENWEBUI_URL = "http://localhost:3000"
+DEFAULT_MODEL = "technova"
+
+# Folders never searched for the widget config: dependencies, history, build output.
+_SKIPPED_DIRS = frozenset({"node_modules", ".git", ".venv", "venv", "__pycache__", "dist", "build"})
+_SEARCH_DEPTH = 4
+
+
+@dataclass(frozen=True)
+class Project:
+    """A TechNova project: its root folder and where each of its three files is (or will be)."""
+
+    root: Path
+    widget_config: Path  # found in the tree, or the default place when there is none yet
+
+    @property
+    def backend_env(self) -> Path:
+        return self.root / BACKEND_ENV
+
+    @property
+    def voice_env(self) -> Path:
+        return self.root / VOICE_ENV
+
+    def relative(self, path: Path) -> str:
+        """A path as the user sees it in the project: `backend/.env`."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    @property
+    def has_any_file(self) -> bool:
+        return any(p.exists() for p in (self.backend_env, self.voice_env, self.widget_config))
+
+
+def _looks_like_root(folder: Path) -> bool:
+    return (
+        (folder / "backend").is_dir()
+        or (folder / "websocket-server").is_dir()
+        or (folder / DEFAULT_WIDGET_CONFIG).is_file()
+    )
+
+
+def find_project(start: Path | str = ".") -> Project:
+    """The project that holds `start` (it may be a sub-folder), or `start` itself as a new one.
+
+    Never requires all three files: a project may have only a backend, or only a voice server.
+    """
+    origin = Path(start).expanduser().resolve()
+    root = next((d for d in (origin, *origin.parents) if _looks_like_root(d)), origin)
+    found = locate_widget_config(root)
+    return Project(root=root, widget_config=found or root / DEFAULT_WIDGET_CONFIG)
+
+
+def locate_widget_config(root: Path) -> Path | None:
+    """The widget's `technova-config.js`, wherever it is in the project (default place first)."""
+    default = root / DEFAULT_WIDGET_CONFIG
+    if default.is_file():
+        return default
+    return next(_walk_for(root, WIDGET_CONFIG_NAME, _SEARCH_DEPTH), None)
+
+
+def _walk_for(folder: Path, name: str, depth: int) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name == name and entry.is_file():
+            yield Path(entry.path)
+    if depth == 0:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False) and not (
+            entry.name in _SKIPPED_DIRS or entry.name.startswith(".")
+        ):
+            yield from _walk_for(Path(entry.path), name, depth - 1)
+
+
+@dataclass(frozen=True)
+class GitState:
+    in_repository: bool
+    tracked: bool = False  # the file is committed: its secrets are in the history
+    ignored: bool = False  # .gitignore covers it
+
+
+def git_state(path: Path) -> GitState:
+    """Whether `path` is committed to git, or ignored by it (git absent = not in a repository)."""
+    folder = path.parent if path.parent.is_dir() else Path.cwd()
+
+    def git(*args: str) -> int | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(folder), *args],
+                capture_output=True,
+                timeout=10,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.returncode
+
+    if git("rev-parse", "--is-inside-work-tree") != 0:
+        return GitState(in_repository=False)
+    tracked = git("ls-files", "--error-unmatch", "--", path.name) == 0
+    ignored = git("check-ignore", "-q", "--no-index", "--", path.name) == 0
+    return GitState(in_repository=True, tracked=tracked, ignored=ignored)
