@@ -6,9 +6,9 @@ table, and a test checks every entry has both languages with the same placeholde
 
 from __future__ import annotations
 
-from wizard.catalogue import common, files, keys, keystore, status, widget
+from wizard.catalogue import common, diagnosis, files, keys, keystore, status, widget
 
-_PARTS = (common, keys, files, widget, keystore, status)
+_PARTS = (common, keys, files, widget, keystore, status, diagnosis)
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -1,0 +1,3 @@
+"""Messages: files."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

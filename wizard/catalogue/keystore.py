@@ -1,0 +1,3 @@
+"""Messages: keystore."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

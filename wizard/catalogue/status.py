@@ -1,0 +1,202 @@
+"""Messages: the offline `status` report and the command line."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "status.heading": {
+        "en": "TechNova project: {root}",
+        "fr": "Projet TechNova : {root}",
+    },
+    "status.credentials": {"en": "Keys found:", "fr": "Clés trouvées :"},
+    "status.no-credentials": {"en": "No key found.", "fr": "Aucune clé trouvée."},
+    "status.credential": {
+        "en": "{file} ({variable}): {kind}, {masked}. {expiry}{keyring}",
+        "fr": "{file} ({variable}) : {kind}, {masked}. {expiry}{keyring}",
+    },
+    "status.credential.in-keyring": {
+        "en": " Also in the keyring.",
+        "fr": " Aussi dans le trousseau.",
+    },
+    "status.problems": {"en": "To look at:", "fr": "À examiner :"},
+    "status.all-good": {
+        "en": "Everything we can check without the network looks right. To test the keys "
+        "against the servers, run: technova-setup check",
+        "fr": "Tout ce qui se vérifie sans le réseau semble correct. Pour essayer les clés "
+        "auprès des serveurs, lancez : technova-setup check",
+    },
+    "severity.info": {"en": "note", "fr": "note"},
+    "severity.warning": {"en": "warning", "fr": "attention"},
+    "severity.critical": {"en": "PROBLEM", "fr": "PROBLÈME"},
+    "severity.unknown": {"en": "unknown", "fr": "inconnu"},
+    "status.project-not-found": {
+        "en": "No TechNova project was found in {path} (no backend/.env, "
+        "websocket-server/.env or technova-config.js). Run the command from your project "
+        "folder, or give it with --project FOLDER.",
+        "fr": "Aucun projet TechNova trouvé dans {path} (ni backend/.env, ni "
+        "websocket-server/.env, ni technova-config.js). Lancez la commande depuis le dossier "
+        "du projet, ou indiquez-le avec --project DOSSIER.",
+    },
+    "status.missing-file.OPENWEBUI_API_KEY": {
+        "en": "{file} does not exist, so the chat backend has no Open WebUI key. Run "
+        "technova-setup to create it.",
+        "fr": "{file} n'existe pas : le backend du chat n'a donc pas de clé Open WebUI. "
+        "Lancez technova-setup pour le créer.",
+    },
+    "status.missing-file.OPENAI_API_KEY": {
+        "en": "{file} does not exist, so the voice server has no OpenAI key. Run "
+        "technova-setup to create it if you use voice.",
+        "fr": "{file} n'existe pas : le serveur vocal n'a donc pas de clé OpenAI. Lancez "
+        "technova-setup pour le créer si vous utilisez la voix.",
+    },
+    "status.missing-key.OPENWEBUI_API_KEY": {
+        "en": "{file} has no OPENWEBUI_API_KEY: the chat backend cannot talk to Open WebUI. "
+        "Run technova-setup to add it.",
+        "fr": "{file} n'a pas d'OPENWEBUI_API_KEY : le backend du chat ne peut pas parler à "
+        "Open WebUI. Lancez technova-setup pour l'ajouter.",
+    },
+    "status.missing-key.OPENAI_API_KEY": {
+        "en": "{file} has no OPENAI_API_KEY: the voice server cannot reach OpenAI. Run "
+        "technova-setup to add it.",
+        "fr": "{file} n'a pas d'OPENAI_API_KEY : le serveur vocal ne peut pas joindre OpenAI. "
+        "Lancez technova-setup pour l'ajouter.",
+    },
+    "status.env-readable-by-others": {
+        "en": "{file} can be read by other users of this computer. Make it private with: "
+        "chmod 600 {file}",
+        "fr": "{file} est lisible par les autres utilisateurs de cet ordinateur. Rendez-le "
+        "privé avec : chmod 600 {file}",
+    },
+    "status.env-tracked-by-git": {
+        "en": "{file} is committed to git: its keys are in the project's history and reach "
+        "everyone who gets a copy. Replace the keys (make new ones), then run: "
+        "git rm --cached {file}, and add it to .gitignore.",
+        "fr": "{file} est enregistré dans git : ses clés sont dans l'historique du projet et "
+        "parviennent à quiconque en obtient une copie. Remplacez les clés (créez-en de "
+        "nouvelles), puis lancez : git rm --cached {file}, et ajoutez-le à .gitignore.",
+    },
+    "status.env-not-gitignored": {
+        "en": "{file} is not listed in .gitignore: one “git add .” would publish its keys. "
+        "Add the line .env to .gitignore.",
+        "fr": "{file} n'est pas listé dans .gitignore : un seul « git add . » publierait ses "
+        "clés. Ajoutez la ligne .env à .gitignore.",
+    },
+    "status.keyring-missing": {
+        "en": "The key in {file} is not saved in this computer's keyring. Run technova-setup "
+        "to keep a copy there.",
+        "fr": "La clé de {file} n'est pas enregistrée dans le trousseau de cet ordinateur. "
+        "Lancez technova-setup pour y garder une copie.",
+    },
+    "status.keyring-env-mismatch": {
+        "en": "The key in {file} ({env}) is not the one saved in the keyring ({keyring}). "
+        "The running server uses the one in {file}. Run technova-setup check to see which "
+        "one works.",
+        "fr": "La clé de {file} ({env}) n'est pas celle du trousseau ({keyring}). Le serveur "
+        "utilise celle de {file}. Lancez technova-setup check pour voir laquelle fonctionne.",
+    },
+    "status.keyring-unavailable": {
+        "en": "No keyring is available: the keys live only in the .env files.",
+        "fr": "Aucun trousseau n'est disponible : les clés ne sont que dans les fichiers .env.",
+    },
+    "status.key-in-wrong-file.OPENWEBUI_API_KEY": {
+        "en": "{file} holds an OpenAI key ({masked}) where the Open WebUI key belongs. The "
+        "backend talks to Open WebUI, which refuses OpenAI keys. Put the Open WebUI key here "
+        "(Open WebUI › Settings › Account › API keys) and the OpenAI key in "
+        "websocket-server/.env.",
+        "fr": "{file} contient une clé OpenAI ({masked}) à la place de la clé Open WebUI. Le "
+        "backend parle à Open WebUI, qui refuse les clés OpenAI. Mettez ici la clé Open WebUI "
+        "(Open WebUI › Réglages › Compte › Clés d'API) et la clé OpenAI dans "
+        "websocket-server/.env.",
+    },
+    "status.key-in-wrong-file.OPENAI_API_KEY": {
+        "en": "{file} holds an Open WebUI key ({masked}) where the OpenAI key belongs. OpenAI "
+        "refuses it. Put the OpenAI key here (https://platform.openai.com/api-keys) and the "
+        "Open WebUI key in backend/.env.",
+        "fr": "{file} contient une clé Open WebUI ({masked}) à la place de la clé OpenAI. "
+        "OpenAI la refuse. Mettez ici la clé OpenAI (https://platform.openai.com/api-keys) et "
+        "la clé Open WebUI dans backend/.env.",
+    },
+    "status.key-unusable": {
+        "en": "The key in {file} ({masked}) cannot work: {reason}",
+        "fr": "La clé de {file} ({masked}) ne peut pas fonctionner : {reason}",
+    },
+    "status.jwt-expired": {
+        "en": "The session token in {file} ({masked}) expired on {when}, {days} days ago: "
+        "the chat no longer works. Run technova-setup renew to replace it with an API key, "
+        "which does not expire.",
+        "fr": "Le jeton de session de {file} ({masked}) a expiré le {when}, il y a {days} "
+        "jours : le chat ne fonctionne plus. Lancez technova-setup renew pour le remplacer "
+        "par une clé d'API, qui n'expire pas.",
+    },
+    "status.jwt-urgent": {
+        "en": "The session token in {file} ({masked}) expires on {when}, in {days} days. Run "
+        "technova-setup renew now.",
+        "fr": "Le jeton de session de {file} ({masked}) expire le {when}, dans {days} jours. "
+        "Lancez technova-setup renew maintenant.",
+    },
+    "status.jwt-renew-soon": {
+        "en": "The session token in {file} ({masked}) expires on {when}, in {days} days. Plan "
+        "to run technova-setup renew.",
+        "fr": "Le jeton de session de {file} ({masked}) expire le {when}, dans {days} jours. "
+        "Prévoyez de lancer technova-setup renew.",
+    },
+    "status.jwt-instead-of-api-key": {
+        "en": "{file} uses a session token: it expires (after 4 weeks by default) and dies if "
+        "Open WebUI's secret key changes. An API key does neither: run technova-setup renew.",
+        "fr": "{file} utilise un jeton de session : il expire (après 4 semaines par défaut) et "
+        "cesse de fonctionner si la clé secrète d'Open WebUI change. Une clé d'API n'a aucun "
+        "de ces défauts : lancez technova-setup renew.",
+    },
+    "status.secret-in-widget-config": {
+        "en": "{file}, line {line} ({field}): a key ({masked}) sits in the widget's settings, "
+        "which every visitor of the website can read. Remove it (technova-setup does it for "
+        "you) and replace that key, since it may already have been copied.",
+        "fr": "{file}, ligne {line} ({field}) : une clé ({masked}) se trouve dans les réglages "
+        "du widget, que tout visiteur du site peut lire. Retirez-la (technova-setup le fait "
+        "pour vous) et remplacez cette clé, car elle a pu être copiée.",
+    },
+    "check.heading": {"en": "Live checks:", "fr": "Vérifications en direct :"},
+    "check.why": {"en": "Why:", "fr": "Pourquoi :"},
+    "check.next": {"en": "Next:", "fr": "À faire :"},
+    "check.all-good": {
+        "en": "Both paths work: the chat (backend → Open WebUI → OpenAI) and the voice "
+        "(voice server → OpenAI Realtime).",
+        "fr": "Les deux chemins fonctionnent : le chat (backend → Open WebUI → OpenAI) et la "
+        "voix (serveur vocal → OpenAI Realtime).",
+    },
+    # Command line.
+    "cli.key_on_command_line.what": {
+        "en": "Keys are not accepted on the command line.",
+        "fr": "Les clés ne sont pas acceptées sur la ligne de commande.",
+    },
+    "cli.key_on_command_line.why": {
+        "en": "A key typed in a command stays in the shell history and is visible to other "
+        "programs while it runs.",
+        "fr": "Une clé tapée dans une commande reste dans l'historique du terminal et est "
+        "visible par les autres programmes pendant son exécution.",
+    },
+    "cli.key_on_command_line.next": {
+        "en": "Give it on standard input instead, for example: technova-setup identify < "
+        "key.txt (or run technova-setup identify and paste it).",
+        "fr": "Donnez-la plutôt sur l'entrée standard, par exemple : technova-setup identify "
+        "< cle.txt (ou lancez technova-setup identify et collez-la).",
+    },
+    "cli.paste_prompt": {
+        "en": "Paste the key, then press Enter (it will not be shown): ",
+        "fr": "Collez la clé, puis appuyez sur Entrée (elle ne s'affichera pas) : ",
+    },
+    "cli.internal_error.what": {
+        "en": "technova-setup stopped because of an unexpected error ({error}).",
+        "fr": "technova-setup s'est arrêté à cause d'une erreur inattendue ({error}).",
+    },
+    "cli.internal_error.why": {
+        "en": "This is a fault in technova-setup, not something you did. Nothing was changed "
+        "after the error.",
+        "fr": "C'est un défaut de technova-setup, pas une erreur de votre part. Rien n'a été "
+        "modifié après l'erreur.",
+    },
+    "cli.internal_error.next": {
+        "en": "Run the same command again; if it happens again, send this message to whoever "
+        "maintains your TechNova setup.",
+        "fr": "Relancez la même commande ; si cela se reproduit, envoyez ce message à la "
+        "personne qui s'occupe de votre installation TechNova.",
+    },
+    "cli.interrupted": {"en": "Stopped.", "fr": "Arrêté."},
+}

@@ -1,0 +1,3 @@
+"""Messages: widget."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

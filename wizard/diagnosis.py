@@ -1,0 +1,133 @@
+"""From an answer (or a silence) to a diagnosis: what happened, why, and what to do next.
+
+Pure: no network. Every answer interpreted here is one observed on the real servers
+(../shared/FACTS.md); each outcome is a catalogue entry `diag.<code>.what|why|next`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from wizard.errors import Explanation
+from wizard.i18n import Msg
+
+
+class Verdict(StrEnum):
+    OK = "ok"
+    WARNING = "warning"  # works, or will work again by itself (rate limit)
+    CRITICAL = "critical"  # a key or a setting is wrong: the user must act
+    UNKNOWN = "unknown"  # the server could not be reached: we do not know if the key works
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    code: str  # the catalogue stem: diag.<code>
+    verdict: Verdict
+    params: dict[str, object]
+
+    @property
+    def explanation(self) -> Explanation:
+        return Explanation.of(f"diag.{self.code}", **self.params)
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is Verdict.OK
+
+
+def diagnosis(code: str, verdict: Verdict, **params: object) -> Diagnosis:
+    return Diagnosis(code, verdict, params)
+
+
+# Open WebUI's `detail` texts (FACTS.md, "answers observed on GET /api/models").
+OWUI_NOT_AUTHENTICATED = "Not authenticated"
+OWUI_UNAUTHORIZED = "401 Unauthorized"
+OWUI_INVALID_TOKEN = "Invalid token"
+OWUI_DELETED_USER = "Invalid authentication request."
+OWUI_BAD_API_KEY = "Your session has expired or the token is invalid. Please sign in again."
+OWUI_KEYS_DISABLED = "Use of API key is not enabled in the environment."
+OWUI_RESTRICTED = (
+    "You do not have permission to access this resource. Please contact your administrator "
+    "for assistance."
+)
+OWUI_HUMAN_SESSION = "A human session is required."
+OWUI_KEY_CREATION_OFF = "API key creation is not allowed in the environment."
+OWUI_MODEL_NOT_FOUND = "Model not found"
+
+
+def parse_json(body: bytes) -> Any:
+    """The JSON of a body, or None when it is not JSON."""
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def openwebui_detail(payload: Any) -> str | None:
+    if isinstance(payload, dict) and isinstance(payload.get("detail"), str):
+        return payload["detail"]
+    return None
+
+
+def openai_error(payload: Any) -> dict[str, Any] | None:
+    """OpenAI's `{"error": {...}}` object, whether it came straight or relayed by Open WebUI."""
+    if isinstance(payload, dict) and isinstance(payload.get("error"), dict):
+        return payload["error"]
+    return None
+
+
+def diagnose_openwebui_refusal(
+    status: int, detail: str | None, *, key_kind: str, jwt_expired: bool, file: str
+) -> Diagnosis:
+    """Open WebUI said no to the backend's key: which of FACTS.md's rows is it?"""
+    params = {"file": file, "status": status}
+    if status == 401:
+        if detail == OWUI_NOT_AUTHENTICATED:
+            return diagnosis("owui-no-credentials", Verdict.CRITICAL, **params)
+        if detail == OWUI_BAD_API_KEY:
+            return diagnosis("owui-api-key-refused", Verdict.CRITICAL, **params)
+        if detail == OWUI_INVALID_TOKEN:
+            return diagnosis("owui-session-revoked", Verdict.CRITICAL, **params)
+        if detail == OWUI_DELETED_USER:
+            return diagnosis("owui-user-deleted", Verdict.CRITICAL, **params)
+        if detail == OWUI_UNAUTHORIZED:
+            if key_kind == "openwebui-jwt":
+                code = "owui-jwt-expired" if jwt_expired else "owui-jwt-refused"
+                return diagnosis(code, Verdict.CRITICAL, **params)
+            return diagnosis("owui-token-malformed", Verdict.CRITICAL, **params)
+    if status == 403:
+        if detail == OWUI_KEYS_DISABLED:
+            return diagnosis("owui-keys-disabled", Verdict.CRITICAL, **params)
+        if detail == OWUI_RESTRICTED:
+            return diagnosis("owui-restricted", Verdict.CRITICAL, **params)
+        if detail == OWUI_HUMAN_SESSION:
+            return diagnosis("owui-human-session", Verdict.CRITICAL, **params)
+    return diagnosis("owui-refused-other", Verdict.CRITICAL, detail=detail or "", **params)
+
+
+def diagnose_openai_error(status: int, error: dict[str, Any], *, where: str) -> Diagnosis:
+    """An OpenAI error body (FACTS.md's REST table); `where` says which key it was."""
+    code = error.get("code")
+    kind = error.get("type")
+    message = str(error.get("message") or "")
+    params: dict[str, object] = {"where": Msg(f"where.{where}"), "status": status}
+    if status == 401:
+        if code == "invalid_api_key":
+            return diagnosis("openai-invalid-key", Verdict.CRITICAL, **params)
+        if code == "account_deactivated":
+            return diagnosis("openai-deactivated", Verdict.CRITICAL, **params)
+        if "Missing scopes" in message or "insufficient permissions" in message:
+            return diagnosis("openai-missing-scope", Verdict.CRITICAL, **params)
+        if message.startswith("You didn't provide an API key"):
+            return diagnosis("openai-no-key", Verdict.CRITICAL, **params)
+    if status == 429:
+        if code == "insufficient_quota" or kind == "insufficient_quota":
+            return diagnosis("openai-no-credit", Verdict.CRITICAL, **params)
+        return diagnosis("openai-rate-limited", Verdict.WARNING, **params)
+    if status == 404 and code == "model_not_found":
+        return diagnosis("openai-model-not-found", Verdict.CRITICAL, **params)
+    if status == 403 and code == "unsupported_country_region_territory":
+        return diagnosis("openai-country", Verdict.CRITICAL, **params)
+    return diagnosis("openai-other", Verdict.CRITICAL, code=str(code or kind or status), **params)
