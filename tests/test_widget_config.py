@@ -1,0 +1,647 @@
+"""`technova-config.js`: written, updated and cleaned of keys, and read back by real Node."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import random
+import re
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import keyshapes
+import pytest
+
+from wizard.errors import WizardError
+from wizard.i18n import LANGS
+from wizard.secret import mask
+from wizard.widget_config import (
+    REMOVED_MARKER,
+    SecretFinding,
+    WidgetSettings,
+    find_secrets,
+    read_widget_config,
+    remove_secrets,
+    render_widget_config,
+    update_widget_config,
+    write_widget_config,
+)
+
+NODE = shutil.which("node")
+needs_node = pytest.mark.skipif(NODE is None, reason="Node.js is not installed")
+
+# Compiles and runs each source in its own context with a fake `window`, and reports what the
+# browser would see: syntax errors, run errors, and `window.TechNovaConfig`.
+_EVALUATE = r"""
+const vm = require('vm');
+const sources = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const results = sources.map((source, i) => {
+  let script;
+  try { script = new vm.Script(source, { filename: `input-${i}.js` }); }
+  catch (error) { return { syntax: false, error: String(error) }; }
+  const window = {};
+  const context = vm.createContext({ window });
+  try { script.runInContext(context, { timeout: 2000 }); }
+  catch (error) { return { syntax: true, ran: false, error: String(error) }; }
+  const config = window.TechNovaConfig !== undefined ? window.TechNovaConfig
+    : vm.runInContext('typeof TechNovaConfig === "undefined" ? null : TechNovaConfig', context);
+  return { syntax: true, ran: true, config };
+});
+process.stdout.write(JSON.stringify(results));
+"""
+
+
+def evaluate(sources: list[str]) -> list[dict[str, object]]:
+    """Run every source in one Node process (one start-up for a whole batch)."""
+    assert NODE is not None
+    done = subprocess.run(
+        [NODE, "-e", _EVALUATE],
+        input=json.dumps(sources),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        timeout=60,
+    )
+    results = json.loads(done.stdout)
+    assert len(results) == len(sources)
+    return results
+
+
+def configs(sources: list[str]) -> list[dict[str, object]]:
+    """`window.TechNovaConfig` of each source; every one must compile and run."""
+    results = evaluate(sources)
+    for source, result in zip(sources, results, strict=True):
+        assert result.get("ran"), (result, source)
+    return [result["config"] for result in results]  # type: ignore[misc]
+
+
+def node_check(path: Path) -> None:
+    assert NODE is not None
+    done = subprocess.run([NODE, "--check", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def expected_config(settings: WidgetSettings) -> dict[str, object]:
+    return {
+        "backendUrl": settings.backend_url,
+        "voiceUrl": settings.voice_url,
+        "language": settings.language,
+        "assistantName": settings.assistant_name,
+    }
+
+
+def only_lines_changed(before: str, after: str, allowed: set[int]) -> bool:
+    """True when every difference touches only the 1-based lines of `before` in `allowed`."""
+    old = before.splitlines(keepends=True)
+    new = after.splitlines(keepends=True)
+    for tag, i1, i2, _j1, _j2 in difflib.SequenceMatcher(None, old, new).get_opcodes():
+        if tag in ("replace", "delete") and not set(range(i1 + 1, i2 + 1)) <= allowed:
+            return False
+    return True
+
+
+def inserted_lines(before: str, after: str) -> list[str]:
+    old = before.splitlines(keepends=True)
+    new = after.splitlines(keepends=True)
+    inserted: list[str] = []
+    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(None, old, new).get_opcodes():
+        assert tag in ("equal", "insert"), (before, after)
+        if tag == "insert":
+            inserted.extend(new[j1:j2])
+    return inserted
+
+
+KEYS = keyshapes.every_kind()
+TRICKY = [
+    'http://example.com/a?q="quoted"&r=\'single\'',
+    "C:\\path\\with\\backslashes\\",
+    "https://exemple.fr/été/café/日本語/😀",
+    "line\nbreak\tand\rreturn",
+    "separators\u2028and\u2029here",
+    "`backtick` and ${notATemplate}",
+    "</script><script>alert(1)</script>",
+    "",
+]
+
+
+# ------------------------------------------------------------------------------------------
+# render_widget_config
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.node
+@needs_node
+def test_render_reads_back_exactly_in_node(tmp_path: Path) -> None:
+    settings = [
+        WidgetSettings("http://localhost:3001"),
+        WidgetSettings("https://chat.example.com", "ws://localhost:8081", "fr", "Léa"),
+        *(WidgetSettings(value, value, "fr", value) for value in TRICKY),
+    ]
+    rendered = [render_widget_config(s) for s in settings]
+    assert configs(rendered) == [expected_config(s) for s in settings]
+    for i, text in enumerate(rendered[:3]):
+        path = tmp_path / f"technova-config-{i}.js"
+        path.write_text(text, encoding="utf-8")
+        node_check(path)
+
+
+def test_render_says_no_key_belongs_here() -> None:
+    text = render_widget_config(WidgetSettings("http://localhost:3001", "ws://localhost:8081"))
+    header = text.split("window.TechNovaConfig", 1)[0]
+    assert all(line.startswith("//") for line in header.splitlines() if line)
+    assert "Every visitor's browser" in header and "no key" in header
+    assert 'backendUrl: "http://localhost:3001",' in text
+    assert 'voiceUrl: "ws://localhost:8081",' in text
+    assert 'voiceUrl: null,' in render_widget_config(WidgetSettings("http://x"))
+    assert find_secrets(text) == []
+
+
+@pytest.mark.parametrize(("kind", "key"), sorted(KEYS.items()))
+def test_render_refuses_a_key_as_any_value(kind: str, key: str) -> None:
+    cases = [
+        WidgetSettings(key),
+        WidgetSettings("http://localhost:3001", voice_url=key),
+        WidgetSettings("http://localhost:3001", assistant_name=f"Bearer {key}"),
+        WidgetSettings(f"http://localhost:3001/chat?key={key}"),
+    ]
+    for settings in cases:
+        with pytest.raises(WizardError) as caught:
+            render_widget_config(settings)
+        error = caught.value
+        assert error.code == "widget.secret_refused"
+        assert error.params["kind"] == kind
+        assert error.params["masked"] == mask(key)
+        for lang in LANGS:
+            assert key not in error.render(lang)
+        assert key not in str(error) and key not in repr(error.params)
+        with pytest.raises(WizardError):
+            update_widget_config("window.TechNovaConfig = {};", settings)
+
+
+# ------------------------------------------------------------------------------------------
+# find_secrets
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("quote", ["'", '"', "`"])
+@pytest.mark.parametrize(("kind", "key"), sorted(KEYS.items()))
+def test_finds_every_kind_in_every_quote(kind: str, key: str, quote: str) -> None:
+    text = (
+        "window.TechNovaConfig = {\n"
+        '  backendUrl: "http://localhost:3001",\n'
+        f"  apiKey: {quote}{key}{quote},\n"
+        "};\n"
+    )
+    findings = find_secrets(text)
+    assert findings == [SecretFinding(line=3, field="apiKey", kind=kind, masked=mask(key))]
+    assert key not in repr(findings)
+
+
+def test_finds_keys_wherever_they_are() -> None:
+    project, legacy = KEYS["openai-project"], KEYS["openai-legacy"]
+    webui, token = KEYS["openwebui-api-key"], KEYS["openwebui-jwt"]
+    service, admin = KEYS["openai-service-account"], KEYS["openai-admin"]
+    text = "\n".join([
+        f"// my key: {legacy}",  # 1
+        "/* the old one was",  # 2
+        f"   {webui} */",  # 3
+        f'const API_KEY = "{project}";',  # 4
+        "window.TechNovaConfig = {",  # 5
+        "  backendUrl: 'http://localhost:3001',",  # 6
+        "  auth: { headers: { Authorization: `Bearer " + token + "` } },",  # 7
+        f'  "openaiKey": "{service}",',  # 8
+        f"  keys: ['not a key', '{admin}'],",  # 9
+        "  url: `${API_KEY}?key=" + webui + "`,",  # 10
+        f'  voiceUrl: "wss://example.com/?token={token}",',  # 11
+        "};",  # 12
+        f"window.TechNovaConfig.extra = '{legacy}'; // {project}",  # 13
+    ])
+    found = [(f.line, f.field, f.kind) for f in find_secrets(text)]
+    assert found == [
+        (1, "key", "openai-legacy"),
+        (3, None, "openwebui-api-key"),
+        (4, "API_KEY", "openai-project"),
+        (7, "Authorization", "openwebui-jwt"),
+        (8, "openaiKey", "openai-service-account"),
+        (9, None, "openai-admin"),
+        (10, "key", "openwebui-api-key"),
+        (11, "voiceUrl", "openwebui-jwt"),
+        (13, "extra", "openai-legacy"),
+        (13, None, "openai-project"),
+    ]
+    for finding in find_secrets(text):
+        assert "…" in finding.masked
+    everything = repr(find_secrets(text))
+    assert not any(key in everything for key in KEYS.values())
+
+
+def test_a_token_glued_to_a_word_in_a_comment() -> None:
+    token = KEYS["openwebui-jwt"]
+    text = f"// copied from localStorage.{token}.\nwindow.TechNovaConfig = {{}};\n"
+    assert [(f.line, f.kind) for f in find_secrets(text)] == [(1, "openwebui-jwt")]
+    assert remove_secrets(text)[0] == (
+        f"// copied from localStorage.{REMOVED_MARKER}.\nwindow.TechNovaConfig = {{}};\n"
+    )
+
+
+def test_a_cut_key_is_still_found() -> None:
+    cut = KEYS["openai-project"][:60]
+    findings = find_secrets(f"window.TechNovaConfig = {{ apiKey: '{cut}' }};")
+    assert [(f.kind, f.masked) for f in findings] == [("openai-project", mask(cut))]
+
+
+def test_tokenises_javascript_properly() -> None:
+    key = KEYS["openwebui-api-key"]
+    text = "\n".join([
+        "const re = /[\"'`]/g; const half = 10 / 2 / 1;",  # 1: a regex holding quotes
+        "const s = 'it\\'s \"fine\" // not a comment';",  # 2: escapes, // inside a string
+        'const t = "a /* not a comment */ b";',  # 3
+        "const u = `multi",  # 4
+        "line ${ {a: '}'}.a } template`;",  # 5: braces inside a substitution
+        f"const k = '{key}';",  # 6
+        "const x = '\\x73k-escaped';",  # 7
+    ])
+    assert [(f.line, f.field) for f in find_secrets(text)] == [(6, "k")]
+    escaped = "".join(f"\\x{ord(ch):02x}" for ch in key)
+    assert [f.masked for f in find_secrets(f'const k = "{escaped}";')] == [mask(key)]
+
+
+def test_broken_javascript_is_still_searched() -> None:
+    key = KEYS["openai-legacy"]
+    for text in [
+        f"const a = 'unterminated\nconst k = '{key}';",
+        f"const t = `never closed ${{x}} {key}",
+        f"/* never closed {key}",
+        f"const r = /[/; const k = '{key}';",
+        "}}}{{{ ' \" ` /",
+    ]:
+        findings = find_secrets(text)
+        assert [f.masked for f in findings] == ([mask(key)] if key in text else [])
+        cleaned, _ = remove_secrets(text)
+        assert key not in cleaned
+
+
+NOT_KEYS = """\
+// TechNova widget: see https://github.com/technova/widget#configuration for the settings.
+/* Colours follow the brand guide (2024-05-01). */
+window.TechNovaConfig = {
+  backendUrl: "http://localhost:3001",
+  voiceUrl: 'wss://voice.example.com:8081/realtime?model=gpt-4o-realtime-preview-2024-12-17',
+  model: "gpt-realtime",
+  fallbackModel: 'gpt-4o-mini-2024-07-18',
+  language: "fr",
+  assistantName: "TechNova Assistant",
+  greeting: `Bonjour ! Comment puis-je vous aider aujourd'hui ?`,
+  theme: { primary: "#1a2b3c", accent: 'rgb(12, 34, 56)', font: "Inter, sans-serif" },
+  cssClass: "sk-chat-widget-container",
+  skin: "sk-dark",
+  apiKey: "sk-your-key-here",
+  openaiKey: "sk-...",
+  placeholder: "sk-proj-XXXXXXXXXXXXXXXXXXXXXXXX",
+  other: "YOUR_OPENAI_API_KEY_HERE",
+  sessionId: "8c9a3c9e-5f0e-4b3e-9d61-2f1f6e0c4a11",
+  commit: "0123456789abcdef0123456789abcdef01234567",
+  avatar: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk",
+  tokenHeader: "Authorization",
+  note: "The key lives on the server (sk- keys never go here).",
+};
+"""
+
+
+def test_no_false_positives() -> None:
+    assert find_secrets(NOT_KEYS) == []
+    assert remove_secrets(NOT_KEYS) == (NOT_KEYS, [])
+
+
+# ------------------------------------------------------------------------------------------
+# remove_secrets
+# ------------------------------------------------------------------------------------------
+
+
+def test_remove_drops_a_property_line_and_blanks_the_rest() -> None:
+    project, legacy = KEYS["openai-project"], KEYS["openai-legacy"]
+    webui = KEYS["openwebui-api-key"]
+    text = (
+        f"// key: {legacy} (old)\n"
+        "window.TechNovaConfig = {\n"
+        "  backendUrl: 'http://localhost:3001',\n"
+        f"  apiKey: '{project}', // do not share\n"
+        f"  headers: {{ Authorization: \"Bearer {webui}\" }},\n"
+        "  language: 'fr',\n"
+        f'  "token": `{webui}`\n'
+        "};\n"
+        f'const API_KEY = "{project}"; // set by hand\n'
+    )
+    cleaned, findings = remove_secrets(text)
+    assert cleaned == (
+        f"// key: {REMOVED_MARKER} (old)\n"
+        "window.TechNovaConfig = {\n"
+        "  backendUrl: 'http://localhost:3001',\n"
+        '  headers: { Authorization: "" },\n'
+        "  language: 'fr',\n"
+        "};\n"
+        'const API_KEY = ""; // set by hand\n'
+    )
+    assert [f.line for f in findings] == [1, 4, 5, 7, 9]
+    assert find_secrets(cleaned) == []
+
+
+def test_remove_keeps_line_endings_and_bom() -> None:
+    key = KEYS["openai-legacy"]
+    text = (
+        "\ufeffwindow.TechNovaConfig = {\r\n"
+        f"\tapiKey: \"{key}\",\r\n"
+        "\tbackendUrl: \"http://localhost:3001\"\r\n"
+        "};"
+    )
+    cleaned, _ = remove_secrets(text)
+    assert cleaned == (
+        "\ufeffwindow.TechNovaConfig = {\r\n\tbackendUrl: \"http://localhost:3001\"\r\n};"
+    )
+
+
+def _removal_cases() -> list[str]:
+    p, w, j, s, a, legacy = (KEYS[k] for k in (
+        "openai-project", "openwebui-api-key", "openwebui-jwt", "openai-service-account",
+        "openai-admin", "openai-legacy"))
+    return [
+        # Last property without a comma: dropping it leaves `…,\n}` (valid).
+        f"window.TechNovaConfig = {{\n  backendUrl: 'http://a',\n  apiKey: '{p}'\n}};\n",
+        # The only property.
+        f"window.TechNovaConfig = {{\n  apiKey: \"{w}\"\n}};\n",
+        # Comma-first style: the line cannot be dropped, the value is blanked.
+        f"window.TechNovaConfig = {{\n  backendUrl: 'http://a'\n  , apiKey: '{p}'\n"
+        "  , language: 'en'\n};\n",
+        # Key on the same line as other properties.
+        f"window.TechNovaConfig = {{ backendUrl: 'http://a', apiKey: `{j}`, language: 'fr' }};\n",
+        # A property line followed by a block comment that runs on.
+        f"window.TechNovaConfig = {{\n  apiKey: '{s}', /* note\n  still the note */\n"
+        "  backendUrl: 'http://a'\n};\n",
+        # In arrays, calls, nested objects, templates with substitutions.
+        "const base = 'http://a';\n"
+        f"window.TechNovaConfig = {{\n  backendUrl: base,\n  keys: ['{a}', \"{w}\"],\n"
+        f"  nested: {{\n    deeper: {{\n      token: '{j}',\n    }},\n  }},\n"
+        f"  url: `${{base}}/x?key={w}&y=1`,\n"
+        f"  language: String('{p}').length ? 'en' : 'fr',\n}};\n",
+        # Keys in comments only.
+        f"/**\n * Keys:\n *   {p}\n *   {legacy}\n */\n// {j}\n"
+        "window.TechNovaConfig = { backendUrl: 'http://a' }; // " + w + "\n",
+        # Quoted property names (JSON style) and a key as a property name's neighbour.
+        f'window.TechNovaConfig = {{\n  "backendUrl": "http://a",\n  "apiKey": "{p}",\n'
+        f'  "language": "fr"\n}};\nwindow.k = "{legacy}";\n',
+        # A labelled statement and an assignment: lines that look like properties but are not.
+        f"apiKey: '{p}'\nwindow.TechNovaConfig = {{ backendUrl: 'http://a' }};\n",
+        f"var TechNovaConfig = {{}};\nTechNovaConfig.apiKey =\n  '{w}';\n"
+        "TechNovaConfig.backendUrl = 'http://a';\n",
+        # A string inside a template's substitution.
+        "window.TechNovaConfig = {\n  backendUrl: 'http://a',\n"
+        f"  auth: `Bearer ${{'{p}'}}`,\n}};\n",
+    ]
+
+
+@pytest.mark.node
+@needs_node
+def test_remove_keeps_other_lines_and_stays_valid_javascript() -> None:
+    cases = _removal_cases()
+    before = configs(cases)
+    results = [remove_secrets(text) for text in cases]
+    after = configs([cleaned for cleaned, _ in results])
+    for text, (cleaned, findings), old, new in zip(cases, results, before, after, strict=True):
+        assert findings, text
+        assert find_secrets(cleaned) == [], cleaned
+        assert only_lines_changed(text, cleaned, {f.line for f in findings}), (text, cleaned)
+        assert not any(key in cleaned for key in KEYS.values())
+        # What the widget reads is unchanged, apart from the keys.
+        assert isinstance(old, dict) and isinstance(new, dict)
+        assert old.get("backendUrl") == new.get("backendUrl") == "http://a" or (
+            "backendUrl" not in old
+        )
+
+
+# ------------------------------------------------------------------------------------------
+# update_widget_config
+# ------------------------------------------------------------------------------------------
+
+SETTINGS = WidgetSettings("https://chat.example.com/api", "wss://voice.example.com", "fr", "Léa")
+UPDATE_CASES = [
+    # The file render writes.
+    render_widget_config(WidgetSettings("http://localhost:3001")),
+    # Single quotes, comments, unrelated fields, a nested `language` that is not ours.
+    "// Widget settings\n"
+    "window.TechNovaConfig = {\n"
+    "    backendUrl: 'http://localhost:3001', // the backend\n"
+    "    theme: { primary: '#1a2b3c', language: 'de' },\n"
+    "    /* voice */ voiceUrl: 'ws://localhost:8081',\n"
+    "    language: 'en',\n"
+    "    assistantName: 'TechNova',\n"
+    "    greeting: 'Hello!',\n"
+    "};\n",
+    # Backticks and JSON-style quoted names, CRLF, tabs.
+    "window.TechNovaConfig = {\r\n\t\"backendUrl\": `http://localhost:3001`,\r\n"
+    "\t\"language\": `en`\r\n};\r\n",
+    # One line, some fields missing, voiceUrl null.
+    "window.TechNovaConfig = { backendUrl: \"http://old\", voiceUrl: null };",
+    # No field at all yet: an empty object, on one line and on several.
+    "window.TechNovaConfig = {};\n",
+    "window.TechNovaConfig = { // filled in by technova-setup\n};\n",
+    # A differently named object holding our fields; `window["TechNovaConfig"] = …`.
+    "(function () {\n  var settings = {\n    backendUrl: 'http://old',\n    debug: true,\n  };\n"
+    "  window.TechNovaConfig = settings;\n})();\n",
+    'window["TechNovaConfig"] = {\n  language: "en",\n  position: "bottom-right"\n};\n',
+]
+
+
+@pytest.mark.node
+@needs_node
+def test_update_reads_back_in_node_and_keeps_other_bytes() -> None:
+    tricky = [WidgetSettings(v, v, "en", v) for v in TRICKY if v]
+    every = [SETTINGS, *tricky]
+    inputs = [(text, settings) for text in UPDATE_CASES for settings in every]
+    updated = [update_widget_config(text, settings) for text, settings in inputs]
+    originals = configs(UPDATE_CASES)
+    results = configs(updated)
+    for (text, settings), new_text, config in zip(inputs, updated, results, strict=True):
+        original = originals[UPDATE_CASES.index(text)]
+        assert isinstance(config, dict) and isinstance(original, dict)
+        # Our fields read back exactly; every other field is what it was.
+        assert {k: config[k] for k in expected_config(settings)} == expected_config(settings)
+        assert {k: v for k, v in config.items() if k not in expected_config(settings)} == {
+            k: v for k, v in original.items() if k not in expected_config(settings)
+        }
+        # Only lines holding our fields changed (or new lines were added).
+        field_lines = {
+            n for n, line in enumerate(text.splitlines(), 1)
+            if re.search(r"backendUrl|voiceUrl|language\W|assistantName|\{\s*}", line)
+        }
+        assert only_lines_changed(text, new_text, field_lines), (text, new_text)
+        assert update_widget_config(new_text, settings) == new_text  # nothing left to change
+
+
+@pytest.mark.node
+@needs_node
+def test_any_value_reads_back_in_every_quote_style() -> None:
+    """Random values made of the characters that break hand-written JavaScript."""
+    rng = random.Random(20240501)
+    pool = "aZ9 '\"`\\$" + "{}/*\n\r\t\x00\x7f\u2028\u2029éß日😀"
+    values = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(150)]
+    templates = [
+        f"window.TechNovaConfig = {{\n  backendUrl: {q}x{q},\n  language: {q}en{q},\n}};\n"
+        for q in ("'", '"', "`")
+    ]
+    sources, expected = [], []
+    for i, value in enumerate(values):
+        settings = WidgetSettings(value, value or None, "fr", value)
+        sources.append(update_widget_config(templates[i % 3], settings))
+        sources.append(render_widget_config(settings))
+        # Without a voice URL, update leaves voiceUrl out; render writes null.
+        wanted = expected_config(settings)
+        expected += [{k: v for k, v in wanted.items() if v is not None}, wanted]
+    assert configs(sources) == expected
+
+
+def test_update_keeps_quotes_and_indentation() -> None:
+    text = UPDATE_CASES[1]
+    updated = update_widget_config(text, SETTINGS)
+    assert updated == text.replace(
+        "'http://localhost:3001', // the backend", "'https://chat.example.com/api', // the backend"
+    ).replace("'ws://localhost:8081'", "'wss://voice.example.com'").replace(
+        "language: 'en'", "language: 'fr'"
+    ).replace("'TechNova'", "'Léa'")
+    # A value the user's quotes cannot hold plainly falls back to JSON's double quotes.
+    odd = update_widget_config(text, WidgetSettings("http://x/?a='b'"))
+    assert "backendUrl: \"http://x/?a='b'\", // the backend" in odd
+    # Missing fields go after the `{`, indented like their neighbours, in the file's quotes.
+    added = update_widget_config(
+        "window.TechNovaConfig = {\r\n\t\"backendUrl\": `http://a`,\r\n};\r\n", SETTINGS
+    )
+    assert added == (
+        "window.TechNovaConfig = {\r\n\tvoiceUrl: `wss://voice.example.com`,\r\n"
+        "\tlanguage: `fr`,\r\n\tassistantName: `Léa`,\r\n"
+        "\t\"backendUrl\": `https://chat.example.com/api`,\r\n};\r\n"
+    )
+    assert inserted_lines(
+        "const c = {\n    backendUrl: 'http://a',\n};\n",
+        update_widget_config("const c = {\n    backendUrl: 'http://a',\n};\n",
+                             WidgetSettings("http://a")),
+    ) == ["    language: 'en',\n", "    assistantName: 'TechNova',\n"]
+
+
+def test_update_leaves_voice_alone_when_not_given() -> None:
+    text = "window.TechNovaConfig = { backendUrl: 'http://a', voiceUrl: 'ws://v' };"
+    assert "voiceUrl: 'ws://v'" in update_widget_config(text, WidgetSettings("http://b"))
+    assert "voiceUrl" not in update_widget_config(
+        "window.TechNovaConfig = {};", WidgetSettings("http://b")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "// nothing here\n", "console.log('hello');\n", "const x = { colour: 'red' };\n",
+     "window.TechNovaConfig = makeConfig();\n"],
+)
+def test_update_refuses_a_file_it_does_not_recognise(text: str) -> None:
+    with pytest.raises(WizardError) as caught:
+        update_widget_config(text, SETTINGS, path=Path("site/technova-config.js"))
+    assert caught.value.code == "widget.unrecognised"
+    assert caught.value.params["path"] == "site/technova-config.js"
+    assert "site/technova-config.js" in caught.value.render("fr")
+
+
+def test_update_does_not_rewrite_code() -> None:
+    text = "const BASE = 'http://a';\nwindow.TechNovaConfig = {\n  backendUrl: BASE + '/api',\n};\n"
+    with pytest.raises(WizardError) as caught:
+        update_widget_config(text, SETTINGS)
+    assert caught.value.code == "widget.field_computed"
+    assert caught.value.params["field"] == "backendUrl"
+
+
+# ------------------------------------------------------------------------------------------
+# Reading and writing the file
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.node
+@needs_node
+def test_write_is_public_and_keeps_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "chat-widget" / "technova-config.js"
+    first = render_widget_config(WidgetSettings("http://localhost:3001"))
+    assert write_widget_config(path, first) is None
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert read_widget_config(path) == first
+    node_check(path)
+
+    second = update_widget_config(first, SETTINGS)
+    backup = write_widget_config(path, second)
+    assert backup is not None and backup.parent == path.parent
+    assert re.fullmatch(r"technova-config\.js\.bak-\d{8}-\d{6}", backup.name)
+    assert backup.read_text(encoding="utf-8") == first
+    assert path.read_bytes() == second.encode("utf-8")
+    node_check(path)
+    again = write_widget_config(path, second)
+    # A second backup never overwrites the first, whether or not the clock has ticked.
+    assert again is not None and again != backup and backup.exists()
+    assert re.fullmatch(r"technova-config\.js\.bak-\d{8}-\d{6}(-\d+)?", again.name)
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_write_follows_a_symbolic_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.js"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "technova-config.js"
+    link.symlink_to(real)
+    write_widget_config(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+
+
+def test_read_keeps_every_byte(tmp_path: Path) -> None:
+    path = tmp_path / "technova-config.js"
+    data = "\ufeff// é\r\nwindow.TechNovaConfig = {};\r\n".encode()
+    path.write_bytes(data)
+    assert read_widget_config(path).encode("utf-8") == data
+
+
+def test_read_errors(tmp_path: Path) -> None:
+    def code(path: Path) -> str:
+        with pytest.raises(WizardError) as caught:
+            read_widget_config(path)
+        for lang in LANGS:
+            assert str(path) in caught.value.render(lang)
+        return caught.value.code
+
+    assert code(tmp_path) == "widget.is_directory"
+    assert code(tmp_path / "missing.js") == "widget.not_found"
+    latin = tmp_path / "latin1.js"
+    latin.write_bytes("// ok\n// caf\xe9\n".encode("latin-1"))
+    assert code(latin) == "widget.not_utf8"
+    if os.geteuid() != 0:  # root reads anything
+        locked = tmp_path / "locked.js"
+        locked.write_text("x", encoding="utf-8")
+        locked.chmod(0)
+        try:
+            assert code(locked) == "widget.not_readable"
+        finally:
+            locked.chmod(0o600)
+    with pytest.raises(WizardError) as caught:
+        write_widget_config(tmp_path, "x")
+    assert caught.value.code == "widget.is_directory"
+
+
+def test_every_widget_error_explains_itself_in_both_languages() -> None:
+    for code, params in [
+        ("widget.unrecognised", {"path": "p"}),
+        ("widget.field_computed", {"path": "p", "field": "backendUrl"}),
+        ("widget.secret_refused", {"field": "backendUrl", "masked": "sk-…", "kind": "x"}),
+        ("widget.not_found", {"path": "p"}),
+        ("widget.is_directory", {"path": "p"}),
+        ("widget.not_readable", {"path": "p", "reason": "denied"}),
+        ("widget.not_utf8", {"path": "p", "line": 2}),
+        ("widget.not_writable", {"path": "p", "reason": "denied"}),
+        ("widget.secret_found", {"path": "p", "line": 2, "masked": "sk-…"}),
+    ]:
+        error = WizardError(code, **params)
+        for lang in LANGS:
+            assert all(error.explanation.render(lang).values())
