@@ -1,0 +1,400 @@
+"""The OS keyring (service `technova-setup`), where the project's two keys are kept.
+
+The `.env` files still get copies (Node cannot read the keyring). When no usable keyring
+exists — a headless server, a locked or plain-text store — `keyring_info()` says so with a
+reason, and `load_key`/`save_key`/`delete_key` raise a `WizardError` the faces can explain;
+the fallback to the `.env` files alone is the faces' job, and only with the user's consent.
+
+Every call to the keyring runs in a worker thread with a time limit: the Secret Service can
+wait forever on an unlock prompt nobody sees, and the wizard must never hang. Exceptions
+from keyring, SecretStorage, jeepney or D-Bus never leave this module: they become
+`WizardError`s whose parameters never hold the key (only `Secret.masked`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from wizard.errors import WizardError
+from wizard.i18n import Msg
+from wizard.keys import Slot
+from wizard.secret import Secret, mask
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+SERVICE = "technova-setup"
+PROBE_ACCOUNT = "technova-setup-probe"  # only ever read, never written
+PROBE_TIMEOUT = 5.0  # seconds: keyring_info() is called before every screen that needs a key
+# An operation may show the desktop's unlock prompt: leave the person time to type a password.
+OPERATION_TIMEOUT = 60.0
+NO_BACKEND = "none"
+_TOKEN_LIKE = re.compile(r"[A-Za-z0-9_\-]{20,}")
+
+T = TypeVar("T")
+
+
+def account_name(slot: Slot, project_root: Path) -> str:
+    """The keyring account of one key of one project: `OPENWEBUI_API_KEY@/abs/project`.
+
+    The resolved path keeps two projects (or two checkouts of one) apart, and the same
+    project reached through a symlink or a relative path in one entry.
+    """
+    return f"{Slot(slot).value}@{Path(project_root).expanduser().resolve()}"
+
+
+@dataclass(frozen=True)
+class KeyringInfo:
+    """Whether the keys can be kept in the OS keyring here, which one it is, and why not."""
+
+    usable: bool
+    backend: str  # a human name: "Secret Service (GNOME Keyring)", "macOS Keychain", "none"
+    reason: Msg | None = None  # why it is not usable (None when usable)
+    locked: bool = False  # a real keyring that is locked: unlocking it would make it usable
+
+
+# ----------------------------------------------------------------------------- running calls
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _run(fn: Callable[[], T], timeout: float) -> T:
+    """`fn()` in a daemon thread; its exception re-raised here, `_Timeout` after `timeout`.
+
+    A daemon thread, not an executor: an executor's threads are joined at exit, so a call
+    stuck on a prompt would keep the process alive after the wizard ends.
+    """
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["value"] = fn()
+        except BaseException as exc:  # carried to the caller, whatever it is
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="technova-keyring", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise _Timeout
+    if "error" in outcome:
+        raise outcome.pop("error")  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
+
+
+# ----------------------------------------------------------------------------- backends
+
+
+def _effective_backend(kr: KeyringBackend) -> KeyringBackend | None:
+    """The backend that actually stores passwords (the chainer writes to its first one)."""
+    from keyring.backends import chainer, fail, null
+
+    if isinstance(kr, chainer.ChainerBackend):
+        backends = list(kr.backends)
+        return _effective_backend(backends[0]) if backends else None
+    if isinstance(kr, fail.Keyring | null.Keyring):
+        return None
+    return kr
+
+
+def _is_plaintext(kr: KeyringBackend) -> bool:
+    """keyrings.alt's PlaintextKeyring and its kind: passwords in a file, unencrypted."""
+    return "plaintext" in type(kr).__name__.lower()
+
+
+_SECRET_SERVICE_PROVIDERS = {
+    "gnome-keyring-d": "GNOME Keyring",  # /proc/PID/comm is cut at 15 characters
+    "gnome-keyring-daemon": "GNOME Keyring",
+    "kwalletd5": "KWallet",
+    "kwalletd6": "KWallet",
+    "ksecretd": "KWallet",
+    "keepassxc": "KeePassXC",
+    "keepassxc-proxy": "KeePassXC",
+}
+
+
+def _secret_service_provider() -> str | None:
+    """Which program answers on the Secret Service bus name (best effort, Linux only)."""
+    try:
+        from jeepney.bus_messages import message_bus
+        from jeepney.io.blocking import open_dbus_connection
+
+        with open_dbus_connection(bus="SESSION") as conn:
+            reply = conn.send_and_get_reply(
+                message_bus.GetConnectionUnixProcessID("org.freedesktop.secrets"), timeout=1
+            )
+        pid = int(reply.body[0])
+        comm = Path(f"/proc/{pid}/comm").read_text(encoding="utf-8").strip()
+    except Exception:  # a nicer name is not worth an error
+        return None
+    return _SECRET_SERVICE_PROVIDERS.get(comm, comm or None)
+
+
+def _backend_name(kr: KeyringBackend | None) -> str:
+    """A name a person recognises for the backend that stores the keys."""
+    if kr is None:
+        return NO_BACKEND
+    cls = type(kr)
+    qualname = f"{cls.__module__}.{cls.__name__}"
+    if qualname == "keyring.backends.SecretService.Keyring":
+        provider = _secret_service_provider()
+        return f"Secret Service ({provider})" if provider else "Secret Service"
+    known = {
+        "keyring.backends.libsecret.Keyring": "Secret Service (libsecret)",
+        "keyring.backends.kwallet.DBusKeyring": "KWallet",
+        "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet 4",
+        "keyring.backends.macOS.Keyring": "macOS Keychain",
+        "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
+    }
+    if qualname in known:
+        return known[qualname]
+    if _is_plaintext(kr):
+        return f"plain-text file ({qualname})"
+    return qualname
+
+
+# ----------------------------------------------------------------------------- reasons
+
+
+def _no_backend_reason() -> Msg:
+    """Why keyring found no backend: no D-Bus session, or no password store on the bus."""
+    if sys.platform != "linux":
+        return Msg("keystore.reason.no_backend")
+    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+    if not address:
+        return Msg("keystore.reason.no_session")
+    try:
+        from contextlib import closing
+
+        import secretstorage
+
+        with closing(secretstorage.dbus_init()) as conn:
+            if not secretstorage.check_service_availability(conn):
+                return Msg("keystore.reason.no_service")
+    except ImportError:
+        return Msg("keystore.reason.no_backend")
+    except Exception:  # connecting to the bus failed: its socket is gone or refuses us
+        return Msg("keystore.reason.no_session")
+    return Msg("keystore.reason.no_backend")
+
+
+def _exception_kind(exc: BaseException) -> tuple[str, Msg]:
+    """The error code (`locked`, `unavailable`, `failed`) and the reason for an exception.
+
+    Looks at the whole chain: keyring wraps SecretStorage's errors in its own.
+    """
+    from keyring import errors as kerrors
+
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    names = {type(e).__name__ for e in chain}
+    text = " ".join(str(e) for e in chain).lower()
+
+    if isinstance(exc, kerrors.KeyringLocked) or "LockedException" in names:
+        return "locked", Msg("keystore.reason.locked")
+    if "PromptDismissedException" in names or "prompt dismissed" in text:
+        # No keyring exists yet and the prompt to create or unlock one could not be shown
+        # (no desktop) or was dismissed.
+        if isinstance(exc, kerrors.InitError):
+            return "unavailable", Msg("keystore.reason.no_collection")
+        return "locked", Msg("keystore.reason.locked")
+    if isinstance(exc, kerrors.NoKeyringError):
+        return "unavailable", _no_backend_reason()
+    if "SecretServiceNotAvailableException" in names:
+        return "unavailable", _no_backend_reason()
+    if isinstance(exc, kerrors.InitError):
+        return "unavailable", Msg("keystore.reason.init", {"detail": _detail(exc)})
+    if any(isinstance(e, ConnectionError | FileNotFoundError) for e in chain):
+        return "unavailable", Msg("keystore.reason.no_session")
+    return "failed", Msg("keystore.reason.error", {"detail": _detail(exc)})
+
+
+def _detail(exc: BaseException, secret: Secret | None = None) -> str:
+    """A short technical note for the curious: the exception's type and message, scrubbed.
+
+    The message is not ours: the key (when we know it) and anything shaped like a key or a
+    token (a long unbroken run of letters, digits, `-`, `_`) are masked.
+    """
+    text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if secret is not None and secret.reveal():
+        text = text.replace(secret.reveal(), secret.masked)
+    return _TOKEN_LIKE.sub(lambda m: mask(m.group()), text)[:200]
+
+
+# ----------------------------------------------------------------------------- keyring_info
+
+
+def _probe() -> KeyringInfo:
+    try:
+        return _probe_backend()
+    except Exception as exc:  # e.g. a keyringrc.cfg naming a backend that cannot load
+        try:
+            reason = _exception_kind(exc)[1]
+        except Exception:  # classifying talks to D-Bus too; keyring_info must not raise
+            reason = Msg("keystore.reason.error", {"detail": type(exc).__name__})
+        return KeyringInfo(usable=False, backend=NO_BACKEND, reason=reason)
+
+
+def _probe_backend() -> KeyringInfo:
+    import keyring
+
+    kr = keyring.get_keyring()
+    store = _effective_backend(kr)
+    if store is None:
+        return KeyringInfo(usable=False, backend=NO_BACKEND, reason=_missing_reason(kr))
+    if _is_plaintext(store):
+        reason = Msg("keystore.reason.plaintext")
+        return KeyringInfo(usable=False, backend=_backend_name(store), reason=reason)
+    if type(store).__module__.startswith("keyrings.alt"):
+        name = _backend_name(store)
+        reason = Msg("keystore.reason.unsupported", {"backend": name})
+        return KeyringInfo(usable=False, backend=name, reason=reason)
+    try:
+        priority = float(type(store).priority)
+    except Exception as exc:  # the backend says it cannot work here
+        reason = _exception_kind(exc)[1]
+        return KeyringInfo(usable=False, backend=_backend_name(store), reason=reason)
+    if priority <= 0:
+        return KeyringInfo(usable=False, backend=_backend_name(store), reason=_no_backend_reason())
+    try:
+        # Reading an account that is never written: it creates nothing, and surfaces a
+        # locked keyring, a missing collection or a dead bus exactly as a real read would.
+        store.get_password(SERVICE, PROBE_ACCOUNT)
+    except Exception as exc:
+        kind, reason = _exception_kind(exc)
+        locked = kind == "locked"
+        return KeyringInfo(usable=False, backend=_backend_name(store), reason=reason, locked=locked)
+    # Named after the read: the read may have started the password store (D-Bus activation).
+    return KeyringInfo(usable=True, backend=_backend_name(store), reason=None)
+
+
+def keyring_info(timeout: float = PROBE_TIMEOUT) -> KeyringInfo:
+    """Whether the OS keyring can keep the keys here, which one it is, and if not, why.
+
+    Usable means: a real password store (not the "fail" or "null" backend, not a plain-text
+    file) that answered a read within `timeout` seconds. Never raises, never hangs.
+    """
+    try:
+        return _run(_probe, timeout)
+    except _Timeout:
+        reason = Msg("keystore.reason.timeout", {"seconds": f"{timeout:g}"})
+        return KeyringInfo(usable=False, backend=NO_BACKEND, reason=reason)
+
+
+# ----------------------------------------------------------------------------- load / save
+
+
+def _missing_reason(kr: KeyringBackend) -> Msg:
+    from keyring.backends import null
+
+    if isinstance(kr, null.Keyring):
+        return Msg("keystore.reason.disabled")
+    return _no_backend_reason()
+
+
+def _store() -> KeyringBackend:
+    """The keyring backend to use, or `keystore.unavailable` when there is none worth using."""
+    import keyring
+
+    kr = keyring.get_keyring()
+    store = _effective_backend(kr)
+    if store is None:
+        raise WizardError("keystore.unavailable", reason=_missing_reason(kr))
+    if _is_plaintext(store):
+        # Refused even though it "works": a plain file is no safer than the .env files, and
+        # the person must choose the .env-only fallback knowingly.
+        raise WizardError("keystore.unavailable", reason=Msg("keystore.reason.plaintext"))
+    if type(store).__module__.startswith("keyrings.alt"):
+        reason = Msg("keystore.reason.unsupported", {"backend": _backend_name(store)})
+        raise WizardError("keystore.unavailable", reason=reason)
+    return kr  # the chainer itself, so that reads still look in every store
+
+
+def _error_for(exc: BaseException, secret: Secret | None) -> WizardError:
+    kind, reason = _exception_kind(exc)
+    if kind == "failed":
+        reason = Msg("keystore.reason.error", {"detail": _detail(exc, secret)})
+    return WizardError(f"keystore.{kind}", reason=reason)
+
+
+def _call(action: Callable[[KeyringBackend], T], timeout: float, secret: Secret | None = None) -> T:
+    """Run `action` on the keyring; every failure becomes a `WizardError` without the key."""
+
+    def attempt() -> tuple[bool, object]:
+        # Errors are classified in the worker too: that may talk to D-Bus, which may hang.
+        try:
+            return True, action(_store())
+        except WizardError as error:
+            return False, error
+        except Exception as exc:
+            return False, _error_for(exc, secret)
+
+    try:
+        ok, result = _run(attempt, timeout)
+    except _Timeout:
+        ok, result = False, WizardError("keystore.timeout", seconds=f"{timeout:g}")
+    if not ok:
+        # Raised outside any `except` block: the original exception (whose text we do not
+        # control) is not chained to ours, so a traceback cannot show more than we meant.
+        assert isinstance(result, WizardError)
+        raise result
+    return result  # type: ignore[return-value]
+
+
+def load_key(
+    slot: Slot, project_root: Path, *, timeout: float = OPERATION_TIMEOUT
+) -> Secret | None:
+    """The key kept for `slot` of the project at `project_root`, or None when there is none.
+
+    Raises `WizardError("keystore.unavailable" | "keystore.locked" | "keystore.failed" |
+    "keystore.timeout")` when the keyring cannot be read.
+    """
+    account = account_name(slot, project_root)
+    value = _call(lambda kr: kr.get_password(SERVICE, account), timeout)
+    return Secret(value) if value else None
+
+
+def save_key(
+    slot: Slot, project_root: Path, secret: Secret, *, timeout: float = OPERATION_TIMEOUT
+) -> None:
+    """Keep `secret` for `slot` of the project at `project_root`, replacing any older one.
+
+    Raises `WizardError("keystore.unavailable" | "keystore.locked" | "keystore.failed" |
+    "keystore.timeout")`; the key is never part of the error.
+    """
+    account = account_name(slot, project_root)
+    _call(lambda kr: kr.set_password(SERVICE, account, secret.reveal()), timeout, secret)
+
+
+def delete_key(slot: Slot, project_root: Path, *, timeout: float = OPERATION_TIMEOUT) -> bool:
+    """Forget the key of `slot` for the project: True if one was deleted, False if none was kept.
+
+    Raises the same `WizardError`s as `load_key`.
+    """
+    from keyring.errors import PasswordDeleteError
+
+    account = account_name(slot, project_root)
+
+    def delete(kr: KeyringBackend) -> bool:
+        try:
+            kr.delete_password(SERVICE, account)
+        except PasswordDeleteError:
+            # Backends say "no such password" this way; anything else is a real failure.
+            if kr.get_password(SERVICE, account) is None:
+                return False
+            raise
+        return True
+
+    return _call(delete, timeout)
