@@ -6,9 +6,20 @@ table, and a test checks every entry has both languages with the same placeholde
 
 from __future__ import annotations
 
-from wizard.catalogue import common, diagnosis, files, keys, keystore, status, widget
+from wizard.catalogue import (
+    account,
+    apply,
+    common,
+    diagnosis,
+    files,
+    keys,
+    keystore,
+    status,
+    tui,
+    widget,
+)
 
-_PARTS = (common, keys, files, widget, keystore, status, diagnosis)
+_PARTS = (common, keys, files, widget, keystore, status, diagnosis, apply, account, tui)
 
 
 def _merge() -> dict[str, dict[str, str]]:

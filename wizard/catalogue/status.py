@@ -152,9 +152,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "du widget, que tout visiteur du site peut lire. Retirez-la (technova-setup le fait "
         "pour vous) et remplacez cette clé, car elle a pu être copiée.",
     },
-    "check.heading": {"en": "Live checks:", "fr": "Vérifications en direct :"},
-    "check.why": {"en": "Why:", "fr": "Pourquoi :"},
-    "check.next": {"en": "Next:", "fr": "À faire :"},
+    "check.label.heading": {"en": "Live checks:", "fr": "Vérifications en direct :"},
+    "check.label.because": {"en": "Why:", "fr": "Pourquoi :"},
+    "check.label.todo": {"en": "Next:", "fr": "À faire :"},
     "check.all-good": {
         "en": "Both paths work: the chat (backend → Open WebUI → OpenAI) and the voice "
         "(voice server → OpenAI Realtime).",

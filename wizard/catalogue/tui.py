@@ -1,0 +1,3 @@
+"""Messages: the Textual wizard's screens."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

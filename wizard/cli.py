@@ -1,0 +1,296 @@
+"""`technova-setup` on the command line: the engine's second face, for people, scripts and cron.
+
+Imports stay lazy so that `status` and `identify` start fast and never load Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from wizard.errors import WizardError
+from wizard.i18n import LANGS, Lang, Msg, detect_lang
+
+# Where each `identify --for` target puts a key, as `belongs_in` names it.
+_TARGETS = {
+    "backend": ("OPENWEBUI_API_KEY", "backend/.env"),
+    "voice": ("OPENAI_API_KEY", "websocket-server/.env"),
+    "connection": ("OPENAI_API_KEY", "Open WebUI › Admin › Connections"),
+}
+_PROBE_NAMES = ("openwebui", "chat", "openai", "realtime")
+_ICONS = {"info": "·", "warning": "!", "critical": "✗", "unknown": "?"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that a bad argument is never echoed back (it could be a key)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        first_line = message.split(":")[0]
+        self.exit(2, f"{self.prog}: {first_line}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGS, help="language of messages (default: locale)")
+    project = argparse.ArgumentParser(add_help=False)
+    project.add_argument("--project", metavar="DIR", default=".",
+                         help="the TechNova project folder (default: the current folder)")
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="print one JSON object")
+
+    parser = _Parser(
+        prog="technova-setup",
+        description="Set up, check and renew the two API keys of a TechNova chat widget. "
+        "Without a command, opens the step-by-step wizard.",
+        parents=[common, project],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    identify = commands.add_parser(
+        "identify", parents=[common, as_json],
+        help="say what kind of key is given on standard input (never on the command line)")
+    identify.add_argument("--for", dest="target", choices=sorted(_TARGETS),
+                          help="where you mean to put it: backend (Open WebUI key), voice or "
+                          "connection (OpenAI key)")
+    commands.add_parser("status", parents=[common, project, as_json],
+                        help="what keys the project has and what is wrong, without the network")
+    check = commands.add_parser(
+        "check", parents=[common, project, as_json],
+        help="status, then test both keys live against their servers")
+    check.add_argument("--only", action="append", choices=_PROBE_NAMES, metavar="PROBE",
+                       help="run only this probe: " + ", ".join(_PROBE_NAMES) + " (repeatable)")
+    check.add_argument("--openai-url", metavar="URL",
+                       help="OpenAI's API base (default: https://api.openai.com/v1)")
+    check.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
+                       help="how long to wait for each server's answer (default: 15)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _early_lang(args_list)
+    if _holds_a_key(args_list):
+        _print_error(WizardError("cli.key_on_command_line"), lang)
+        return 2
+    args = build_parser().parse_args(args_list)
+    lang = args.lang or lang
+    handlers: dict[str | None, Callable[[argparse.Namespace, Lang], int]] = {
+        "identify": run_identify,
+        "status": run_status,
+        "check": run_check,
+    }
+    handler = handlers.get(args.command, run_wizard)
+    try:
+        return handler(args, lang)
+    except WizardError as error:
+        _print_error(error, lang)
+        return 3
+    except KeyboardInterrupt:
+        print(Msg("cli.interrupted").render(lang), file=sys.stderr)
+        return 130
+    except Exception as error:  # the last line of defence: no traceback reaches users
+        # Only the exception's class: its text could quote a value we were handling.
+        _print_error(WizardError("cli.internal_error", error=type(error).__name__), lang)
+        return 3
+
+
+def _early_lang(args: list[str]) -> Lang:
+    """The language asked with --lang, even before the arguments are validated."""
+    for index, arg in enumerate(args):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value in LANGS:
+            return value  # type: ignore[return-value]
+    return detect_lang()
+
+
+def _holds_a_key(args: list[str]) -> bool:
+    from wizard.keys import recognise_key
+
+    # `--option=value` too: whatever follows the `=` could be a pasted key.
+    values = (arg.split("=", 1)[1] if arg.startswith("--") and "=" in arg else arg
+              for arg in args if not arg.startswith("--") or "=" in arg)
+    return any(recognise_key(value).looks_like_secret for value in values)
+
+
+def _print_error(error: WizardError, lang: Lang, stream: TextIO | None = None) -> None:
+    print(error.render(lang), file=stream or sys.stderr)
+
+
+def _read_key_from_stdin(lang: Lang) -> str:
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(Msg("cli.paste_prompt").render(lang))
+    # One key: the whole input (a pasted key may span lines; cleaning joins it back). The final
+    # line break ends the input; it was not pasted, so it is not reported as a fix.
+    text = sys.stdin.read()
+    return text.removesuffix("\n").removesuffix("\r")
+
+
+def run_wizard(args: argparse.Namespace, lang: Lang) -> int:
+    """No command: the step-by-step Textual wizard (imported only now: it is the heavy part)."""
+    from wizard.tui import run_wizard as run_tui
+
+    return run_tui(project_dir=args.project, lang=lang, renew=False)
+
+
+def run_identify(args: argparse.Namespace, lang: Lang) -> int:
+    from wizard.expiry import expiry_message, format_utc
+    from wizard.keys import PROBLEM_WRONG_PLACE, KeyKind, Slot, recognise_key
+
+    target = _TARGETS.get(args.target) if args.target else None
+    slot = Slot(target[0]) if target else None
+    report = recognise_key(_read_key_from_stdin(lang), slot=slot)
+    place = (target[1] if target else report.belongs_in) if report.usable else None
+
+    if args.json:
+        print(json.dumps({
+            "kind": report.kind.value,
+            "masked": report.masked,
+            "fixes": list(report.fixes),
+            "problems": list(report.problems),
+            "expires_at": format_utc(report.expires_at) if report.expires_at else None,
+            "belongs_in": place,
+        }))
+        return 0 if report.usable else 2
+
+    if report.kind is KeyKind.UNKNOWN:
+        lines = [Msg("identify.unknown", {"masked": report.masked or "—"}).render(lang)]
+    else:
+        lines = [Msg("identify.is", {"kind": Msg(f"kind.{report.kind.value}"),
+                                     "masked": report.masked}).render(lang)]
+    lines += [f"  ✓ {Msg(f'fix.{code}').render(lang)}" for code in report.fixes]
+    for code in report.problems:
+        key = f"problem.{code}"
+        if code == PROBLEM_WRONG_PLACE and slot is not None:
+            key = f"problem.wrong-place.{'openai' if slot is Slot.OPENAI else 'openwebui'}"
+        params: dict[str, object] = {"service": report.other_service or ""}
+        if report.expires_at is not None:
+            from wizard.expiry import LocalDateTime
+
+            params["when"] = LocalDateTime(report.expires_at)
+        lines.append(f"  ✗ {Msg(key, params).render(lang)}")
+    if report.kind is not KeyKind.UNKNOWN and not {"truncated", "expired"} & set(report.problems):
+        lines.append(f"  {expiry_message(report, lang).render(lang)}")
+    if place:
+        lines.append(f"  → {Msg('identify.belongs_in', {'place': place}).render(lang)}")
+        if report.kind.is_openai and target is None:
+            lines.append(f"  → {Msg('identify.openai_also_in_openwebui').render(lang)}")
+    elif report.kind is not KeyKind.UNKNOWN and not report.usable:
+        lines.append(f"  {Msg('identify.unusable').render(lang)}")
+    print("\n".join(lines))
+    return 0 if report.usable else 2
+
+
+def run_status(args: argparse.Namespace, lang: Lang) -> int:
+    from wizard.project import find_project
+    from wizard.status import project_status
+
+    report = project_status(find_project(args.project))
+    if args.json:
+        print(json.dumps(status_json(report, lang), ensure_ascii=False))
+        return int(report.exit_code)
+    print(render_status(report, lang))
+    return int(report.exit_code)
+
+
+def status_json(report: object, lang: Lang) -> dict[str, object]:
+    from wizard.expiry import expiry_of, format_utc
+    from wizard.status import StatusReport
+
+    assert isinstance(report, StatusReport)
+    credentials = []
+    for credential in report.credentials:
+        key = credential.report
+        credentials.append({
+            "variable": credential.slot.value,
+            "file": credential.file,
+            "kind": key.kind.value,
+            "masked": key.masked,
+            "expires_at": format_utc(key.expires_at) if key.expires_at else None,
+            "level": expiry_of(key).level.value,
+            "usable": key.usable,
+            "in_keyring": credential.in_keyring,
+        })
+    problems = []
+    for problem in report.problems:
+        entry: dict[str, object] = {"code": problem.code, "severity": problem.severity.value}
+        if problem.file:
+            entry["file"] = problem.file
+        entry["message"] = problem.message.render(lang)
+        problems.append(entry)
+    return {"project": str(report.project.root), "credentials": credentials,
+            "problems": problems, "exit": int(report.exit_code)}
+
+
+def render_status(report: object, lang: Lang, closing: bool = True) -> str:
+    from wizard.expiry import expiry_message
+    from wizard.status import Severity, StatusReport
+
+    assert isinstance(report, StatusReport)
+    lines = [Msg("status.heading", {"root": str(report.project.root)}).render(lang), ""]
+    if report.credentials:
+        lines.append(Msg("status.credentials").render(lang))
+        for credential in report.credentials:
+            key = credential.report
+            keyring = Msg("status.credential.in-keyring").render(lang) if credential.in_keyring \
+                else ""
+            icon = "✓" if key.usable else "✗"
+            text = Msg("status.credential", {
+                "file": credential.file, "variable": credential.slot.value,
+                "kind": Msg(f"kind.{key.kind.value}"), "masked": key.masked,
+                "expiry": expiry_message(key, lang), "keyring": keyring}).render(lang)
+            lines.append(f"  {icon} {text}")
+    else:
+        lines.append(Msg("status.no-credentials").render(lang))
+    order = [Severity.CRITICAL, Severity.UNKNOWN, Severity.WARNING, Severity.INFO]
+    shown = sorted(report.problems, key=lambda p: order.index(p.severity))
+    if shown:
+        lines += ["", Msg("status.problems").render(lang)]
+        for problem in shown:
+            label = Msg(f"severity.{problem.severity.value}").render(lang)
+            lines.append(f"  {_ICONS[problem.severity.value]} {label}: "
+                         f"{problem.message.render(lang)}")
+    if closing and int(report.exit_code) == 0:
+        lines += ["", Msg("status.all-good").render(lang)]
+    return "\n".join(lines)
+
+
+def run_check(args: argparse.Namespace, lang: Lang) -> int:
+    from wizard.checks import run_check as check_project
+    from wizard.probes import Timeouts
+    from wizard.project import find_project
+
+    timeouts = Timeouts(connect=min(args.timeout, 5.0), read=args.timeout,
+                        total=args.timeout * 2)
+    only = tuple(dict.fromkeys(args.only)) if args.only else _PROBE_NAMES
+    report = check_project(find_project(args.project), only=only,
+                           openai_base_url=args.openai_url, timeouts=timeouts)
+    if args.json:
+        from wizard.probes import result_json
+
+        data = status_json(report.status, lang)
+        data["checks"] = [result_json(result, lang) for result in report.results]
+        data["exit"] = int(report.exit_code)
+        print(json.dumps(data, ensure_ascii=False))
+        return int(report.exit_code)
+    lines = [render_status(report.status, lang, closing=False), "", Msg("check.label.heading")
+             .render(lang)]
+    for result in report.results:
+        parts = result.diagnosis.explanation.render(lang)
+        icon = {"ok": "✓", "warning": "!", "critical": "✗", "unknown": "?"}[
+            result.diagnosis.verdict.value]
+        name = Msg(f"probe.{result.name}").render(lang)
+        lines.append(f"  {icon} {name} ({result.elapsed_ms} ms): {parts['what']}")
+        if not result.ok:
+            lines.append(f"      {Msg('check.label.because').render(lang)} {parts['why']}")
+            lines.append(f"      {Msg('check.label.todo').render(lang)} {parts['next']}")
+    if int(report.exit_code) == 0 and set(only) == set(_PROBE_NAMES):
+        lines += ["", Msg("check.all-good").render(lang)]
+    print("\n".join(lines))
+    return int(report.exit_code)
