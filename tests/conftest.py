@@ -1,5 +1,31 @@
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 # Lets tests import the fake-key helpers next to them.
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture(scope="session")
+def real_openwebui() -> Iterator[object]:
+    """A real Open WebUI for the whole session (marker `openwebui`).
+
+    Missing locally: the tests skip. In CI (.ci/run sets TECHNOVA_REQUIRE_OPENWEBUI=1) a
+    missing or broken install fails the run loudly instead.
+    """
+    from realserver import openwebui_bin, start_real_openwebui
+
+    binary = openwebui_bin()
+    required = os.environ.get("TECHNOVA_REQUIRE_OPENWEBUI") == "1"
+    if binary is None:
+        if required:
+            pytest.fail("Open WebUI is not installed, but CI requires it (see .ci/run)")
+        pytest.skip("Open WebUI is not installed (run .ci/run once, or see FACTS.md)")
+    server = start_real_openwebui(binary)
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -130,4 +130,7 @@ def diagnose_openai_error(status: int, error: dict[str, Any], *, where: str) -> 
         return diagnosis("openai-model-not-found", Verdict.CRITICAL, **params)
     if status == 403 and code == "unsupported_country_region_territory":
         return diagnosis("openai-country", Verdict.CRITICAL, **params)
-    return diagnosis("openai-other", Verdict.CRITICAL, code=str(code or kind or status), **params)
+    if status >= 500:  # OpenAI's own trouble (overloaded, down): not the key's fault
+        return diagnosis("openai-server-error", Verdict.UNKNOWN, **params)
+    return diagnosis("openai-other", Verdict.CRITICAL, error=str(code or kind or status),
+                     **params)

@@ -320,6 +320,22 @@ async def probe_chat(target: ProbeTarget, timeouts: Timeouts = Timeouts(),
     return await _timed("chat", timeouts, body)
 
 
+async def probe_chat_both_ways(target: ProbeTarget,
+                               timeouts: Timeouts = Timeouts()) -> ProbeResult:
+    """The chat, answered whole and then streamed: the backend uses both, and a proxy that
+    buffers or cuts event streams breaks only the second."""
+    whole = await probe_chat(target, timeouts, stream=False)
+    if not whole.ok:
+        return whole
+    streamed = await probe_chat(target, timeouts, stream=True)
+    elapsed = whole.elapsed_ms + streamed.elapsed_ms
+    if not streamed.ok:
+        return ProbeResult("chat", streamed.diagnosis, elapsed, streamed.http_status,
+                           {**streamed.details, "streamed": True})
+    return ProbeResult("chat", whole.diagnosis, elapsed, whole.http_status,
+                       {**whole.details, "streamed": True})
+
+
 def _chat_answer(raw: bytes, stream: bool) -> str | None:
     """The assistant's text from a chat completion, streamed (`data:` lines) or not."""
     if not stream:
@@ -426,14 +442,25 @@ async def probe_realtime(target: ProbeTarget, timeouts: Timeouts = Timeouts(),
 
 def _realtime_closed(code: int | None, reason: str,
                      event: object) -> tuple[Diagnosis, int | None, dict[str, object]]:
+    """The verdict of a Realtime socket that closed: the error event says why, the code confirms.
+
+    Close 3000 follows every refused key (wrong, deactivated, lacking a scope…), so the
+    error event's own `code` decides which; 3000 alone means a wrong key.
+    """
     error = event.get("error") if isinstance(event, dict) else None
-    error_code = error.get("code") if isinstance(error, dict) else None
-    if code == 3000 or error_code == "invalid_api_key":
+    if isinstance(error, dict):
+        if error.get("code") == "beta_api_shape_disabled":
+            return diagnosis("realtime-beta-header", Verdict.CRITICAL), 101, {}
+        # Read the event as the REST API's error body (wrong key, deactivated, scope, quota…).
+        status = 429 if error.get("type") in ("insufficient_quota", "requests", "tokens") \
+            else 401
+        verdict = diagnose_openai_error(status, error, where="voice")
+        if verdict.code != "openai-other" or code not in (3000, 4000):
+            return verdict, 101, {}
+    if code == 3000:
         verdict = diagnosis("openai-invalid-key", Verdict.CRITICAL, where=Msg("where.voice"),
                             status=101)
         return verdict, 101, {}
-    if error_code == "beta_api_shape_disabled":
-        return diagnosis("realtime-beta-header", Verdict.CRITICAL), 101, {}
     if code == 4000:
         return diagnosis("realtime-invalid-model", Verdict.CRITICAL, reason=reason), 101, {}
     return diagnosis("realtime-closed", Verdict.CRITICAL, code=str(code), reason=reason), 101, {}
@@ -446,7 +473,7 @@ async def run_probes(target: ProbeTarget, only: tuple[str, ...] = PROBE_NAMES,
     """The chosen probes at the same time: a check lasts as long as the slowest one."""
     makers = {
         "openwebui": lambda: probe_openwebui(target, timeouts),
-        "chat": lambda: probe_chat(target, timeouts),
+        "chat": lambda: probe_chat_both_ways(target, timeouts),
         "openai": lambda: probe_openai(target, timeouts),
         "realtime": lambda: probe_realtime(target, timeouts),
     }

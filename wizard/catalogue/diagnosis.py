@@ -468,13 +468,23 @@ MESSAGES: dict[str, dict[str, str]] = {
          ("Run the servers in a supported country.",
           "Faites tourner les serveurs dans un pays pris en charge.")),
     **_d("openai-other",
-         ("OpenAI refused {where} (status {status}, {code}).",
-          "OpenAI a refusé {where} (code {status}, {code})."),
+         ("OpenAI refused {where} (status {status}, {error}).",
+          "OpenAI a refusé {where} (code {status}, {error})."),
          ("This answer is not one we know.", "Cette réponse ne fait pas partie de celles que "
           "nous connaissons."),
          ("Check the key at https://platform.openai.com/api-keys and OpenAI's status page.",
           "Vérifiez la clé sur https://platform.openai.com/api-keys et la page d'état "
           "d'OpenAI.")),
+    **_d("openai-server-error",
+         ("OpenAI failed while answering {where} (status {status}).",
+          "OpenAI a échoué en répondant pour {where} (code {status})."),
+         ("OpenAI itself is overloaded or down for a while: your key is not the cause.",
+          "OpenAI lui-même est surchargé ou en panne pour un moment : votre clé n'y est pour "
+          "rien."),
+         ("Wait a few minutes and run the check again; https://status.openai.com says when "
+          "OpenAI has trouble.",
+          "Attendez quelques minutes et relancez la vérification ; https://status.openai.com "
+          "indique quand OpenAI a des difficultés.")),
     # --- Realtime (voice) ---
     **_d("realtime-ok",
          ("The voice connection to OpenAI opens and a session starts.",

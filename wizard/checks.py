@@ -1,0 +1,73 @@
+"""`check`: the offline status plus the live probes, for one project."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from wizard.diagnosis import Verdict
+from wizard.probes import (
+    DEFAULT_OPENAI_BASE_URL,
+    PROBE_NAMES,
+    ProbeResult,
+    ProbeTarget,
+    Timeouts,
+    run_probes,
+)
+from wizard.project import DEFAULT_MODEL, DEFAULT_OPENWEBUI_URL, Project
+from wizard.secret import Secret
+from wizard.status import ExitCode, Severity, StatusReport, exit_code_for, project_status
+
+# The variable a project may use to point the voice server at another OpenAI-compatible base.
+OPENAI_BASE_URL_VARIABLE = "OPENAI_BASE_URL"
+
+
+def target_from_project(project: Project, openai_base_url: str | None = None) -> ProbeTarget:
+    """What the probes test: the values the project's servers themselves read from their .env."""
+    from wizard.envfile import read_env
+
+    backend = read_env(project.backend_env).values if project.backend_env.exists() else {}
+    voice = read_env(project.voice_env).values if project.voice_env.exists() else {}
+
+    def secret(value: str | None) -> Secret | None:
+        return Secret(value) if value else None
+
+    return ProbeTarget(
+        openwebui_url=backend.get("OPENWEBUI_URL") or DEFAULT_OPENWEBUI_URL,
+        openwebui_key=secret(backend.get("OPENWEBUI_API_KEY")),
+        model=backend.get("OPENWEBUI_MODEL") or DEFAULT_MODEL,
+        openai_base_url=openai_base_url or voice.get(OPENAI_BASE_URL_VARIABLE)
+        or DEFAULT_OPENAI_BASE_URL,
+        openai_key=secret(voice.get("OPENAI_API_KEY")),
+        backend_file=project.relative(project.backend_env),
+        voice_file=project.relative(project.voice_env),
+    )
+
+
+_VERDICT_SEVERITY = {
+    Verdict.OK: Severity.INFO,
+    Verdict.WARNING: Severity.WARNING,
+    Verdict.CRITICAL: Severity.CRITICAL,
+    Verdict.UNKNOWN: Severity.UNKNOWN,
+}
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    status: StatusReport
+    results: list[ProbeResult]
+
+    @property
+    def exit_code(self) -> ExitCode:
+        severities = [p.severity for p in self.status.problems]
+        severities += [_VERDICT_SEVERITY[r.diagnosis.verdict] for r in self.results]
+        return exit_code_for(severities)
+
+
+def run_check(project: Project, *, only: tuple[str, ...] = PROBE_NAMES,
+              openai_base_url: str | None = None, timeouts: Timeouts = Timeouts(),
+              use_keyring: bool = True) -> CheckReport:
+    status = project_status(project, use_keyring=use_keyring)
+    target = target_from_project(project, openai_base_url)
+    results = asyncio.run(run_probes(target, only, timeouts))
+    return CheckReport(status, results)
