@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
-import jwt
-
 from wizard.secret import Secret
 
 
@@ -312,6 +310,8 @@ def _recognise_jwt(secret: Secret, fixes: tuple[str, ...], now: datetime) -> Key
         return KeyReport(kind, secret, fixes, (PROBLEM_TRUNCATED,))
     if len(parts) > 3:
         return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_NOT_A_KEY,))
+    import jwt  # here, not at the top: it loads `cryptography` (~50 ms), needed for tokens only
+
     try:
         # Without the server's secret we cannot verify the signature; we only read the claims.
         claims = jwt.decode(value, options={"verify_signature": False})
