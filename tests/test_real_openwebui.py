@@ -206,3 +206,48 @@ def test_check_json_keys_switched_off(real_openwebui: RealOpenWebUI, demo: Demo,
     assert [c["status"] for c in data["checks"]] == ["owui-keys-disabled"] * 2
     assert "Admin" in data["checks"][0]["diagnosis"]["next"]
     assert exit_code == 2
+
+
+# --- every refusal the real server gives maps to its own diagnosis ---------------------------
+
+@pytest.mark.parametrize(
+    ("case", "kind", "code"),
+    [("no header", "openwebui-api-key", "owui-no-credentials"),
+     ("unknown api key", "openwebui-api-key", "owui-api-key-refused"),
+     ("token signed elsewhere", "openwebui-jwt", "owui-jwt-refused"),
+     ("expired token", "openwebui-jwt", "owui-jwt-refused"),  # kind known, exp not read here
+     ("token of nobody", "openwebui-jwt", "owui-user-deleted"),
+     ("garbage", "unknown", "owui-token-malformed")],
+)
+def test_each_real_refusal_has_its_diagnosis(real_openwebui: RealOpenWebUI, case: str,
+                                             kind: str, code: str) -> None:
+    from wizard.diagnosis import diagnose_openwebui_refusal
+
+    status, detail = answer(real_openwebui.url, CASES[case](
+        real_openwebui.secret_key, real_openwebui.admin_id, real_openwebui.admin_api_key))
+    verdict = diagnose_openwebui_refusal(status, detail, key_kind=kind, jwt_expired=False,
+                                         file="backend/.env")
+    assert verdict.code == code
+    for lang in ("en", "fr"):
+        assert all(verdict.explanation.render(lang).values())
+
+
+@pytest.fixture
+def restrictions_back_off(real_openwebui: RealOpenWebUI) -> Iterator[None]:
+    yield
+    config = real_openwebui.admin_config()
+    config["ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS"] = False
+    real_openwebui.request("POST", "/api/v1/auths/admin/config", real_openwebui.admin_token,
+                           json=config).raise_for_status()
+
+
+def test_api_key_restricted_to_other_endpoints(real_openwebui: RealOpenWebUI,
+                                               restrictions_back_off: None) -> None:
+    config = real_openwebui.admin_config()
+    config["ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS"] = True
+    config["API_KEYS_ALLOWED_ENDPOINTS"] = "/api/v1/chats"
+    real_openwebui.request("POST", "/api/v1/auths/admin/config", real_openwebui.admin_token,
+                           json=config).raise_for_status()
+    result = probe(probe_openwebui(target(real_openwebui.url, real_openwebui.admin_api_key),
+                                   TIMEOUTS))
+    assert result.diagnosis.code == "owui-restricted", result
