@@ -219,3 +219,23 @@ def test_status_for_a_missing_project_exits_3_with_a_sentence(tmp_path: Path,
     assert main(["status", "--project", str(tmp_path), "--lang", "en"]) == 3
     out = capsys.readouterr().out
     assert "No TechNova project was found" in out and "--project" in out
+
+
+@pytest.mark.parametrize(("line", "extras"), [
+    ('OPENAI_API_KEY="{key} "\n', "spaces or line breaks"),
+    ("OPENAI_API_KEY='\"{key}\"'\n", "extra quotation marks"),
+    ("OPENAI_API_KEY={key}\u200b\n", "invisible characters"),
+    ("OPENAI_API_KEY=Bearer_{key}\n", None),  # not a recognisable key: reported as unusable
+])
+def test_a_key_stored_with_extras_is_critical(tmp_path: Path, line: str,
+                                             extras: str | None) -> None:
+    key = keyshapes.openai_project()
+    make_project(tmp_path, voice=line.format(key=key))
+    report = project_status(find_project(tmp_path), now=NOW, use_keyring=False)
+    found = {p.code: p for p in report.problems}
+    if extras is None:
+        assert "key-unusable" in found
+        return
+    problem = found["key-with-extras"]
+    assert problem.severity is Severity.CRITICAL
+    assert extras in problem.message.render("en") and key not in problem.message.render("fr")

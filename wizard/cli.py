@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the step-by-step wizard.",
         parents=[common, project],
     )
+    parser.add_argument("--demo", action="store_true",
+                        help="try the wizard on a made-up project with local stand-in servers: "
+                        "no real key, no network, nothing of yours is touched")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     identify = commands.add_parser(
         "identify", parents=[common, as_json],
@@ -136,7 +139,24 @@ def run_wizard(args: argparse.Namespace, lang: Lang) -> int:
     """No command: the step-by-step Textual wizard (imported only now: it is the heavy part)."""
     from wizard.tui import run_wizard as run_tui
 
+    if getattr(args, "demo", False):
+        return run_demo(lang)
     return run_tui(project_dir=args.project, lang=lang, renew=False)
+
+
+def run_demo(lang: Lang) -> int:
+    """The wizard on a temporary project and stand-in servers, all removed on exit."""
+    from wizard.demo import start_demo_environment
+    from wizard.tui import run_wizard as run_tui
+
+    print(Msg("demo.starting").render(lang), flush=True)
+    with start_demo_environment() as demo:
+        try:
+            code = run_tui(project_dir=str(demo.project), lang=lang, renew=False, demo=demo)
+        finally:
+            where = str(demo.project)
+    print(Msg("demo.finished", {"project": where}).render(lang))
+    return code
 
 
 def run_identify(args: argparse.Namespace, lang: Lang) -> int:

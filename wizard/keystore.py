@@ -154,6 +154,7 @@ def _backend_name(kr: KeyringBackend | None) -> str:
         "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet 4",
         "keyring.backends.macOS.Keyring": "macOS Keychain",
         "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
+        "wizard.demo.DemoKeyring": "demo keyring (in memory, forgotten on exit)",
     }
     if qualname in known:
         return known[qualname]

@@ -136,6 +136,13 @@ def project_status(
         stored = keyring_values.get(slot) if keyring_values is not None else None
         in_keyring = None if keyring_values is None else stored is not None
         report.credentials.append(Credential(slot, where, key, in_keyring))
+        if key.fixes and key.usable:
+            # The program reads the raw value, space or quote included, and sends it as is.
+            problems.append(Problem("key-with-extras", Severity.CRITICAL,
+                                    Msg("status.key-with-extras", {
+                                        "file": where, "masked": key.masked,
+                                        "extras": Msg(f"status.extras.{key.fixes[0]}")}),
+                                    where))
         problems.extend(_key_problems(key, slot, where, moment))
         if keyring_values is not None:
             if stored is None:

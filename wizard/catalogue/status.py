@@ -152,6 +152,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "du widget, que tout visiteur du site peut lire. Retirez-la (technova-setup le fait "
         "pour vous) et remplacez cette clé, car elle a pu être copiée.",
     },
+    "status.key-with-extras": {
+        "en": "{file}: the key {masked} is stored with {extras}. The program reads them as part "
+        "of the key and the server refuses it. Run technova-setup to clean it.",
+        "fr": "{file} : la clé {masked} est enregistrée avec {extras}. Le programme les lit "
+        "comme une partie de la clé et le serveur la refuse. Lancez technova-setup pour la "
+        "nettoyer.",
+    },
+    "status.extras.whitespace": {"en": "spaces or line breaks", "fr": "des espaces ou des "
+                                 "retours à la ligne"},
+    "status.extras.quotes": {"en": "extra quotation marks", "fr": "des guillemets en trop"},
+    "status.extras.invisible": {"en": "invisible characters", "fr": "des caractères invisibles"},
+    "status.extras.variable-name": {"en": "a variable name in front of it",
+                                    "fr": "un nom de variable devant elle"},
+    "status.extras.bearer": {"en": "the word “Bearer” in front of it",
+                             "fr": "le mot « Bearer » devant elle"},
+    "demo.starting": {
+        "en": "Starting the demo: stand-in OpenAI and Open WebUI servers and a made-up TechNova "
+        "project, on this computer only. No real key is used.",
+        "fr": "Démarrage de la démo : des serveurs OpenAI et Open WebUI de démonstration et un "
+        "projet TechNova fictif, sur cet ordinateur seulement. Aucune vraie clé n'est utilisée.",
+    },
+    "demo.finished": {
+        "en": "Demo finished: its servers are stopped and its temporary files ({project}) are "
+        "removed. Your own keyring and files were not touched.",
+        "fr": "Démo terminée : ses serveurs sont arrêtés et ses fichiers temporaires ({project}) "
+        "sont supprimés. Votre trousseau et vos fichiers n'ont pas été touchés.",
+    },
     "check.label.heading": {"en": "Live checks:", "fr": "Vérifications en direct :"},
     "check.label.because": {"en": "Why:", "fr": "Pourquoi :"},
     "check.label.todo": {"en": "Next:", "fr": "À faire :"},
