@@ -92,6 +92,36 @@ def slow_body(conn: socket.socket) -> None:
         time.sleep(0.5)
 
 
+def slow_headers(conn: socket.socket) -> None:
+    """Starts the status line, then sends one header byte every half second, forever."""
+    _read_request(conn)
+    for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 200:
+        conn.sendall(bytes([byte]))
+        time.sleep(0.5)
+
+
+def huge_body(conn: socket.socket) -> None:
+    """A 200 with a 50 MB body: far more than any answer we ask for."""
+    _read_request(conn)
+    size = 50_000_000
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                 + f"Content-Length: {size}\r\n\r\n".encode() + b'{"data": [')
+    chunk = b"0," * 32768
+    sent = 0
+    while sent < size:
+        conn.sendall(chunk)
+        sent += len(chunk)
+
+
+def redirect_loop(conn: socket.socket) -> None:
+    """Every request is sent to the same address again."""
+    request = _read_request(conn)
+    path = request.split(b" ", 2)[1].decode() if request.count(b" ") >= 2 else "/"
+    conn.sendall(f"HTTP/1.1 301 Moved Permanently\r\nLocation: {path}\r\n"
+                 "Content-Length: 0\r\nConnection: close\r\n\r\n".encode())
+    conn.close()
+
+
 def reset(conn: socket.socket) -> None:
     """Reads the request, then cuts the connection mid-answer."""
     _read_request(conn)

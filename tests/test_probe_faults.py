@@ -8,7 +8,17 @@ import time
 
 import keyshapes
 import pytest
-from faultservers import answer, free_port, raw_server, reset, silent, slow_body
+from faultservers import (
+    answer,
+    free_port,
+    huge_body,
+    raw_server,
+    redirect_loop,
+    reset,
+    silent,
+    slow_body,
+    slow_headers,
+)
 
 from wizard.probes import ProbeTarget, Timeouts, probe_chat, probe_openai, probe_openwebui
 from wizard.secret import Secret
@@ -51,6 +61,33 @@ def test_a_body_that_trickles_forever_ends_at_the_total_deadline(name: str) -> N
         elapsed = time.monotonic() - start
     assert result.diagnosis.code == "timeout"
     assert elapsed < FAST.total + 1.0
+
+
+@pytest.mark.parametrize("name", sorted(PROBES))
+def test_headers_that_trickle_forever_end_at_the_deadline(name: str) -> None:
+    with raw_server(slow_headers) as url:
+        start = time.monotonic()
+        result = run(name, target_at(url))
+        elapsed = time.monotonic() - start
+    assert result.diagnosis.code == "timeout"
+    assert elapsed < FAST.total + 1.0
+
+
+@pytest.mark.parametrize("name", sorted(PROBES))
+def test_a_huge_body_is_cut_short_not_read(name: str) -> None:
+    with raw_server(huge_body) as url:
+        start = time.monotonic()
+        result = run(name, target_at(url), Timeouts(connect=1, read=2, total=5))
+        elapsed = time.monotonic() - start
+    assert result.diagnosis.code == "answer-too-big"
+    assert elapsed < 5.0 + 1.0
+
+
+@pytest.mark.parametrize("name", sorted(PROBES))
+def test_a_redirect_loop(name: str) -> None:
+    with raw_server(redirect_loop) as url:
+        result = run(name, target_at(url))
+    assert result.diagnosis.code == "redirect"
 
 
 @pytest.mark.parametrize("name", sorted(PROBES))
