@@ -8,6 +8,7 @@ widget config never receives a secret.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,15 +86,17 @@ def plan_key(project: Project, slot: Slot, key: KeyReport,
 
 
 def save_key(project: Project, slot: Slot, key: KeyReport, *, use_keyring: bool = True,
-             settings: dict[str, str] | None = None) -> SaveResult:
+             settings: dict[str, str] | None = None,
+             on_wait: Callable[[], None] | None = None) -> SaveResult:
     """Write `key` to its `.env` file (with `settings`, e.g. OPENWEBUI_URL) and to the keyring.
 
     The `.env` file is written first: it is what the running programs read. A keyring that is
     missing or refuses is not an error here: the result says so, for the face to explain.
+    `on_wait` is called if another run is writing the same file (see `write_env`).
     """
     updates = {slot.value: key.secret.reveal(), **(settings or {})}
     result = SaveResult()
-    result.writes.append(write_env(env_file_for(project, slot), updates))
+    result.writes.append(write_env(env_file_for(project, slot), updates, on_wait=on_wait))
     if not use_keyring:
         return result
     from wizard import keystore

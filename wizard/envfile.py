@@ -15,10 +15,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import io
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -346,7 +347,8 @@ def tighten_mode(path: Path) -> None:
 
 
 def write_env(
-    path: Path, updates: Mapping[str, str], *, create: bool = True, backup: bool = True
+    path: Path, updates: Mapping[str, str], *, create: bool = True, backup: bool = True,
+    on_wait: Callable[[], None] | None = None,
 ) -> EnvWrite:
     """Set `updates` in the `.env` file at `path`, safely.
 
@@ -354,7 +356,8 @@ def write_env(
     and replaced atomically (temporary file in the same folder, fsync, rename, fsync of the
     folder) with mode 0600. The old content is first copied to `<name>.bak-YYYYmmdd-HHMMSS`
     (0600). Nothing is written when nothing changes. A missing file (and folder) is created
-    when `create` is true. Raises `WizardError` (`files.*`), never a raw OS error.
+    when `create` is true. `on_wait` is called once if another program holds the lock, so
+    a face can say why it pauses. Raises `WizardError` (`files.*`), never a raw OS error.
     """
     target = real_target(path)
     folder = target.parent
@@ -368,24 +371,37 @@ def write_env(
         except OSError as error:
             raise _os_error(error, path) from error
     try:
-        with _locked(folder):
+        with _locked(folder, on_wait):
+            _remove_stale_temporaries(target)
             return _write_locked(path, target, updates, create=create, backup=backup)
     except OSError as error:
         raise _os_error(error, path) from error
 
 
 @contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
+def _locked(folder: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """An exclusive lock held on the folder itself: no lock file is left behind.
 
     The file cannot be locked: it is replaced (a new inode) by every write.
     """
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary files a killed run left behind (under the lock, no write is in progress)."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _write_locked(

@@ -1,0 +1,119 @@
+"""Crash safety and concurrency of the .env writer, with real processes and real SIGKILLs."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import keyshapes
+
+from wizard.envfile import write_env
+
+KILLS = 300
+
+
+def big_env(key: str) -> str:
+    """A .env of ~100 kB, so a write lasts long enough for kills to land inside it."""
+    filler = "".join(f"# note {i}: {'x' * 90}\n" for i in range(1_000))
+    return f"PORT=3001\n{filler}OPENWEBUI_API_KEY={key}\nOPENWEBUI_MODEL=technova\n"
+
+
+def test_sigkill_at_random_moments_leaves_old_or_new_never_half(tmp_path: Path) -> None:
+    old_key, new_key = keyshapes.openwebui_api_key(), keyshapes.openwebui_api_key()
+    old, new = big_env(old_key), big_env(new_key)
+    env = tmp_path / "backend" / ".env"
+    env.parent.mkdir()
+    rng = random.Random(20261124)
+    env.write_text(old)
+    start = time.perf_counter()
+    write_env(env, {"OPENWEBUI_API_KEY": new_key})
+    duration = time.perf_counter() - start  # kills land from before the write to just after
+    outcomes = {"old": 0, "new": 0, "mid-write": 0}
+    kills = 0
+    # At least KILLS kills, and on until 10 of them landed while bytes were being written.
+    while kills < KILLS or (outcomes["mid-write"] < 10 and kills < 5 * KILLS):
+        kills += 1
+        for leftover in env.parent.iterdir():
+            leftover.unlink()
+        env.write_text(old)
+        env.chmod(0o600)
+        pid = os.fork()
+        if pid == 0:  # the child: one write, then out without any cleanup of its own
+            try:
+                write_env(env, {"OPENWEBUI_API_KEY": new_key})
+            finally:
+                os._exit(0)
+        # Half the kills anywhere, half near the end, where the bytes are being written.
+        late = rng.random() < 0.5
+        time.sleep(rng.uniform(0.6, 1.05) * duration if late else rng.uniform(0, 1.3) * duration)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+        content = env.read_text()
+        assert content in (old, new), "the .env file is half-written"
+        outcomes["old" if content == old else "new"] += 1
+        if list(env.parent.glob("*.tmp")):  # killed while a temporary file was being filled
+            outcomes["mid-write"] += 1
+        assert stat.S_IMODE(env.stat().st_mode) == 0o600
+        for backup in env.parent.glob(".env.bak-*"):
+            assert backup.read_text() == old, "a backup is not a whole copy of the old file"
+            assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    # The kills landed both before and after the switch: the test did test something.
+    assert outcomes["old"] > 10 and outcomes["new"] > 10, outcomes
+    assert outcomes["mid-write"] >= 10, outcomes
+
+
+def test_a_later_write_clears_what_a_killed_one_left(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text("OPENWEBUI_API_KEY=a\n")
+    (tmp_path / "..env.abc123.tmp").write_text("half a fi")  # tempfile's name for `.env`
+    write_env(env, {"OPENWEBUI_API_KEY": keyshapes.openwebui_api_key()})
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from wizard.envfile import write_env
+    path, name, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    for i in range(rounds):
+        write_env(path, {name: f"{name.lower()}-{i}"}, backup=False)
+""")
+
+
+def test_two_processes_writing_at_once_lose_no_update(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text("# shared\nOPENWEBUI_API_KEY=start\nOPENWEBUI_URL=start\n")
+    rounds = 150
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(env), name, str(rounds)])
+               for name in ("OPENWEBUI_API_KEY", "OPENWEBUI_URL")]
+    for writer in writers:
+        assert writer.wait(timeout=120) == 0
+    assert env.read_text() == (f"# shared\nOPENWEBUI_API_KEY=openwebui_api_key-{rounds - 1}\n"
+                               f"OPENWEBUI_URL=openwebui_url-{rounds - 1}\n")
+
+
+def test_the_one_that_waits_is_told(tmp_path: Path) -> None:
+    import fcntl
+
+    env = tmp_path / ".env"
+    env.write_text("OPENWEBUI_API_KEY=a\n")
+    waited: list[bool] = []
+    folder = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(folder, fcntl.LOCK_EX)  # another run holds the lock (its own open file)…
+
+    def release_soon() -> None:  # …and finishes once we have said that we wait
+        waited.append(True)
+        fcntl.flock(folder, fcntl.LOCK_UN)
+
+    write_env(env, {"OPENWEBUI_API_KEY": "b"}, on_wait=release_soon)
+    os.close(folder)
+    assert waited == [True]
+    assert env.read_text() == "OPENWEBUI_API_KEY=b\n"
