@@ -227,11 +227,11 @@ def _git_problems(path: Path, where: str, problems: list[Problem]) -> None:
 
 
 def _widget_problems(project: Project, problems: list[Problem]) -> None:
-    from wizard.widget_config import find_secrets, read_widget_config
-
     path = project.widget_config
     if not path.exists():
         return
+    from wizard.widget_config import find_secrets, read_widget_config  # its lexer costs ~15 ms
+
     where = project.relative(path)
     try:
         text = read_widget_config(path)
