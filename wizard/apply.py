@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.envfile import EnvWrite, read_env, write_env
 from wizard.errors import WizardError
@@ -18,6 +19,9 @@ from wizard.i18n import Msg
 from wizard.keys import PROBLEM_WRONG_PLACE, KeyReport, Slot, recognise_key
 from wizard.project import Project
 from wizard.secret import Secret
+
+if TYPE_CHECKING:
+    from wizard.widget_config import SecretFinding
 
 # Which file holds which key, with the settings that travel with it.
 URL_VARIABLE = "OPENWEBUI_URL"
@@ -112,3 +116,50 @@ def save_key(project: Project, slot: Slot, key: KeyReport, *, use_keyring: bool 
         return result
     result.in_keyring = True
     return result
+
+
+@dataclass(frozen=True)
+class WidgetPlan:
+    """What the widget config holds now: whether it exists, and any key found in it."""
+
+    path: Path
+    exists: bool
+    findings: list[SecretFinding]
+
+
+def plan_widget(project: Project) -> WidgetPlan:
+    from wizard.widget_config import find_secrets, read_widget_config
+
+    path = project.widget_config
+    if not path.exists():
+        return WidgetPlan(path, False, [])
+    return WidgetPlan(path, True, find_secrets(read_widget_config(path)))
+
+
+def backend_url_for(project: Project) -> str:
+    """Where the widget finds the backend: its PORT in backend/.env (3001 by default)."""
+    port = "3001"
+    if project.backend_env.exists():
+        port = read_env(project.backend_env).values.get("PORT") or port
+    return f"http://localhost:{port}"
+
+
+def apply_widget(project: Project, *, remove_found_secrets: bool, lang: str = "en") -> Path | None:
+    """Create the widget config if missing (no secret in it), or remove the keys found in it
+    when the person agreed. Returns the backup of a changed file, None otherwise."""
+    from wizard.widget_config import (
+        WidgetSettings,
+        read_widget_config,
+        remove_secrets,
+        render_widget_config,
+        write_widget_config,
+    )
+
+    path = project.widget_config
+    if not path.exists():
+        settings = WidgetSettings(backend_url_for(project), language=lang)
+        return write_widget_config(path, render_widget_config(settings))
+    if not remove_found_secrets:
+        return None
+    cleaned, removed = remove_secrets(read_widget_config(path))
+    return write_widget_config(path, cleaned) if removed else None

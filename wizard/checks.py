@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import dataclass
 
 from wizard.diagnosis import Verdict
+from wizard.keys import KeyReport, Slot, recognise_key
 from wizard.probes import (
     DEFAULT_OPENAI_BASE_URL,
     PROBE_NAMES,
@@ -42,6 +43,25 @@ def target_from_project(project: Project, openai_base_url: str | None = None) ->
         backend_file=project.relative(project.backend_env),
         voice_file=project.relative(project.voice_env),
     )
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """What the project's files say today: the wizard starts from it."""
+
+    openwebui_url: str
+    model: str
+    keys: dict[Slot, KeyReport]  # the keys found in the .env files, recognised
+
+
+def read_settings(project: Project) -> ProjectSettings:
+    """The backend's address and model, and each key the .env files hold (as KeyReports)."""
+    target = target_from_project(project)
+    keys = {}
+    for slot, secret in ((Slot.OPENWEBUI, target.openwebui_key), (Slot.OPENAI, target.openai_key)):
+        if secret is not None:
+            keys[slot] = recognise_key(secret.reveal(), slot=slot)
+    return ProjectSettings(target.openwebui_url, target.model, keys)
 
 
 _VERDICT_SEVERITY = {

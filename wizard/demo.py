@@ -26,6 +26,8 @@ class DemoKeyring(KeyringBackend):
     """A keyring that lives in memory for the demo's lifetime and is forgotten on exit."""
 
     priority = 1  # type: ignore[assignment]
+    # Never picked by keyring's own discovery (it scans every subclass): only `--demo` sets it.
+    viable = False  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()

@@ -296,6 +296,17 @@ async def probe_openwebui(target: ProbeTarget, timeouts: Timeouts = Timeouts()) 
     return await _timed("openwebui", timeouts, body)
 
 
+async def probe_openwebui_address(url: str, timeouts: Timeouts = Timeouts()) -> ProbeResult:
+    """Is Open WebUI at `url`? Only `/health`, no key: what the address field checks at once."""
+
+    async def body() -> tuple[Diagnosis, int | None, dict[str, object]]:
+        async with _client(timeouts) as client:
+            await _check_health(client, url, timeouts)
+        return diagnosis("owui-address-ok", Verdict.OK, url=url), 200, {}
+
+    return await _timed("address", timeouts, body)
+
+
 async def probe_chat(target: ProbeTarget, timeouts: Timeouts = Timeouts(),
                      stream: bool = False) -> ProbeResult:
     """A one-word chat through Open WebUI, as the backend sends it: proves both keys at once."""

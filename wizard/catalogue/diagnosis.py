@@ -475,6 +475,10 @@ MESSAGES: dict[str, dict[str, str]] = {
          ("Check the key at https://platform.openai.com/api-keys and OpenAI's status page.",
           "Vérifiez la clé sur https://platform.openai.com/api-keys et la page d'état "
           "d'OpenAI.")),
+    **_d("owui-address-ok",
+         ("Open WebUI answers at {url}.", "Open WebUI répond à l'adresse {url}."),
+         ("Its /health page says it is running.", "Sa page /health indique qu'il fonctionne."),
+         _OK_NEXT),
     **_d("openai-server-error",
          ("OpenAI failed while answering {where} (status {status}).",
           "OpenAI a échoué en répondant pour {where} (code {status})."),
