@@ -1,3 +1,256 @@
 """Messages: the Textual wizard's screens."""
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- common ---
+    "tui.title": {"en": "TechNova setup", "fr": "Installation TechNova"},
+    "tui.step": {"en": "Step {number} of {total}", "fr": "Étape {number} sur {total}"},
+    "tui.button.forward": {"en": "Next", "fr": "Suivant"},
+    "tui.button.back": {"en": "Back", "fr": "Retour"},
+    "tui.key.back": {"en": "Back", "fr": "Retour"},
+    "tui.key.help": {"en": "Help", "fr": "Aide"},
+    "tui.key.quit": {"en": "Quit", "fr": "Quitter"},
+    "tui.key.show": {"en": "Show/hide key", "fr": "Afficher/masquer la clé"},
+    "tui.working": {"en": "Working…", "fr": "En cours…"},
+    "tui.unexpected": {
+        "en": "Something unexpected went wrong ({error}). Nothing was lost: try again, and if "
+        "it happens again, run technova-setup check in a terminal to see more.",
+        "fr": "Un problème inattendu est survenu ({error}). Rien n'est perdu : réessayez, et si "
+        "cela se reproduit, lancez technova-setup check dans un terminal pour en savoir plus.",
+    },
+    # --- quit ---
+    "tui.quit.question": {
+        "en": "Quit now? What you typed is not saved yet: no file was changed.",
+        "fr": "Quitter maintenant ? Ce que vous avez saisi n'est pas encore enregistré : aucun "
+        "fichier n'a été modifié.",
+    },
+    "tui.quit.yes": {"en": "Quit without saving", "fr": "Quitter sans enregistrer"},
+    "tui.quit.no": {"en": "Stay", "fr": "Rester"},
+    # --- help ---
+    "tui.help.title": {"en": "Help", "fr": "Aide"},
+    "tui.help.close": {"en": "Close", "fr": "Fermer"},
+    "tui.help.keys": {
+        "en": "Tab / Shift+Tab move between fields; Enter presses the focused button; Escape "
+        "goes back (what you typed is kept); Ctrl+Q quits.",
+        "fr": "Tab / Maj+Tab passent d'un champ à l'autre ; Entrée appuie sur le bouton choisi ; "
+        "Échap revient en arrière (ce que vous avez saisi est gardé) ; Ctrl+Q quitte.",
+    },
+    "tui.help.welcome": {
+        "en": "This wizard sets up the two keys of your TechNova chat: it checks them, then "
+        "writes them in the right files. Choose your language and your project folder.",
+        "fr": "Cet assistant installe les deux clés de votre chat TechNova : il les vérifie, "
+        "puis les écrit dans les bons fichiers. Choisissez votre langue et le dossier du projet.",
+    },
+    "tui.help.explain": {
+        "en": "Two different keys, two different places. The OpenAI key is paid; the Open "
+        "WebUI key is free and made by your own Open WebUI.",
+        "fr": "Deux clés différentes, deux endroits différents. La clé OpenAI est payante ; la "
+        "clé Open WebUI est gratuite et créée par votre propre Open WebUI.",
+    },
+    "tui.help.openwebui": {
+        "en": "In Open WebUI: your name (bottom left) › Settings › Account › API keys › Create. "
+        "No “API keys” there? An admin must switch them on first: Admin Panel › Settings › "
+        "Authentication › API keys. Paste with Ctrl+V or your terminal's paste.",
+        "fr": "Dans Open WebUI : votre nom (en bas à gauche) › Réglages › Compte › Clés d'API › "
+        "Créer. Pas de « Clés d'API » ? Un administrateur doit d'abord les activer : Panneau "
+        "d'administration › Réglages › Authentification › Clés d'API. Collez avec Ctrl+V "
+        "ou le collage de votre terminal.",
+    },
+    "tui.help.openai": {
+        "en": "At https://platform.openai.com/api-keys: Create new secret key, then copy it "
+        "whole (OpenAI shows it only once).",
+        "fr": "Sur https://platform.openai.com/api-keys : Create new secret key, puis copiez-la "
+        "en entier (OpenAI ne la montre qu'une fois).",
+    },
+    "tui.help.tests": {
+        "en": "Each path is tried for real. A failure says what happened, why, and what to "
+        "do; the Fix button takes you to the right step.",
+        "fr": "Chaque chemin est essayé pour de vrai. Un échec dit ce qui s'est passé, pourquoi "
+        "et que faire ; le bouton Corriger vous emmène à la bonne étape.",
+    },
+    "tui.help.review": {
+        "en": "Nothing is written before you press Write. Every file gets a backup first.",
+        "fr": "Rien n'est écrit avant que vous appuyiez sur Écrire. Chaque fichier est d'abord "
+        "sauvegardé.",
+    },
+    "tui.help.done": {
+        "en": "Restart the programs named here so they read their new keys.",
+        "fr": "Redémarrez les programmes indiqués ici pour qu'ils lisent leurs nouvelles clés.",
+    },
+    "tui.help.demo": {
+        "en": "Demo: these made-up keys work with the demo's servers. Open WebUI key "
+        "(paste it in step 3): {openwebui_key}  —  OpenAI key: {openai_key}  —  Open WebUI "
+        "admin: {email} / {password}  —  chat page: {page}",
+        "fr": "Démo : ces clés inventées marchent avec les serveurs de la démo. Clé Open WebUI "
+        "(à coller à l'étape 3) : {openwebui_key}  —  clé OpenAI : {openai_key}  —  "
+        "administrateur Open WebUI : {email} / {password}  —  page de chat : {page}",
+    },
+    # --- welcome ---
+    "tui.welcome.heading": {
+        "en": "Let's get your TechNova chat working",
+        "fr": "Faisons fonctionner votre chat TechNova",
+    },
+    "tui.welcome.intro": {
+        "en": "In about 5 minutes: we explain the two keys, you paste each one, we test them "
+        "live, then we write them in the right files (with backups). Nothing is changed "
+        "before you say so.",
+        "fr": "En 5 minutes environ : nous expliquons les deux clés, vous collez chacune, nous "
+        "les essayons en direct, puis nous les écrivons dans les bons fichiers (avec des "
+        "sauvegardes). Rien n'est modifié sans votre accord.",
+    },
+    "tui.welcome.language": {"en": "Language", "fr": "Langue"},
+    "tui.welcome.folder": {"en": "Project folder", "fr": "Dossier du projet"},
+    "tui.welcome.use-folder": {"en": "Use this folder", "fr": "Utiliser ce dossier"},
+    "tui.welcome.reading": {"en": "Reading the project…", "fr": "Lecture du projet…"},
+    "tui.welcome.found": {"en": "Found: {files}", "fr": "Trouvé : {files}"},
+    "tui.welcome.new-project": {
+        "en": "No TechNova files here yet: they will be created.",
+        "fr": "Pas encore de fichiers TechNova ici : ils seront créés.",
+    },
+    "tui.welcome.problems": {
+        "en": "{count} thing(s) to fix, the most urgent first:",
+        "fr": "{count} chose(s) à corriger, la plus urgente d'abord :",
+    },
+    "tui.welcome.start": {"en": "Start", "fr": "Commencer"},
+    "tui.welcome.renew": {"en": "Renew the failing key", "fr": "Renouveler la clé en échec"},
+    # --- explain ---
+    "tui.explain.heading": {"en": "Two keys, two jobs", "fr": "Deux clés, deux rôles"},
+    "tui.explain.chain": {
+        "en": "website visitor → chat widget → your backend ──[Open WebUI key]──▶ Open WebUI "
+        "──[OpenAI key]──▶ OpenAI\nvoice server ──[OpenAI key]──▶ OpenAI Realtime (voice)",
+        "fr": "visiteur du site → widget de chat → votre backend ──[clé Open WebUI]──▶ Open WebUI "
+        "──[clé OpenAI]──▶ OpenAI\nserveur vocal ──[clé OpenAI]──▶ OpenAI Realtime (voix)",
+    },
+    "tui.explain.openai": {
+        "en": "OpenAI key — PAID. Made at platform.openai.com/api-keys. Looks like "
+        "sk-proj-… (long). Goes in Open WebUI's connection settings and in "
+        "websocket-server/.env. Never expires until deleted.",
+        "fr": "Clé OpenAI — PAYANTE. Créée sur platform.openai.com/api-keys. Ressemble à "
+        "sk-proj-… (longue). Va dans les réglages de connexion d'Open WebUI et dans "
+        "websocket-server/.env. N'expire jamais tant qu'elle n'est pas supprimée.",
+    },
+    "tui.explain.openwebui": {
+        "en": "Open WebUI key — FREE. Made by your own Open WebUI (Settings › Account › API "
+        "keys). An API key is sk- followed by 32 letters and digits (it looks like an OpenAI "
+        "key!) and never expires; a session token starts with eyJ and lasts 4 weeks by "
+        "default. Goes in backend/.env.",
+        "fr": "Clé Open WebUI — GRATUITE. Créée par votre propre Open WebUI (Réglages › Compte "
+        "› Clés d'API). Une clé d'API est sk- suivi de 32 lettres et chiffres (elle ressemble "
+        "à une clé OpenAI !) et n'expire jamais ; un jeton de session commence par eyJ et dure "
+        "4 semaines par défaut. Va dans backend/.env.",
+    },
+    "tui.explain.rule": {
+        "en": "⚠ The one rule: no key ever goes in technova-config.js. Every visitor of your "
+        "website downloads that file and can read it.",
+        "fr": "⚠ La seule règle : aucune clé ne va jamais dans technova-config.js. Chaque "
+        "visiteur de votre site télécharge ce fichier et peut le lire.",
+    },
+    # --- key screens ---
+    "tui.openwebui.heading": {"en": "The Open WebUI key (free)",
+                              "fr": "La clé Open WebUI (gratuite)"},
+    "tui.openai.heading": {"en": "The OpenAI key (paid)", "fr": "La clé OpenAI (payante)"},
+    "tui.openwebui.where": {
+        "en": "The chat backend uses it to talk to your Open WebUI. It goes in backend/.env.",
+        "fr": "Le backend du chat l'utilise pour parler à votre Open WebUI. Elle va dans "
+        "backend/.env.",
+    },
+    "tui.openai.where": {
+        "en": "The voice server uses it to reach OpenAI; Open WebUI's connection uses it too. "
+        "Get one at https://platform.openai.com/api-keys. It goes in websocket-server/.env.",
+        "fr": "Le serveur vocal l'utilise pour joindre OpenAI ; la connexion d'Open WebUI aussi. "
+        "Créez-en une sur https://platform.openai.com/api-keys. Elle va dans "
+        "websocket-server/.env.",
+    },
+    "tui.address": {"en": "Open WebUI address", "fr": "Adresse d'Open WebUI"},
+    "tui.address.test": {"en": "Test the address", "fr": "Tester l'adresse"},
+    "tui.address.testing": {"en": "Is Open WebUI there?…", "fr": "Open WebUI est-il là ?…"},
+    "tui.field.label": {"en": "Paste the key here", "fr": "Collez la clé ici"},
+    "tui.field.placeholder": {"en": "paste the key (Ctrl+V)", "fr": "collez la clé (Ctrl+V)"},
+    "tui.field.empty": {"en": "Waiting for a key.", "fr": "En attente d'une clé."},
+    "tui.field.is": {"en": "✓ {kind}: {masked}", "fr": "✓ {kind} : {masked}"},
+    "tui.field.is-not-usable": {"en": "✗ {kind}: {masked}", "fr": "✗ {kind} : {masked}"},
+    "tui.field.current": {
+        "en": "Now in {file}: {kind}, {masked}. {expiry}",
+        "fr": "Actuellement dans {file} : {kind}, {masked}. {expiry}",
+    },
+    "tui.field.none-current": {
+        "en": "{file} has no key yet.", "fr": "{file} n'a pas encore de clé.",
+    },
+    "tui.keep-current": {"en": "Keep the current key", "fr": "Garder la clé actuelle"},
+    "tui.skip-voice": {"en": "I don't use voice: skip", "fr": "Je n'utilise pas la voix : passer"},
+    # --- tests ---
+    "tui.tests.heading": {"en": "Testing both paths, for real",
+                          "fr": "Essai des deux chemins, pour de vrai"},
+    "tui.tests.running": {"en": "testing…", "fr": "essai en cours…"},
+    "tui.tests.skipped": {"en": "skipped (no key)", "fr": "passé (pas de clé)"},
+    "tui.tests.again": {"en": "Test again", "fr": "Réessayer"},
+    "tui.tests.cancel": {"en": "Cancel the tests", "fr": "Annuler les essais"},
+    "tui.tests.cancelled": {"en": "cancelled", "fr": "annulé"},
+    "tui.tests.fix": {"en": "Fix this", "fr": "Corriger"},
+    "tui.tests.because": {"en": "Why: {text}", "fr": "Pourquoi : {text}"},
+    "tui.tests.todo": {"en": "Next: {text}", "fr": "À faire : {text}"},
+    "tui.tests.continue": {"en": "Continue", "fr": "Continuer"},
+    "tui.tests.continue-anyway": {"en": "Continue anyway", "fr": "Continuer quand même"},
+    # --- review ---
+    "tui.review.heading": {"en": "What will be written", "fr": "Ce qui sera écrit"},
+    "tui.review.reading": {"en": "Preparing the changes…", "fr": "Préparation des changements…"},
+    "tui.review.change": {"en": "{file}: {variable} {before} → {after}",
+                          "fr": "{file} : {variable} {before} → {after}"},
+    "tui.review.new": {"en": "(new)", "fr": "(nouveau)"},
+    "tui.review.no-change": {"en": "No change to the .env files.",
+                             "fr": "Aucun changement dans les fichiers .env."},
+    "tui.review.keyring": {"en": "Keys also kept in: {backend}",
+                           "fr": "Clés aussi gardées dans : {backend}"},
+    "tui.review.no-keyring": {
+        "en": "No usable keyring here ({reason}). The keys will be kept in the .env files only "
+        "(readable by you alone).",
+        "fr": "Pas de trousseau utilisable ici ({reason}). Les clés seront gardées dans les "
+        "seuls fichiers .env (lisibles par vous seul).",
+    },
+    "tui.review.env-only": {"en": "I agree: .env files only",
+                            "fr": "D'accord : seulement les fichiers .env"},
+    "tui.review.secrets": {
+        "en": "⚠ {file} holds a key that every website visitor can read: line {line}, {field} "
+        "= {masked}.",
+        "fr": "⚠ {file} contient une clé que tout visiteur du site peut lire : ligne {line}, "
+        "{field} = {masked}.",
+    },
+    "tui.review.remove-secrets": {"en": "Remove it from the widget config (recommended)",
+                                  "fr": "La retirer de la configuration du widget (conseillé)"},
+    "tui.review.widget-new": {"en": "{file} will be created (no key in it).",
+                              "fr": "{file} sera créé (sans aucune clé)."},
+    "tui.review.widget-ok": {"en": "{file} holds no key: good.",
+                             "fr": "{file} ne contient aucune clé : bien."},
+    "tui.review.write": {"en": "Write", "fr": "Écrire"},
+    "tui.review.writing": {"en": "Writing…", "fr": "Écriture…"},
+    # --- done ---
+    "tui.done.heading": {"en": "Done", "fr": "Terminé"},
+    "tui.done.works": {"en": "✓ {name}: works", "fr": "✓ {name} : fonctionne"},
+    "tui.done.fails": {"en": "✗ {name}: {what}", "fr": "✗ {name} : {what}"},
+    "tui.done.untested": {"en": "· {name}: not tested", "fr": "· {name} : non testé"},
+    "tui.done.where": {"en": "{kind} {masked} → {file}{keyring}",
+                       "fr": "{kind} {masked} → {file}{keyring}"},
+    "tui.done.and-keyring": {"en": " and the keyring", "fr": " et le trousseau"},
+    "tui.done.renewal": {"en": "Renewal: {text}", "fr": "Renouvellement : {text}"},
+    "tui.done.reminder": {
+        "en": "To be told when a key stops working or is about to expire, add this line with "
+        "crontab -e (a check every day at 9:00; it prints something only when a key needs "
+        "you):",
+        "fr": "Pour être prévenu quand une clé cesse de fonctionner ou va expirer, ajoutez cette "
+        "ligne avec crontab -e (une vérification chaque jour à 9 h ; elle n'affiche quelque "
+        "chose que si une clé a besoin de vous) :",
+    },
+    "tui.done.restart": {
+        "en": "Now restart the backend and the voice server: they read their .env files only "
+        "when they start. Backups of the old files are next to them (.bak-…).",
+        "fr": "Redémarrez maintenant le backend et le serveur vocal : ils ne lisent leurs "
+        "fichiers .env qu'au démarrage. Les sauvegardes des anciens fichiers sont à côté "
+        "(.bak-…).",
+    },
+    "tui.done.demo-page": {
+        "en": "Demo: open {page} in your browser and type a message: the answer comes back "
+        "through backend → Open WebUI → OpenAI (stand-ins).",
+        "fr": "Démo : ouvrez {page} dans votre navigateur et écrivez un message : la réponse "
+        "revient par backend → Open WebUI → OpenAI (serveurs de démonstration).",
+    },
+    "tui.done.quit": {"en": "Finish", "fr": "Terminer"},
+}

@@ -1,0 +1,26 @@
+"""The Textual wizard: the engine's face for people who never opened a terminal before.
+
+`run_wizard` is what `technova-setup` (no command) and `python -m wizard` start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wizard.i18n import Lang
+
+
+def make_app(project_dir: str, lang: Lang, renew: bool = False, demo: Any = None):  # type: ignore[no-untyped-def]
+    """The app, ready to run (tests use it with `run_test()`)."""
+    from wizard.project import find_project
+    from wizard.tui.app import WizardApp
+    from wizard.tui.state import WizardState
+
+    state = WizardState(lang=lang, project=find_project(project_dir), renew=renew, demo=demo)
+    return WizardApp(state)
+
+
+def run_wizard(project_dir: str, lang: Lang, renew: bool = False, demo: Any = None) -> int:
+    """Run the wizard in this terminal; the exit code is 0 once written, 1 if left unsaved."""
+    code = make_app(project_dir, lang, renew, demo).run()
+    return int(code or 0)

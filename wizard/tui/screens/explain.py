@@ -1,0 +1,37 @@
+"""Step 2: the two keys, in pictures and plain words, and the one rule."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Header, Static
+
+from wizard.tui.base import WizardScreen
+
+
+class ExplainScreen(WizardScreen):
+    STEP = "explain"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(classes="page"):
+            yield Static(self.step_label(), classes="step")
+            yield Static(self.t("tui.explain.heading"), classes="heading")
+            yield Static(self.t("tui.explain.chain"), id="chain")
+            with Horizontal(id="two-keys"):
+                yield Static(self.t("tui.explain.openwebui"), classes="card free")
+                yield Static(self.t("tui.explain.openai"), classes="card paid")
+            yield Static(self.t("tui.explain.rule"), classes="rule")
+            with Horizontal(classes="buttons"):
+                yield Button(self.t("tui.button.back"), id="back")
+                yield Button(self.t("tui.button.forward"), id="next", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#next", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "next":
+            self.go_next()
+        else:
+            self.action_back()

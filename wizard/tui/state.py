@@ -1,0 +1,48 @@
+"""What the person has chosen and typed so far: kept by the app, so going back loses nothing.
+
+Plain data (no Textual): screens read and change it; the engine calls use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from wizard.i18n import Lang
+from wizard.keys import KeyReport, Slot
+from wizard.probes import ProbeResult
+from wizard.project import DEFAULT_MODEL, DEFAULT_OPENWEBUI_URL, Project
+
+# The order of the first setup; renewal starts at the Open WebUI key and skips the rest.
+FIRST_SETUP = ("welcome", "explain", "openwebui", "openai", "tests", "review", "done")
+RENEWAL = ("openwebui", "tests", "review", "done")
+
+
+@dataclass
+class WizardState:
+    lang: Lang
+    project: Project
+    renew: bool = False
+    demo: Any = None  # wizard.demo.DemoEnvironment when running `--demo`
+    openwebui_url: str = DEFAULT_OPENWEBUI_URL
+    model: str = DEFAULT_MODEL
+    typed: dict[Slot, str] = field(default_factory=dict)  # what is in each key field, as typed
+    keys: dict[Slot, KeyReport] = field(default_factory=dict)  # the keys accepted for writing
+    current: dict[Slot, KeyReport] = field(default_factory=dict)  # what the .env files hold now
+    skip_voice: bool = False
+    results: dict[str, ProbeResult] = field(default_factory=dict)
+    written: bool = False
+    in_keyring: bool = False
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        return RENEWAL if self.renew else FIRST_SETUP
+
+    @property
+    def unsaved(self) -> bool:
+        """Something typed or chosen that is not written yet (Ctrl+Q then asks)."""
+        return not self.written and (bool(self.keys) or any(self.typed.values()))
+
+    def key_for(self, slot: Slot) -> KeyReport | None:
+        """The key the checks and the files will use: the new one, else the current one."""
+        return self.keys.get(slot) or self.current.get(slot)
