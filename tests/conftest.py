@@ -29,3 +29,9 @@ def real_openwebui() -> Iterator[object]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Async tests (Textual's Pilot) run on asyncio, Textual's own loop."""
+    return "asyncio"

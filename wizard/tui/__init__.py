@@ -12,11 +12,21 @@ from wizard.i18n import Lang
 
 def make_app(project_dir: str, lang: Lang, renew: bool = False, demo: Any = None):  # type: ignore[no-untyped-def]
     """The app, ready to run (tests use it with `run_test()`)."""
+    from wizard.checks import read_settings
     from wizard.project import find_project
     from wizard.tui.app import WizardApp
     from wizard.tui.state import WizardState
 
-    state = WizardState(lang=lang, project=find_project(project_dir), renew=renew, demo=demo)
+    # Read before the first screen (a few small files): renewal starts at the key screen,
+    # which needs the project's address and current key from the first frame.
+    project = find_project(project_dir)
+    state = WizardState(lang=lang, project=project, renew=renew, demo=demo)
+    try:
+        settings = read_settings(project)
+    except Exception:  # an unreadable file: the welcome screen explains it
+        return WizardApp(state)
+    state.openwebui_url, state.model = settings.openwebui_url, settings.model
+    state.current = dict(settings.keys)
     return WizardApp(state)
 
 

@@ -73,8 +73,7 @@ class KeyField(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "key-input":
-            event.stop()
-            self._show(event.value)
+            self._show(event.value)  # the event goes on up: the screen keeps what was typed
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "toggle":

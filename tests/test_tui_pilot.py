@@ -1,0 +1,252 @@
+"""The wizard, walked with Pilot against the stand-ins: first setup, renewal, every main
+failure, in both languages. The keyring is the demo's in-memory one (the real Secret Service
+is tested by the engine's tests and the tmux end-to-end test)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import keyshapes
+import pytest
+from textual.widgets import Button, Checkbox, Input
+from tui_helpers import press, screen_text, settle, step, type_key
+
+from wizard import keystore
+from wizard.demo import DemoEnvironment, start_demo_environment
+from wizard.envfile import read_env
+from wizard.keys import Slot
+from wizard.project import find_project
+from wizard.status import project_status
+from wizard.tui import make_app
+
+SIZE = (100, 30)
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def demo() -> Iterator[DemoEnvironment]:
+    with start_demo_environment() as running:
+        yield running
+
+
+def problems(demo: DemoEnvironment) -> set[str]:
+    return {p.code for p in project_status(find_project(demo.project)).problems}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+async def test_first_setup_from_welcome_to_done(demo: DemoEnvironment, lang: str) -> None:
+    app = make_app(str(demo.project), lang, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert step(app) == "welcome"
+        words = {"en": "session token in backend/.env", "fr": "jeton de session de backend/.env"}
+        assert words[lang] in screen_text(app)
+        await press(pilot, "start")
+        assert step(app) == "explain"
+        assert "technova-config.js" in screen_text(app)
+        await press(pilot, "next")
+        assert step(app) == "openwebui"
+        assert "✓" in screen_text(app)  # the address answers
+        await type_key(pilot, f"  {demo.openwebui_key}\n")
+        await press(pilot, "next")
+        assert step(app) == "openai"
+        await type_key(pilot, demo.openai_key + " ")
+        await press(pilot, "next")
+        assert step(app) == "tests"
+        assert {n: r.ok for n, r in app.state.results.items()} == {
+            "openwebui": True, "chat": True, "openai": True, "realtime": True}
+        await press(pilot, "continue")
+        assert step(app) == "review"
+        review = screen_text(app)
+        assert "apiKey" in review and demo.openai_key not in review
+        await press(pilot, "write")
+        assert step(app) == "done"
+        done = screen_text(app)
+        assert ("does not expire" if lang == "en" else "n'expire pas") in done
+        assert "crontab" in done
+        await press(pilot, "finish")
+    assert app.return_value == 0
+    backend = read_env(demo.project / "backend/.env").values
+    assert backend["OPENWEBUI_API_KEY"] == demo.openwebui_key
+    assert read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"] == \
+        demo.openai_key
+    root = find_project(demo.project).root
+    assert keystore.load_key(Slot.OPENWEBUI, root).reveal() == demo.openwebui_key  # type: ignore[union-attr]
+    assert not {"jwt-expired", "key-with-extras", "secret-in-widget-config"} & problems(demo)
+
+
+async def test_renewal_goes_straight_to_the_failing_key(demo: DemoEnvironment) -> None:
+    app = make_app(str(demo.project), "en", demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        renew = app.screen.query_one("#renew", Button)
+        assert renew.display and "hidden" not in renew.classes  # the expired token was found
+        await press(pilot, "renew")
+        assert step(app) == "openwebui"
+        assert "Step 1 of 4" in screen_text(app)
+        assert "Expired on" in screen_text(app)
+        await type_key(pilot, demo.openwebui_key)
+        await press(pilot, "next")
+        assert step(app) == "tests"
+        assert app.state.results["openwebui"].ok and app.state.results["chat"].ok
+        await press(pilot, "continue")
+        await press(pilot, "write")
+        assert step(app) == "done"
+    assert "jwt-expired" not in problems(demo)
+
+
+async def test_renew_flag_starts_at_the_key(demo: DemoEnvironment) -> None:
+    app = make_app(str(demo.project), "fr", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert step(app) == "openwebui"
+        assert "Étape 1 sur 4" in screen_text(app)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "this place needs the Open WebUI key"),
+                                             ("fr", "cet endroit attend la clé Open WebUI")])
+async def test_an_openai_key_in_the_open_webui_step_is_caught(demo: DemoEnvironment, lang: str,
+                                                              words: str) -> None:
+    app = make_app(str(demo.project), lang, renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = len(demo.servers.openai_state.requests)
+        await type_key(pilot, demo.openai_key)
+        assert words in screen_text(app)
+        assert app.screen.query_one("#next", Button).disabled
+        assert len(demo.servers.openai_state.requests) == before  # nothing was sent
+
+
+async def test_cleaning_is_reported_as_it_is_pasted(demo: DemoEnvironment) -> None:
+    app = make_app(str(demo.project), "en", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_key(pilot, f'"{demo.openwebui_key}"\u200b')
+        text = screen_text(app)
+        assert "Removed the quotation marks" in text and "invisible characters" in text
+        assert f"{demo.openwebui_key[:8]}…{demo.openwebui_key[-4:]}" in text
+        assert demo.openwebui_key not in text
+
+
+async def test_open_webui_down_gives_a_diagnosis_and_a_way_to_fix_it(demo: DemoEnvironment) -> None:
+    demo.servers.openwebui.stop()
+    app = make_app(str(demo.project), "en", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Nothing answers" in screen_text(app)
+        await type_key(pilot, keyshapes.openwebui_api_key())
+        await press(pilot, "next")
+        assert step(app) == "tests"
+        assert app.state.results["openwebui"].diagnosis.code == "connection-refused"
+        text = screen_text(app)
+        assert "Why:" in text and "Next:" in text
+        await press(pilot, "fix-openwebui")
+        assert step(app) == "openwebui"
+        assert app.screen.query_one("#key-input", Input).value  # what was typed is still there
+
+
+async def test_a_refused_key_shows_what_why_next(demo: DemoEnvironment) -> None:
+    app = make_app(str(demo.project), "fr", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_key(pilot, keyshapes.openwebui_api_key())
+        await press(pilot, "next")
+        assert app.state.results["openwebui"].diagnosis.code == "owui-api-key-refused"
+        text = screen_text(app)
+        assert "Pourquoi :" in text and "À faire :" in text
+        assert str(app.screen.query_one("#continue", Button).label) == "Continuer quand même"
+
+
+async def test_the_widget_secret_stays_when_the_person_says_no(demo: DemoEnvironment) -> None:
+    widget = demo.project / "chat-widget/technova-config.js"
+    before = widget.read_text()
+    app = make_app(str(demo.project), "en", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_key(pilot, demo.openwebui_key)
+        await press(pilot, "next")
+        await press(pilot, "continue")
+        box = app.screen.query_one("#remove-secrets", Checkbox)
+        assert "hidden" not in box.classes and box.value is True
+        box.value = False
+        await settle(pilot)
+        await press(pilot, "write")
+    assert widget.read_text() == before
+
+
+async def test_escape_goes_back_and_keeps_what_was_typed(demo: DemoEnvironment) -> None:
+    app = make_app(str(demo.project), "en", demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "start")
+        await press(pilot, "next")
+        await type_key(pilot, demo.openwebui_key)
+        await press(pilot, "next")
+        assert step(app) == "openai"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert step(app) == "openwebui"
+        assert app.screen.query_one("#key-input", Input).value == demo.openwebui_key
+
+
+async def test_quit_asks_when_something_is_unsaved(demo: DemoEnvironment) -> None:
+    app = make_app(str(demo.project), "en", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_key(pilot, demo.openwebui_key)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "QuitModal"
+        await press(pilot, "stay")
+        assert step(app) == "openwebui"
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await press(pilot, "quit")
+    assert app.return_value == 1
+    assert "jwt-expired" in problems(demo)  # nothing was written
+
+
+async def test_help_shows_the_demo_keys(demo: DemoEnvironment) -> None:
+    app = make_app(str(demo.project), "en", demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HelpModal"
+        assert demo.openwebui_key in screen_text(app)
+        await press(pilot, "close")
+        assert step(app) == "welcome"
+
+
+async def test_language_switch_keeps_the_project(demo: DemoEnvironment) -> None:
+    app = make_app(str(demo.project), "en", demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#lang-fr").value = True  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert app.state.lang == "fr"
+        assert "Faisons fonctionner" in screen_text(app)
+        assert str(demo.project) in app.screen.query_one("#folder", Input).value
+
+
+async def test_without_a_keyring_writing_needs_consent(demo: DemoEnvironment,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    keyring.set_keyring(NoKeyring())
+    app = make_app(str(demo.project), "en", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_key(pilot, demo.openwebui_key)
+        await press(pilot, "next")
+        await press(pilot, "continue")
+        assert "No usable keyring" in screen_text(app)
+        assert app.screen.query_one("#write", Button).disabled
+        app.screen.query_one("#env-only", Checkbox).value = True
+        await settle(pilot)
+        await press(pilot, "write")
+        assert step(app) == "done"
+        assert "and the keyring" not in screen_text(app)
+    assert read_env(demo.project / "backend/.env").values["OPENWEBUI_API_KEY"] == \
+        demo.openwebui_key
