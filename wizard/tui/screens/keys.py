@@ -64,6 +64,8 @@ class KeyScreen(WizardScreen):
 
     def on_key_field_recognised(self, event: KeyField.Recognised) -> None:
         self._update_next(event.report)
+        # On a small terminal the verdict is below the field: bring it into view.
+        self.call_after_refresh(self.query_one("#verdict").scroll_visible, animate=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "key-input" and not self.query_one("#next", Button).disabled:
