@@ -88,6 +88,9 @@ class ReviewScreen(WizardScreen):
         self.query_one("#env-only", Checkbox).set_class(keyring.usable, "hidden")
         self.keyring_usable = keyring.usable
         self._update_write()
+        focus = self.query_one("#write", Button) if keyring.usable else \
+            self.query_one("#env-only", Checkbox)
+        focus.focus()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self._update_write()

@@ -68,6 +68,7 @@ class TestsScreen(WizardScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#continue", Button).focus()  # Enter goes on, once the verdicts are read
         self.run_all()
 
     def on_screen_resume(self) -> None:
