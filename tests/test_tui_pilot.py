@@ -250,3 +250,23 @@ async def test_without_a_keyring_writing_needs_consent(demo: DemoEnvironment,
         assert "and the keyring" not in screen_text(app)
     assert read_env(demo.project / "backend/.env").values["OPENWEBUI_API_KEY"] == \
         demo.openwebui_key
+
+
+async def test_enter_on_an_empty_field_keeps_the_current_key_cleaned(
+        demo: DemoEnvironment) -> None:
+    """The demo's OpenAI key was saved with a trailing space: keeping it writes it cleaned."""
+    app = make_app(str(demo.project), "en", demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "start")
+        await press(pilot, "next")
+        await type_key(pilot, demo.openwebui_key)
+        await press(pilot, "next")
+        assert step(app) == "openai"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert step(app) == "tests"
+        await press(pilot, "continue")
+        await press(pilot, "write")
+    assert read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"] == \
+        demo.openai_key

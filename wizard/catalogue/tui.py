@@ -175,7 +175,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.field.none-current": {
         "en": "{file} has no key yet.", "fr": "{file} n'a pas encore de clé.",
     },
-    "tui.keep-current": {"en": "Keep the current key", "fr": "Garder la clé actuelle"},
+    "tui.keep-current": {"en": "Keep the current key (Enter)",
+                         "fr": "Garder la clé actuelle (Entrée)"},
     "tui.skip-voice": {"en": "I don't use voice: skip", "fr": "Je n'utilise pas la voix : passer"},
     # --- tests ---
     "tui.tests.heading": {"en": "Testing both paths, for real",

@@ -68,8 +68,12 @@ class KeyScreen(WizardScreen):
         self.call_after_refresh(self.query_one("#verdict").scroll_visible, animate=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "key-input" and not self.query_one("#next", Button).disabled:
+        if event.input.id != "key-input":
+            return
+        if not self.query_one("#next", Button).disabled:
             self._accept()
+        elif not event.value.strip() and "hidden" not in self.query_one("#keep").classes:
+            self._keep_current()  # Enter on an empty field keeps the key already there
 
     def _update_next(self, report: KeyReport | None) -> None:
         self.query_one("#next", Button).disabled = report is None or not report.usable
@@ -81,14 +85,22 @@ class KeyScreen(WizardScreen):
         elif button == "next":
             self._accept()
         elif button == "keep":
-            self.state.keys.pop(self.SLOT, None)
-            self.state.typed[self.SLOT] = ""
-            self.go_next()
+            self._keep_current()
         else:
             self.on_other_button(button or "")
 
     def on_other_button(self, button: str) -> None:
         pass
+
+    def _keep_current(self) -> None:
+        current = self.state.current[self.SLOT]
+        self.state.typed[self.SLOT] = ""
+        if current.fixes:
+            # Saved with a space, quotes…: keeping it means writing it back cleaned.
+            self.state.keys[self.SLOT] = current
+        else:
+            self.state.keys.pop(self.SLOT, None)
+        self.go_next()
 
     def _accept(self) -> None:
         report = self.query_one(KeyField).report
