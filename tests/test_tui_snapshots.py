@@ -32,7 +32,9 @@ SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
 
 @pytest.fixture
-def project() -> Iterator[Path]:
+def project(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    # Where the program is installed differs between machines: not part of the picture.
+    monkeypatch.setattr("wizard.reminder.program_path", lambda: "/usr/local/bin/technova-setup")
     shutil.rmtree(ROOT, ignore_errors=True)
     (ROOT / "backend").mkdir(parents=True)
     (ROOT / "websocket-server").mkdir()

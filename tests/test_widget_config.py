@@ -579,6 +579,7 @@ def test_write_is_public_and_keeps_a_backup(tmp_path: Path) -> None:
     assert backup is not None and backup.parent == path.parent
     assert re.fullmatch(r"technova-config\.js\.bak-\d{8}-\d{6}", backup.name)
     assert backup.read_text(encoding="utf-8") == first
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600  # it may hold a key we removed
     assert path.read_bytes() == second.encode("utf-8")
     node_check(path)
     again = write_widget_config(path, second)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from wizard.keys import PROBLEM_OTHER_SERVICE, PROBLEM_TRUNCATED, KeyReport, rec
 REMOVED_MARKER = "[removed by technova-setup]"
 DEFAULT_NAME = "technova-config.js"
 FILE_MODE = 0o644  # public by design: the web server must be able to serve it
+BACKUP_MODE = 0o600  # a backup may hold a key we just removed: never public
 
 # The file's header: it is code, read by whoever edits the website, so it is always in English.
 HEADER = (
@@ -746,10 +746,12 @@ def read_widget_config(path: Path) -> str:
 
 
 def _write_with_backup(path: Path, data: bytes) -> Path | None:
-    """Back up the old file (mode and times kept), then replace it atomically.
+    """Back up the old file, then replace it atomically.
 
-    A symbolic link is followed, so the link stays and its target is updated. Returns the
-    backup's path, None for a new file.
+    The backup is private (0600) although the config is public: it may hold the very key we
+    are removing, and it sits in the folder the web server publishes. A symbolic link is
+    followed, so the link stays and its target is updated. Returns the backup's path, None
+    for a new file.
     """
     target = real_target(path)
     backup = None
@@ -758,7 +760,7 @@ def _write_with_backup(path: Path, data: bytes) -> Path | None:
         info = target.stat()
         owner = (info.st_uid, info.st_gid)
         backup = backup_name(target)
-        shutil.copy2(target, backup)
+        atomic_write(backup, target.read_bytes(), BACKUP_MODE, owner)
     atomic_write(target, data, FILE_MODE, owner)
     return backup
 

@@ -240,6 +240,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ligne avec crontab -e (une vérification chaque jour à 9 h ; elle n'affiche quelque "
         "chose que si une clé a besoin de vous) :",
     },
+    "tui.done.systemd": {
+        "en": "Or, with systemd, a user timer (technova-check.timer, daily at 9:00) running:",
+        "fr": "Ou, avec systemd, un minuteur utilisateur (technova-check.timer, chaque jour à "
+        "9 h) qui lance :",
+    },
     "tui.done.restart": {
         "en": "Now restart the backend and the voice server: they read their .env files only "
         "when they start. Backups of the old files are next to them (.bak-…).",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
 
 from wizard.errors import WizardError
 from wizard.i18n import Msg, t
@@ -29,6 +30,14 @@ def translate_bindings(node: Any, lang: str) -> None:
         bindings.key_to_bindings[key] = [
             dataclasses.replace(b, description=t(_ACTION_LABELS[b.action], lang))  # type: ignore[arg-type]
             if b.action in _ACTION_LABELS else b for b in entries]
+
+
+class Words(Static):
+    """Text shown as written: our sentences hold brackets (`──[OpenAI key]──▶`) and pasted
+    text can hold anything, so nothing is read as Textual markup."""
+
+    def __init__(self, content: str = "", **kwargs: Any) -> None:
+        super().__init__(content, markup=False, **kwargs)
 
 
 class Texts:

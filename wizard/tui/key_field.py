@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input
 
 from wizard.expiry import expiry_message
 from wizard.i18n import Lang, Msg, t
 from wizard.keys import PROBLEM_WRONG_PLACE, KeyKind, KeyReport, Slot, recognise_key
+from wizard.tui.base import Words
 
 
 def describe(report: KeyReport, slot: Slot, lang: Lang) -> list[tuple[str, str]]:
@@ -61,7 +62,7 @@ class KeyField(Vertical):
         self.report: KeyReport | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(t("tui.field.label", self.lang), classes="label")
+        yield Words(t("tui.field.label", self.lang), classes="label")
         with Horizontal(classes="field-row"):
             yield Input(self.initial, password=True, id="key-input",
                         placeholder=t("tui.field.placeholder", self.lang))
@@ -92,7 +93,7 @@ class KeyField(Vertical):
             lines = [("info", t("tui.field.empty", self.lang))]
         else:
             lines = describe(self.report, self.slot, self.lang)
-        verdict.mount_all([Static(text, classes=f"verdict-{kind}") for kind, text in lines])
+        verdict.mount_all([Words(text, classes=f"verdict-{kind}") for kind, text in lines])
         if self.report is not None:
             self.post_message(self.Recognised(self, self.report))
 

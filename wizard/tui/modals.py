@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
-from wizard.tui.base import WizardModal
+from wizard.tui.base import WizardModal, Words
 
 
 class HelpModal(WizardModal):
@@ -16,14 +16,14 @@ class HelpModal(WizardModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.t("tui.help.title"), classes="heading")
-            yield Static(self.t(f"tui.help.{self.step}"), id="help-text")
-            yield Static(self.t("tui.help.keys"))
+            yield Words(self.t("tui.help.title"), classes="heading")
+            yield Words(self.t(f"tui.help.{self.step}"), id="help-text")
+            yield Words(self.t("tui.help.keys"))
             demo = self.state.demo
             if demo is not None:
                 # The demo's keys are made up and only work with its own servers: shown whole
                 # on purpose, so the newcomer can copy them. Real keys are never shown.
-                yield Static(self.t("tui.help.demo", openwebui_key=demo.openwebui_key,
+                yield Words(self.t("tui.help.demo", openwebui_key=demo.openwebui_key,
                                     openai_key=demo.openai_key, email=demo.admin_email,
                                     password=demo.admin_password, page=demo.chat_page_url),
                              id="demo-keys")
@@ -36,7 +36,7 @@ class HelpModal(WizardModal):
 class QuitModal(WizardModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.t("tui.quit.question"))
+            yield Words(self.t("tui.quit.question"))
             with Horizontal(classes="buttons"):
                 yield Button(self.t("tui.quit.no"), id="stay", variant="primary")
                 yield Button(self.t("tui.quit.yes"), id="quit", variant="error")

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import shlex
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Header
 
 from wizard.apply import env_file_for
 from wizard.expiry import expiry_message
 from wizard.keys import Slot
-from wizard.tui.base import WizardScreen
+from wizard.reminder import cron_line, systemd_units
+from wizard.tui.base import WizardScreen, Words
 from wizard.tui.screens.tests import PROBES
 
 
@@ -27,18 +26,18 @@ class DoneScreen(WizardScreen):
         state = self.state
         yield Header()
         with VerticalScroll(classes="page"):
-            yield Static(self.step_label(), classes="step")
-            yield Static(self.t("tui.done.heading"), classes="heading")
+            yield Words(self.step_label(), classes="step")
+            yield Words(self.t("tui.done.heading"), classes="heading")
             for name in PROBES:
                 result = state.results.get(name)
                 label = self.t(f"probe.{name}")
                 if result is None:
-                    yield Static(self.t("tui.done.untested", name=label), classes="verdict-info")
+                    yield Words(self.t("tui.done.untested", name=label), classes="verdict-info")
                 elif result.ok:
-                    yield Static(self.t("tui.done.works", name=label), classes="verdict-ok")
+                    yield Words(self.t("tui.done.works", name=label), classes="verdict-ok")
                 else:
                     what = result.diagnosis.explanation.render(state.lang)["what"]
-                    yield Static(self.t("tui.done.fails", name=label, what=what),
+                    yield Words(self.t("tui.done.fails", name=label, what=what),
                                  classes="verdict-problem")
             for slot in (Slot.OPENWEBUI, Slot.OPENAI):
                 report = state.key_for(slot)
@@ -46,7 +45,7 @@ class DoneScreen(WizardScreen):
                     continue
                 keyring = self.t("tui.done.and-keyring") if state.in_keyring and \
                     slot in state.keys else ""
-                yield Static(self.t("tui.done.where", kind=self.t(f"kind.{report.kind.value}"),
+                yield Words(self.t("tui.done.where", kind=self.t(f"kind.{report.kind.value}"),
                                     masked=report.masked,
                                     file=state.project.relative(env_file_for(state.project,
                                                                              slot)),
@@ -54,15 +53,16 @@ class DoneScreen(WizardScreen):
             owui = state.key_for(Slot.OPENWEBUI)
             if owui is not None:
                 renewal = expiry_message(owui, state.lang).render(state.lang)
-                yield Static(self.t("tui.done.renewal", text=renewal), classes="renewal")
-                yield Static(self.t("tui.done.reminder"))
-                project = shlex.quote(str(state.project.root))
-                yield Static(f"0 9 * * * technova-setup check --project {project} --lang "
-                             f"{state.lang} >/dev/null || technova-setup status --project "
-                             f"{project} --lang {state.lang}", id="cron", classes="code")
-            yield Static(self.t("tui.done.restart"))
+                yield Words(self.t("tui.done.renewal", text=renewal), classes="renewal")
+                yield Words(self.t("tui.done.reminder"))
+                yield Words(cron_line(state.project.root, state.lang), id="cron", classes="code")
+                yield Words(self.t("tui.done.systemd"))
+                units = systemd_units(state.project.root, state.lang)
+                yield Words(units["technova-check.service"].split("ExecStart=")[1].strip(),
+                            classes="code")
+            yield Words(self.t("tui.done.restart"))
             if state.demo is not None:
-                yield Static(self.t("tui.done.demo-page", page=state.demo.chat_page_url))
+                yield Words(self.t("tui.done.demo-page", page=state.demo.chat_page_url))
             with Horizontal(classes="buttons"):
                 yield Button(self.t("tui.done.quit"), id="finish", variant="primary")
         yield Footer()

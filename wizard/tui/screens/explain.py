@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Header
 
-from wizard.tui.base import WizardScreen
+from wizard.tui.base import WizardScreen, Words
 
 
 class ExplainScreen(WizardScreen):
@@ -15,13 +15,13 @@ class ExplainScreen(WizardScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(classes="page"):
-            yield Static(self.step_label(), classes="step")
-            yield Static(self.t("tui.explain.heading"), classes="heading")
-            yield Static(self.t("tui.explain.chain"), id="chain")
+            yield Words(self.step_label(), classes="step")
+            yield Words(self.t("tui.explain.heading"), classes="heading")
+            yield Words(self.t("tui.explain.chain"), id="chain")
             with Horizontal(id="two-keys"):
-                yield Static(self.t("tui.explain.openwebui"), classes="card free")
-                yield Static(self.t("tui.explain.openai"), classes="card paid")
-            yield Static(self.t("tui.explain.rule"), classes="rule")
+                yield Words(self.t("tui.explain.openwebui"), classes="card free")
+                yield Words(self.t("tui.explain.openai"), classes="card paid")
+            yield Words(self.t("tui.explain.rule"), classes="rule")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("tui.button.back"), id="back")
                 yield Button(self.t("tui.button.forward"), id="next", variant="primary")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Header, Input
 
 from wizard.keys import KeyReport, Slot
-from wizard.tui.base import WizardScreen
+from wizard.tui.base import WizardScreen, Words
 from wizard.tui.key_field import KeyField
 
 
@@ -20,11 +20,11 @@ class KeyScreen(WizardScreen):
         state = self.state
         yield Header()
         with VerticalScroll(classes="page"):
-            yield Static(self.step_label(), classes="step")
-            yield Static(self.t(f"tui.{self.NAME}.heading"), classes="heading")
-            yield Static(self.t(f"tui.{self.NAME}.where"))
+            yield Words(self.step_label(), classes="step")
+            yield Words(self.t(f"tui.{self.NAME}.heading"), classes="heading")
+            yield Words(self.t(f"tui.{self.NAME}.where"))
             yield from self.compose_extra()
-            yield Static(self.current_text(), id="current")
+            yield Words(self.current_text(), id="current")
             yield KeyField(self.SLOT, state.lang, state.typed.get(self.SLOT, ""), id="field")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("tui.button.back"), id="back")
@@ -120,7 +120,7 @@ class OpenWebUIKeyScreen(KeyScreen):
     NAME = "openwebui"
 
     def compose_extra(self) -> ComposeResult:
-        yield Static(self.t("tui.address"), classes="label")
+        yield Words(self.t("tui.address"), classes="label")
         with Horizontal(classes="field-row"):
             yield Input(self.state.openwebui_url, id="address")
             yield Button(self.t("tui.address.test"), id="test-address", classes="small")
@@ -150,7 +150,7 @@ class OpenWebUIKeyScreen(KeyScreen):
 
         box = self.query_one("#address-verdict", Vertical)
         await box.remove_children()
-        await box.mount(Static(self.t("tui.address.testing"), classes="verdict-info"))
+        await box.mount(Words(self.t("tui.address.testing"), classes="verdict-info"))
         try:
             result = await probe_openwebui_address(url, Timeouts(connect=3, read=5, total=8))
             parts = result.diagnosis.explanation.render(self.state.lang)
@@ -161,7 +161,7 @@ class OpenWebUIKeyScreen(KeyScreen):
         except Exception as error:
             lines = [("problem", self.explain(error))]
         await box.remove_children()
-        await box.mount_all([Static(text, classes=f"verdict-{kind}") for kind, text in lines])
+        await box.mount_all([Words(text, classes=f"verdict-{kind}") for kind, text in lines])
 
 
 class OpenAIKeyScreen(KeyScreen):

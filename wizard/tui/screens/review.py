@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Static
+from textual.widgets import Button, Checkbox, Footer, Header
 
 from wizard.keys import Slot
-from wizard.tui.base import WizardScreen
+from wizard.tui.base import WizardScreen, Words
+from wizard.tui.toggles import Tick
 
 
 class ReviewScreen(WizardScreen):
@@ -17,12 +18,12 @@ class ReviewScreen(WizardScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(classes="page"):
-            yield Static(self.step_label(), classes="step")
-            yield Static(self.t("tui.review.heading"), classes="heading")
-            yield Vertical(Static(self.t("tui.review.reading")), id="changes")
-            yield Checkbox(self.t("tui.review.remove-secrets"), value=True, id="remove-secrets",
+            yield Words(self.step_label(), classes="step")
+            yield Words(self.t("tui.review.heading"), classes="heading")
+            yield Vertical(Words(self.t("tui.review.reading")), id="changes")
+            yield Tick(self.t("tui.review.remove-secrets"), value=True, id="remove-secrets",
                            classes="hidden")
-            yield Checkbox(self.t("tui.review.env-only"), value=False, id="env-only",
+            yield Tick(self.t("tui.review.env-only"), value=False, id="env-only",
                            classes="hidden")
             yield Vertical(id="outcome")
             with Horizontal(classes="buttons"):
@@ -57,7 +58,7 @@ class ReviewScreen(WizardScreen):
     def _show_error(self, text: str) -> None:
         box = self.query_one("#changes", Vertical)
         box.remove_children()
-        box.mount(Static(text, classes="verdict-problem"))
+        box.mount(Words(text, classes="verdict-problem"))
 
     def _show_plan(self, changes, widget, keyring) -> None:  # type: ignore[no-untyped-def]
         lines: list[tuple[str, str]] = []
@@ -83,7 +84,7 @@ class ReviewScreen(WizardScreen):
             lines.append(("warning", self.t("tui.review.no-keyring", reason=reason)))
         box = self.query_one("#changes", Vertical)
         box.remove_children()
-        box.mount_all([Static(text, classes=f"verdict-{kind}") for kind, text in lines])
+        box.mount_all([Words(text, classes=f"verdict-{kind}") for kind, text in lines])
         self.query_one("#remove-secrets", Checkbox).set_class(not widget.findings, "hidden")
         self.query_one("#env-only", Checkbox).set_class(keyring.usable, "hidden")
         self.keyring_usable = keyring.usable
@@ -106,7 +107,7 @@ class ReviewScreen(WizardScreen):
         elif event.button.id == "write":
             event.button.disabled = True
             self.query_one("#outcome", Vertical).mount(
-                Static(self.t("tui.review.writing"), classes="verdict-info"))
+                Words(self.t("tui.review.writing"), classes="verdict-info"))
             self.write(self.query_one("#remove-secrets", Checkbox).value,
                        bool(getattr(self, "keyring_usable", False)))
 
@@ -132,7 +133,7 @@ class ReviewScreen(WizardScreen):
     def _write_failed(self, text: str) -> None:
         box = self.query_one("#outcome", Vertical)
         box.remove_children()
-        box.mount(Static(text, classes="verdict-problem"))
+        box.mount(Words(text, classes="verdict-problem"))
         self.query_one("#write", Button).disabled = False
 
     def _written(self, in_keyring: bool) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Header, LoadingIndicator, Static
 from wizard.keys import Slot
 from wizard.probes import ProbeResult, ProbeTarget, Timeouts
 from wizard.secret import Secret
-from wizard.tui.base import WizardScreen
+from wizard.tui.base import WizardScreen, Words
 
 PROBES = ("openwebui", "chat", "openai", "realtime")
 FIX_STEP = {"openwebui": "openwebui", "chat": "openwebui", "openai": "openai",
@@ -30,9 +30,9 @@ class ProbeRow(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="probe-line"):
-            yield Static(self.label, classes="probe-name")
+            yield Words(self.label, classes="probe-name")
             yield LoadingIndicator(classes="spinner")
-            yield Static("", classes="probe-verdict")
+            yield Words("", classes="probe-verdict")
         yield Vertical(classes="probe-details")
 
     def running(self) -> None:
@@ -56,8 +56,8 @@ class TestsScreen(WizardScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(classes="page"):
-            yield Static(self.step_label(), classes="step")
-            yield Static(self.t("tui.tests.heading"), classes="heading")
+            yield Words(self.step_label(), classes="step")
+            yield Words(self.t("tui.tests.heading"), classes="heading")
             for name in PROBES:
                 yield ProbeRow(name, self.t(f"probe.{name}"))
             with Horizontal(classes="buttons"):
@@ -126,8 +126,8 @@ class TestsScreen(WizardScreen):
         icon = {"ok": "✓", "warning": "!", "critical": "✗", "unknown": "?"}[verdict]
         details: list[Static] = []
         if not result.ok:
-            details = [Static(self.t("tui.tests.because", text=parts["why"]), classes="why"),
-                       Static(self.t("tui.tests.todo", text=parts["next"]), classes="next"),
+            details = [Words(self.t("tui.tests.because", text=parts["why"]), classes="why"),
+                       Words(self.t("tui.tests.todo", text=parts["next"]), classes="next"),
                        Button(self.t("tui.tests.fix"), id=f"fix-{row.probe}",
                               classes="small fix")]  # type: ignore[list-item]
         row.finished(icon, parts["what"], verdict, details)

@@ -7,10 +7,11 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Header, Input, RadioSet
 from textual.worker import get_current_worker
 
-from wizard.tui.base import WizardScreen
+from wizard.tui.base import WizardScreen, Words
+from wizard.tui.toggles import Choice
 
 # Problems that send the person straight to renewing the Open WebUI key.
 RENEWAL_CODES = {"jwt-expired", "jwt-expiring", "key-unusable", "key-in-wrong-file",
@@ -24,18 +25,18 @@ class WelcomeScreen(WizardScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(classes="page"):
-            yield Static(self.step_label(), classes="step")
-            yield Static(self.t("tui.welcome.heading"), classes="heading")
-            yield Static(self.t("tui.welcome.intro"))
-            yield Static(self.t("tui.welcome.language"), classes="label")
+            yield Words(self.step_label(), classes="step")
+            yield Words(self.t("tui.welcome.heading"), classes="heading")
+            yield Words(self.t("tui.welcome.intro"))
+            yield Words(self.t("tui.welcome.language"), classes="label")
             with RadioSet(id="language"):
-                yield RadioButton("English", value=self.state.lang == "en", id="lang-en")
-                yield RadioButton("Français", value=self.state.lang == "fr", id="lang-fr")
-            yield Static(self.t("tui.welcome.folder"), classes="label")
+                yield Choice("English", value=self.state.lang == "en", id="lang-en")
+                yield Choice("Français", value=self.state.lang == "fr", id="lang-fr")
+            yield Words(self.t("tui.welcome.folder"), classes="label")
             with Horizontal(classes="field-row"):
                 yield Input(str(self.state.project.root), id="folder")
                 yield Button(self.t("tui.welcome.use-folder"), id="use-folder", classes="small")
-            yield Vertical(Static(self.t("tui.welcome.reading")), id="summary")
+            yield Vertical(Words(self.t("tui.welcome.reading")), id="summary")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("tui.welcome.renew"), id="renew", variant="warning",
                              classes="hidden")
@@ -109,5 +110,5 @@ class WelcomeScreen(WizardScreen):
     def _show_summary(self, lines: list[tuple[str, str]], needs_renewal: bool) -> None:
         summary = self.query_one("#summary", Vertical)
         summary.remove_children()
-        summary.mount_all([Static(text, classes=f"verdict-{kind}") for kind, text in lines])
+        summary.mount_all([Words(text, classes=f"verdict-{kind}") for kind, text in lines])
         self.query_one("#renew", Button).set_class(not needs_renewal, "hidden")
