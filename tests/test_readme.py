@@ -1,0 +1,85 @@
+"""The README's first command, verbatim, on a fresh virtual environment: it installs the
+package and runs the demo, which a newcomer drives to the end with the keys shown on its
+help panel. (The second command, `bash .ci/run`, is what runs this very test.)"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from test_tui_e2e import Terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def readme_commands(name: str = "README.md", heading: str = "## Two commands") -> list[str]:
+    """The shell blocks under the "two commands" heading, in order."""
+    text = (ROOT / name).read_text()
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section, flags=re.S)
+
+
+def test_the_readme_has_the_two_commands() -> None:
+    run, test = readme_commands()
+    assert "--demo" in run and test == "bash .ci/run"
+    assert (ROOT / ".ci/run").read_text().rstrip().endswith("exec tests/run")
+    fr_run, fr_test = readme_commands("README.fr.md", "## Deux commandes")
+    assert fr_run == run + " --lang fr" and fr_test == test
+
+
+@pytest.mark.slow
+def test_the_run_command_verbatim_in_a_fresh_environment(tmp_path: Path) -> None:
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is needed (.ci/run installs it)")
+    run, _ = readme_commands()
+    home = tmp_path / "home"
+    home.mkdir()
+    # A newcomer's shell: their own HOME (so `~` is fresh), the checkout as working folder.
+    env = {**{k: v for k, v in os.environ.items()
+              if not k.startswith("VIRTUAL_ENV") and k not in ("COLUMNS", "LINES")},
+           "HOME": str(home), "TERM": "xterm-256color", "LANG": "C.UTF-8",
+           "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    script = tmp_path / "newcomer.sh"
+    script.write_text(f"cd {ROOT}\n{run}\necho \"EXIT=$?\"\nsleep 120\n")
+    terminal = Terminal(["bash", str(script)], env)
+    try:
+        terminal.wait_for("Let's get your TechNova chat working", timeout=600)
+        terminal.keys("?")
+        shown = terminal.wait_for("Demo:")
+        owui_key = re.search(r"sk-[0-9a-f]{32}", shown)
+        assert owui_key, shown
+        terminal.keys("Escape")
+        terminal.wait_for("Let's get your TechNova chat working")
+        terminal.keys("Enter")  # Start
+        terminal.wait_for("Two keys, two jobs")
+        terminal.keys("Enter")
+        terminal.wait_for("Open WebUI answers")
+        terminal.paste(owui_key.group(0))
+        terminal.wait_for("an Open WebUI API key")
+        terminal.keys("Enter")
+        terminal.wait_for("The OpenAI key (paid)")
+        terminal.keys("Enter")  # keep the key already there (the demo saved it with a space)
+        terminal.wait_for("The voice connection to OpenAI opens", timeout=60)
+        terminal.keys("Enter")  # Continue
+        terminal.wait_for("Keys also kept in: demo keyring")
+        terminal.keys("Enter")  # Write
+        done = terminal.wait_for("Renewal:")
+        page = re.search(r"http://127\.0\.0\.1:\d+/", done)
+        assert page, done
+        terminal.keys("Enter")  # Finish
+        finished = terminal.wait_for("EXIT=", timeout=60)
+        assert "Demo finished" in finished and "EXIT=0" in finished
+        demo_folder = re.search(r"\((/[^)]*technova-demo-[^)]*)\)", finished)
+        assert demo_folder and not Path(demo_folder.group(1)).exists()
+    finally:
+        terminal.close()
+    # The demo never used the real keyring, nor left servers behind.
+    time.sleep(0.5)
+    import httpx
+
+    with pytest.raises(httpx.HTTPError):
+        httpx.get(page.group(0), timeout=2)
