@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="OpenAI's API base (default: https://api.openai.com/v1)")
     check.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
                        help="how long to wait for each server's answer (default: 15)")
+    from wizard.cli_account import add_commands
+
+    add_commands(commands, common, project)
     return parser
 
 
@@ -84,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "identify": run_identify,
         "status": run_status,
         "check": run_check,
+        "login": _account_command("run_login"),
+        "renew": _account_command("run_renew"),
     }
     handler = handlers.get(args.command, run_wizard)
     try:
@@ -91,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WizardError as error:
         _print_error(error, lang)
         return 3
+    except SystemExit as stop:  # a command that stopped on purpose, with its exit code
+        return int(stop.code or 0)
     except KeyboardInterrupt:
         print(Msg("cli.interrupted").render(lang), file=sys.stderr)
         return 130
@@ -98,6 +105,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Only the exception's class: its text could quote a value we were handling.
         _print_error(WizardError("cli.internal_error", error=type(error).__name__), lang)
         return 3
+
+
+def _account_command(name: str) -> Callable[[argparse.Namespace, Lang], int]:
+    """login/renew, imported only when run (they bring in the network code)."""
+
+    def run(args: argparse.Namespace, lang: Lang) -> int:
+        from wizard import cli_account
+
+        return int(getattr(cli_account, name)(args, lang))
+
+    return run
 
 
 def _early_lang(args: list[str]) -> Lang:

@@ -29,6 +29,8 @@ from starlette.routing import Route
 # ERROR_MESSAGES of open_webui/constants.py, and literal details of utils/auth.py and friends.
 NOT_AUTHENTICATED = "Not authenticated"
 UNAUTHORIZED = "401 Unauthorized"
+MODEL_ID_TAKEN = ("Uh-oh! This model id is already registered. Please choose another model id "
+                  "string.")
 INVALID_TOKEN_JWT = "Invalid token"  # a revoked session (session_stamp changed)
 INVALID_AUTH_REQUEST = "Invalid authentication request."  # JWT of a deleted user; bad body
 INVALID_TOKEN = "Your session has expired or the token is invalid. Please sign in again."
@@ -177,6 +179,10 @@ class OpenWebUIState:
     cache_models: bool = False
     upstream_timeout: float = 10.0
     admin_config: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_ADMIN_CONFIG))
+    # Admin Panel › Users › Permissions (`user.permissions`): `features.api_keys` lets every
+    # user make an API key, on top of each user's own `api_keys_permission`.
+    default_permissions: dict[str, Any] = field(
+        default_factory=lambda: copy.deepcopy(DEFAULT_PERMISSIONS))
     signin_attempts: dict[str, list[float]] = field(default_factory=dict)
     models_cache: list[dict[str, Any]] | None = None  # MODELS (what /api/models shows)
     openai_models_cache: dict[str, dict[str, Any]] | None = None  # OPENAI_MODELS (chat)
@@ -301,8 +307,12 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             raise HTTPError(401, ACCESS_PROHIBITED)
         return user
 
+    def may_make_api_keys(user: User) -> bool:
+        return user.api_keys_permission or bool(
+            state.default_permissions.get("features", {}).get("api_keys"))
+
     def check_api_key_permission(user: User) -> None:
-        if not state.api_keys_enabled or (user.role != "admin" and not user.api_keys_permission):
+        if not state.api_keys_enabled or (user.role != "admin" and not may_make_api_keys(user)):
             raise HTTPError(403, API_KEY_CREATION_NOT_ALLOWED)
 
     # --- models -------------------------------------------------------------------------
@@ -451,7 +461,7 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
     def session_answer(user: User, token: str) -> dict[str, Any]:
         claims = jwt.decode(token, options={"verify_signature": False})
         permissions = copy.deepcopy(DEFAULT_PERMISSIONS)
-        permissions["features"]["api_keys"] = user.api_keys_permission
+        permissions["features"]["api_keys"] = may_make_api_keys(user)
         return {"id": user.id, "name": user.name, "role": user.role, "email": user.email,
                 "profile_image_url": f"/api/v1/users/{user.id}/profile/image",
                 "token": token, "token_type": "Bearer", "expires_at": claims.get("exp"),
@@ -517,6 +527,39 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         if _DURATION.match(str(body["JWT_EXPIRES_IN"])):
             state.jwt_expires_in = str(body["JWT_EXPIRES_IN"])
         return JSONResponse({**admin_config_now(), "sessions_revoked": False})
+
+    async def default_permissions(request: Request) -> Response:
+        """routers/users.py `/default/permissions`: the whole table, read and replaced."""
+        admin_user(request)
+        if request.method == "POST":
+            body = await _json_body(request)
+            state.default_permissions = {
+                part: {**DEFAULT_PERMISSIONS[part], **(body.get(part) or {})}
+                for part in DEFAULT_PERMISSIONS}
+        return JSONResponse(state.default_permissions)
+
+    async def create_model(request: Request) -> Response:
+        """routers/models.py `/create`: a Workspace model over a base model."""
+        user, _, _ = current_user(request)
+        if user.role != "admin":
+            raise HTTPError(401, UNAUTHORIZED)
+        body = await _json_body(request)
+        model_id = body.get("id")
+        if not isinstance(model_id, str) or not model_id or any(c.isspace() for c in model_id):
+            raise HTTPError(422, INVALID_AUTH_REQUEST)
+        if any(m.id == model_id for m in state.models):
+            raise HTTPError(401, MODEL_ID_TAKEN)
+        access = {str(g.get("principal_id")) for g in body.get("access_grants") or []
+                  if isinstance(g, dict) and g.get("permission") == "read"}
+        model = CustomModel(model_id, str(body.get("name") or model_id),
+                            str(body.get("base_model_id") or ""), owner_id=user.id,
+                            access=access,
+                            description=str((body.get("meta") or {}).get("description") or ""))
+        state.models.append(model)
+        state.forget_models()
+        return JSONResponse({"id": model.id, "user_id": user.id, "base_model_id":
+                             model.base_model_id, "name": model.name,
+                             "created_at": model.created_at, "updated_at": model.created_at})
 
     def openai_config_now() -> dict[str, Any]:
         urls = [state.openai_base_url] if state.openai_base_url else []
@@ -587,6 +630,9 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
               methods=["GET", "POST", "DELETE"]),
         Route("/api/v1/auths/admin/config", guarded(admin_config, True),
               methods=["GET", "POST"]),
+        Route("/api/v1/users/default/permissions", guarded(default_permissions),
+              methods=["GET", "POST"]),
+        Route("/api/v1/models/create", guarded(create_model), methods=["POST"]),
         Route("/openai/config", guarded(openai_config), methods=["GET"]),
         Route("/openai/config/update", guarded(openai_config_update), methods=["POST"]),
     ]

@@ -1,0 +1,164 @@
+"""Issue 5's steps against the real Open WebUI 0.12.4: admin and non-admin, keys on and off,
+the OpenAI connection right and wrong, `technova` present and absent, and `renew`.
+
+The server is shared by the session: every test uses its own users and puts settings back.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import keyring
+import keyshapes
+import pytest
+from realserver import RealOpenWebUI
+
+from wizard import account
+from wizard.cli import main
+from wizard.demo import DemoKeyring
+from wizard.envfile import read_env
+from wizard.errors import WizardError
+from wizard.secret import Secret
+
+pytestmark = pytest.mark.openwebui
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(DemoKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def restore(real_openwebui: RealOpenWebUI) -> Iterator[RealOpenWebUI]:
+    """Puts back what these tests change: keys on, users' permission off, connection, model."""
+    yield real_openwebui
+    server = real_openwebui
+    server.set_api_keys_enabled(True)
+    permissions = server.request("GET", "/api/v1/users/default/permissions",
+                                 server.admin_token).json()
+    permissions["features"]["api_keys"] = False
+    server.request("POST", "/api/v1/users/default/permissions", server.admin_token,
+                   json=permissions).raise_for_status()
+    server.set_openai_key(server.openai_key)
+    if "technova" not in server.model_ids(server.admin_token):
+        server.create_model()
+
+
+def new_user(server: RealOpenWebUI, role: str = "user") -> tuple[str, str]:
+    return server.add_user(f"{role}-{secrets.token_hex(4)}@example.com", role)
+
+
+def status(server: RealOpenWebUI, key: str) -> int:
+    return httpx.get(server.url + "/api/models", timeout=30,
+                     headers={"Authorization": f"Bearer {key}"}).status_code
+
+
+def project(root: Path, url: str, key: str) -> Path:
+    (root / "backend").mkdir(parents=True)
+    (root / "backend/.env").write_text(f"# shop\nOPENWEBUI_URL={url}\nOPENWEBUI_API_KEY={key}\n"
+                                       "OPENWEBUI_MODEL=technova\n")
+    return root
+
+
+def test_login_as_an_admin_makes_and_saves_a_working_key(
+        restore: RealOpenWebUI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    server = restore
+    email, password = new_user(server, "admin")
+    root = project(tmp_path, server.url, keyshapes.openwebui_jwt(exp=1753747456))
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    code = main(["login", "--project", str(root), "--email", email, "--password-stdin",
+                 "--yes", "--lang", "en"])
+    out = capsys.readouterr()
+    assert code == 0, out
+    key = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
+    assert status(server, key) == 200
+    assert password not in out.out + out.err and key not in out.out + out.err
+
+
+def test_renew_old_key_refused_new_key_works_files_updated(
+        restore: RealOpenWebUI, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    server = restore
+    email, password = new_user(server, "admin")
+    old = server.create_api_key(server.signin(email, password))
+    root = project(tmp_path, server.url, old)
+    (root / "websocket-server").mkdir()
+    (root / "websocket-server/.env").write_text("OPENAI_API_KEY=\n# voice\n")
+    before = (root / "backend/.env").read_text()
+    code = main(["renew", "--project", str(root), "--yes", "--lang", "en"])
+    assert code == 0, capsys.readouterr()
+    new = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
+    assert status(server, old) == 401 and status(server, new) == 200
+    assert (root / "backend/.env").read_text() == before.replace(old, new)
+    assert (root / "websocket-server/.env").read_text() == "OPENAI_API_KEY=\n# voice\n"
+
+
+def test_keys_off_admin_switches_them_on(restore: RealOpenWebUI) -> None:
+    server = restore
+    server.set_api_keys_enabled(False)
+    email, password = new_user(server, "admin")
+    session = account.sign_in(server.url, email, Secret(password))
+    with pytest.raises(WizardError) as off:
+        account.create_api_key(server.url, session.token)
+    assert off.value.code == "account.keys-off"
+    assert not account.keys_setting(session).enabled
+    account.enable_api_keys(session, for_users=False)
+    key = account.create_api_key(server.url, session.token)
+    assert status(server, key.reveal()) == 200
+
+
+def test_a_user_without_permission_then_with_it(restore: RealOpenWebUI, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    server = restore
+    email, password = new_user(server)
+    root = project(tmp_path, server.url, "")
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    code = main(["login", "--project", str(root), "--email", email, "--password-stdin",
+                 "--yes", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 2 and "Message to send to your admin" in out and email in out
+    admin = account.sign_in(server.url, "admin@example.com", Secret(server.admin_password))
+    assert account.keys_setting(admin) == account.KeysSetting(True, False)
+    account.enable_api_keys(admin, for_users=True)
+    user = account.sign_in(server.url, email, Secret(password))
+    assert user.may_make_api_keys
+    key = account.create_api_key(server.url, user.token)
+    assert "technova" in account.model_ids(server.url, key)  # shared with every user
+
+
+def test_wrong_password_on_the_real_server(real_openwebui: RealOpenWebUI) -> None:
+    email, _ = new_user(real_openwebui)
+    with pytest.raises(WizardError) as refused:
+        account.sign_in(real_openwebui.url, email, Secret("wrong-password-1"))
+    assert refused.value.code == "account.wrong-password"
+
+
+def test_openai_connection_wrong_then_fixed(restore: RealOpenWebUI) -> None:
+    server = restore
+    admin = account.sign_in(server.url, "admin@example.com", Secret(server.admin_password))
+    server.set_openai_key(keyshapes.openai_project())
+    assert not account.connection(admin).works
+    account.set_openai_key(admin, Secret(server.openai_key), base_url=server.openai.url + "/v1")
+    state = account.connection(admin)
+    assert state.works and "technova" in state.models
+
+
+def test_technova_absent_then_created_for_every_user(restore: RealOpenWebUI) -> None:
+    server = restore
+    server.delete_model()
+    email, password = new_user(server)
+    admin = account.sign_in(server.url, "admin@example.com", Secret(server.admin_password))
+    account.enable_api_keys(admin, for_users=True)
+    user_key = account.create_api_key(server.url, account.sign_in(server.url, email,
+                                                                  Secret(password)).token)
+    assert "technova" not in account.model_ids(server.url, user_key)
+    account.create_model(admin, "technova", "gpt-4o-mini", "You are TechNova's assistant.")
+    assert "technova" in account.model_ids(server.url, user_key)
