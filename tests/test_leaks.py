@@ -133,3 +133,40 @@ def test_exceptions_and_reprs_of_key_objects_hold_no_key() -> None:
         checked_key(key, Slot.OPENWEBUI)
     assert_no_leak([key], str(refused.value), repr(refused.value),
                    refused.value.render("en"), refused.value.render("fr"))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_login_and_renew_never_print_a_key_or_the_password(tmp_path: Path, lang: str) -> None:
+    import keyring
+
+    from wizard.demo import DemoKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(DemoKeyring())
+    try:
+        with start_demo() as demo:
+            (tmp_path / "backend").mkdir()
+            old = keyshapes.openwebui_jwt(exp=1753747456)
+            (tmp_path / "backend/.env").write_text(
+                f"OPENWEBUI_URL={demo.openwebui.url}\nOPENWEBUI_API_KEY={old}\n")
+            outputs = []
+            for args, stdin in (
+                (["login", "--email", demo.admin_email, "--password-stdin", "--yes"],
+                 demo.admin_password + "\n"),
+                (["renew", "--yes"], ""),
+                (["renew", "--key-stdin"], demo.openwebui_key + "\n"),  # refused: replaced
+                (["login", "--email", demo.admin_email, "--password-stdin", "--yes"],
+                 "wrong-password-123456\n"),
+            ):
+                done = subprocess.run(
+                    [sys.executable, "-c", "import keyring, sys; from wizard.demo import "
+                     "DemoKeyring; keyring.set_keyring(DemoKeyring()); from wizard.cli import "
+                     "main; sys.exit(main(sys.argv[1:]))", *args, "--project", str(tmp_path),
+                     "--lang", lang], input=stdin, capture_output=True, text=True, timeout=60)
+                assert "Traceback" not in done.stderr
+                outputs += [done.stdout, done.stderr]
+            written = (tmp_path / "backend/.env").read_text().split("OPENWEBUI_API_KEY=")[1]
+            assert_no_leak([old, demo.openwebui_key, demo.admin_password,
+                            "wrong-password-123456", written.strip()], *outputs)
+    finally:
+        keyring.set_keyring(previous)
