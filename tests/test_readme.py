@@ -10,6 +10,7 @@ import shutil
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 from test_tui_e2e import Terminal
 
@@ -51,7 +52,8 @@ def test_the_run_command_verbatim_in_a_fresh_environment(tmp_path: Path) -> None
         terminal.keys("?")
         shown = terminal.wait_for("Demo:")
         owui_key = re.search(r"sk-[0-9a-f]{32}", shown)
-        assert owui_key, shown
+        page = re.search(r"http://127\.0\.0\.1:\d+/", shown)  # the demo's chat page
+        assert owui_key and page, shown
         terminal.keys("Escape")
         terminal.wait_for("Let's get your TechNova chat working")
         terminal.keys("Enter")  # Start
@@ -67,9 +69,8 @@ def test_the_run_command_verbatim_in_a_fresh_environment(tmp_path: Path) -> None
         terminal.keys("Enter")  # Continue
         terminal.wait_for("Keys also kept in: demo keyring")
         terminal.keys("Enter")  # Write
-        done = terminal.wait_for("Renewal:")
-        page = re.search(r"http://127\.0\.0\.1:\d+/", done)
-        assert page, done
+        terminal.wait_for("Renewal:")
+        assert httpx.get(page.group(0), timeout=5).status_code == 200  # the chat page is up
         terminal.keys("Enter")  # Finish
         finished = terminal.wait_for("EXIT=", timeout=60)
         assert "Demo finished" in finished and "EXIT=0" in finished
@@ -77,9 +78,7 @@ def test_the_run_command_verbatim_in_a_fresh_environment(tmp_path: Path) -> None
         assert demo_folder and not Path(demo_folder.group(1)).exists()
     finally:
         terminal.close()
-    # The demo never used the real keyring, nor left servers behind.
+    # The demo left no server behind.
     time.sleep(0.5)
-    import httpx
-
     with pytest.raises(httpx.HTTPError):
         httpx.get(page.group(0), timeout=2)

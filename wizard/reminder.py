@@ -15,10 +15,14 @@ from pathlib import Path
 
 
 def program_path() -> str:
-    """How to start this very program from cron: its installed script, else the module."""
+    """How to start this very program from cron: the script installed beside this Python
+    (a virtual environment's bin/), else the one on PATH, else the module."""
+    beside = Path(sys.executable).parent / "technova-setup"
+    if beside.is_file():
+        return shlex.quote(str(beside))
     found = shutil.which("technova-setup")
     if found:
-        return str(Path(found).resolve())
+        return shlex.quote(str(Path(found).resolve()))
     return f"{shlex.quote(sys.executable)} -m wizard"
 
 
