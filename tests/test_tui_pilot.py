@@ -270,3 +270,36 @@ async def test_enter_on_an_empty_field_keeps_the_current_key_cleaned(
         await press(pilot, "write")
     assert read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"] == \
         demo.openai_key
+
+
+async def test_make_the_key_for_me_signs_in_and_fills_the_field(demo: DemoEnvironment) -> None:
+    app = make_app(str(demo.project), "en", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "signin")
+        assert type(app.screen).__name__ == "SignInModal"
+        assert "replaces the old one at once" in screen_text(app)
+        await type_key(pilot, demo.admin_email, field="email")
+        await type_key(pilot, "wrong-password", field="password")
+        await press(pilot, "go")
+        assert "refused the email or password" in screen_text(app)
+        await type_key(pilot, demo.admin_password, field="password")
+        await press(pilot, "go")
+        assert step(app) == "openwebui"
+        made = app.screen.query_one("#key-input", Input).value
+        assert made.startswith("sk-") and made != demo.openwebui_key
+        assert not app.screen.query_one("#next", Button).disabled
+        assert demo.admin_password not in screen_text(app)
+
+
+async def test_make_the_key_for_me_as_a_user_without_permission(demo: DemoEnvironment) -> None:
+    demo.servers.openwebui_state.add_user("ann@example.com", "ann-password-1")
+    app = make_app(str(demo.project), "fr", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "signin")
+        await type_key(pilot, "ann@example.com", field="email")
+        await type_key(pilot, "ann-password-1", field="password")
+        await press(pilot, "go")
+        text = screen_text(app)
+        assert "Bonjour, pourriez-vous permettre à mon compte (ann@example.com)" in text

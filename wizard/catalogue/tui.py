@@ -178,6 +178,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.keep-current": {"en": "Keep the current key (Enter)",
                          "fr": "Garder la clé actuelle (Entrée)"},
     "tui.skip-voice": {"en": "I don't use voice: skip", "fr": "Je n'utilise pas la voix : passer"},
+    # --- sign in ("make the key for me") ---
+    "tui.signin.button": {"en": "Make the key for me", "fr": "Créer la clé pour moi"},
+    "tui.signin.heading": {"en": "Sign in to Open WebUI at {url}",
+                           "fr": "Connexion à Open WebUI à l'adresse {url}"},
+    "tui.signin.warning": {
+        "en": "We sign in once with your Open WebUI account and make an API key for the "
+        "backend. An account has one API key: a new one replaces the old one at once, so "
+        "anything still using the old one stops. Your password is used for this sign-in only "
+        "and never saved.",
+        "fr": "Nous nous connectons une fois avec votre compte Open WebUI et créons une clé "
+        "d'API pour le backend. Un compte a une seule clé d'API : une nouvelle remplace "
+        "l'ancienne aussitôt, et ce qui utilise encore l'ancienne s'arrête. Votre mot de passe "
+        "ne sert qu'à cette connexion et n'est jamais enregistré.",
+    },
+    "tui.signin.email": {"en": "email", "fr": "e-mail"},
+    "tui.signin.password": {"en": "password (hidden)", "fr": "mot de passe (masqué)"},
+    "tui.signin.enable": {
+        "en": "If API keys are off and I am an admin, switch them on for everyone",
+        "fr": "Si les clés d'API sont désactivées et que je suis administrateur, les activer "
+        "pour tous",
+    },
+    "tui.signin.go": {"en": "Sign in and make the key", "fr": "Se connecter et créer la clé"},
     # --- tests ---
     "tui.tests.heading": {"en": "Testing both paths, for real",
                           "fr": "Essai des deux chemins, pour de vrai"},

@@ -26,9 +26,10 @@ class KeyScreen(WizardScreen):
             yield from self.compose_extra()
             yield Words(self.current_text(), id="current")
             yield KeyField(self.SLOT, state.lang, state.typed.get(self.SLOT, ""), id="field")
+            with Horizontal(classes="buttons", id="alternatives"):
+                yield from self.compose_alternatives()
             with Horizontal(classes="buttons"):
                 yield Button(self.t("tui.button.back"), id="back")
-                yield from self.compose_alternatives()
                 yield Button(self.t("tui.button.forward"), id="next", variant="primary",
                              disabled=True)
         yield Footer()
@@ -119,6 +120,10 @@ class OpenWebUIKeyScreen(KeyScreen):
     SLOT = Slot.OPENWEBUI
     NAME = "openwebui"
 
+    def compose_alternatives(self) -> ComposeResult:
+        yield from super().compose_alternatives()
+        yield Button(self.t("tui.signin.button"), id="signin")
+
     def compose_extra(self) -> ComposeResult:
         yield Words(self.t("tui.address"), classes="label")
         with Horizontal(classes="field-row"):
@@ -137,12 +142,25 @@ class OpenWebUIKeyScreen(KeyScreen):
             super().on_input_submitted(event)
 
     def on_other_button(self, button: str) -> None:
+        if button == "signin":
+            from wizard.tui.modals import SignInModal
+
+            self.state.openwebui_url = self.query_one("#address", Input).value.strip()
+            self.app.push_screen(SignInModal(self.state.openwebui_url), self._signed_in)
         if button == "test-address":
             self.state.openwebui_url = self.query_one("#address", Input).value.strip()
             self.test_address(self.state.openwebui_url)
 
     def before_next(self) -> None:
         self.state.openwebui_url = self.query_one("#address", Input).value.strip()
+
+    def _signed_in(self, key: object) -> None:
+        """The key Open WebUI just made goes in the field, where it is recognised as usual."""
+        if key is None:
+            return
+        field = self.query_one("#key-input", Input)
+        field.value = key.reveal()  # type: ignore[attr-defined]
+        field.focus()
 
     @work(exclusive=True, group="address")
     async def test_address(self, url: str) -> None:
