@@ -117,3 +117,34 @@ def test_the_one_that_waits_is_told(tmp_path: Path) -> None:
     os.close(folder)
     assert waited == [True]
     assert env.read_text() == "OPENWEBUI_API_KEY=b\n"
+
+
+def test_two_renewals_at_once_one_waits_and_says_so(tmp_path: Path) -> None:
+    """Two `renew --key-stdin` processes on one project: the second is told it waits, and
+    the file ends with one of the two keys, whole."""
+    import fcntl
+
+    from wizard.standins.server import start_demo
+
+    with start_demo() as demo:
+        (tmp_path / "backend").mkdir()
+        env = tmp_path / "backend/.env"
+        env.write_text(f"OPENWEBUI_URL={demo.openwebui.url}\nOPENWEBUI_API_KEY=old\n")
+        folder = os.open(tmp_path / "backend", os.O_RDONLY)
+        fcntl.flock(folder, fcntl.LOCK_EX)  # the first run, in the middle of its write
+        second = subprocess.Popen(
+            [sys.executable, "-m", "wizard", "renew", "--key-stdin", "--project",
+             str(tmp_path), "--lang", "en"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True)
+        assert second.stdin is not None
+        second.stdin.write(demo.openwebui_key + "\n")
+        second.stdin.close()
+        time.sleep(3)  # it checks the key on the server, then reaches the lock
+        assert second.poll() is None  # still waiting
+        fcntl.flock(folder, fcntl.LOCK_UN)
+        os.close(folder)
+        assert second.wait(timeout=60) == 0
+        assert second.stdout is not None
+        out = second.stdout.read()
+    assert "Another technova-setup is changing backend/.env" in out
+    assert f"OPENWEBUI_API_KEY={demo.openwebui_key}\n" in env.read_text()

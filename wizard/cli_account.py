@@ -157,7 +157,9 @@ def _save_and_verify(project, settings, url: str, key: Secret, lang: Lang,  # ty
     result = asyncio.run(probe_openwebui(
         ProbeTarget(openwebui_url=url, openwebui_key=report.secret, model=settings.model),
         Timeouts(connect=5, read=20, total=40)))
-    saved = save_key(project, Slot.OPENWEBUI, report, settings={"OPENWEBUI_URL": url})
+    saved = save_key(project, Slot.OPENWEBUI, report, settings={"OPENWEBUI_URL": url},
+                     on_wait=lambda: say("login.waiting", lang,
+                                         file=project.relative(project.backend_env)))
     # Any other .env of the project that still holds the old key gets the new one too.
     if old_key is not None:
         for path in (project.backend_env, project.voice_env):

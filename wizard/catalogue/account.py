@@ -125,6 +125,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "login.and-keyring": {"en": " and the keyring", "fr": " et le trousseau"},
     "login.keyring-skipped": {"en": "Not kept in the keyring: {reason}",
                               "fr": "Pas gardée dans le trousseau : {reason}"},
+    "login.waiting": {
+        "en": "Another technova-setup is changing {file} right now; waiting for it to finish…",
+        "fr": "Un autre technova-setup modifie {file} en ce moment ; attente de la fin…",
+    },
     "login.restart": {
         "en": "Now restart the backend so it reads the new key (it reads backend/.env only when "
         "it starts).",
