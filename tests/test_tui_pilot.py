@@ -303,3 +303,51 @@ async def test_make_the_key_for_me_as_a_user_without_permission(demo: DemoEnviro
         await press(pilot, "go")
         text = screen_text(app)
         assert "Bonjour, pourriez-vous permettre à mon compte (ann@example.com)" in text
+
+
+async def test_review_offers_gitignore_and_says_the_file_becomes_private(
+        demo: DemoEnvironment) -> None:
+    import stat
+    import subprocess
+
+    subprocess.run(["git", "-C", str(demo.project), "init", "-q"], check=True)
+    env = demo.project / "backend/.env"
+    env.chmod(0o644)
+    app = make_app(str(demo.project), "en", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_key(pilot, demo.openwebui_key)
+        await press(pilot, "next")
+        await press(pilot, "continue")
+        text = screen_text(app)
+        assert "readable by you only" in text and "not in .gitignore" in text
+        assert "hidden" not in app.screen.query_one("#gitignore", Checkbox).classes
+        await press(pilot, "write")
+    assert stat.S_IMODE(env.stat().st_mode) == 0o600
+    assert (demo.project / ".gitignore").read_text().splitlines()[-1] == ".env"
+
+
+async def test_slow_tests_can_be_cancelled(demo: DemoEnvironment) -> None:
+    demo.servers.openai_state.delay = 30
+    demo.servers.openwebui_state.delay = 30
+    app = make_app(str(demo.project), "en", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.state.openwebui_url = demo.openwebui_url
+        await type_key_quick(pilot, demo.openwebui_key)
+        app.screen.query_one("#next", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+        assert step(app) == "tests"
+        app.screen.query_one("#cancel", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+        assert screen_text(app).count("cancelled") >= 2
+        assert app.state.results == {}
+
+
+async def type_key_quick(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Typing without waiting for workers (the address check is slow on purpose here)."""
+    box = pilot.app.screen.query_one("#key-input", Input)
+    box.value = text
+    await pilot.pause()

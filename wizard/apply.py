@@ -163,3 +163,21 @@ def apply_widget(project: Project, *, remove_found_secrets: bool, lang: str = "e
         return None
     cleaned, removed = remove_secrets(read_widget_config(path))
     return write_widget_config(path, cleaned) if removed else None
+
+
+@dataclass(frozen=True)
+class Hygiene:
+    """What else the review shows: .env files others can read (writing makes them 0600) and
+    .env files git would pick up (fixed with consent)."""
+
+    readable_by_others: list[str]
+    not_gitignored: list[str]
+
+
+def plan_hygiene(project: Project, slots: list[Slot]) -> Hygiene:
+    from wizard.envfile import file_mode_problem
+    from wizard.gitignore import env_files_to_ignore
+
+    paths = [env_file_for(project, slot) for slot in slots]
+    return Hygiene([project.relative(p) for p in paths if p.exists() and file_mode_problem(p)],
+                   [project.relative(p) for p in env_files_to_ignore(project)])

@@ -243,6 +243,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "fr": "{file} sera créé (sans aucune clé)."},
     "tui.review.widget-ok": {"en": "{file} holds no key: good.",
                              "fr": "{file} ne contient aucune clé : bien."},
+    "tui.review.private": {
+        "en": "! {file} can be read by other users of this computer: once written it will be "
+        "readable by you only (mode 600).",
+        "fr": "! {file} est lisible par les autres utilisateurs de cet ordinateur : une fois "
+        "écrit, il ne sera lisible que par vous (mode 600).",
+    },
+    "tui.review.not-ignored": {
+        "en": "! {file} is not in .gitignore: one “git add .” would publish its keys.",
+        "fr": "! {file} n'est pas dans .gitignore : un seul « git add . » publierait ses clés.",
+    },
+    "tui.review.gitignore": {"en": "Add .env to .gitignore (recommended)",
+                             "fr": "Ajouter .env à .gitignore (conseillé)"},
     "tui.review.write": {"en": "Write", "fr": "Écrire"},
     "tui.review.writing": {"en": "Writing…", "fr": "Écriture…"},
     # --- done ---

@@ -25,6 +25,8 @@ class ReviewScreen(WizardScreen):
                            classes="hidden")
             yield Tick(self.t("tui.review.env-only"), value=False, id="env-only",
                            classes="hidden")
+            yield Tick(self.t("tui.review.gitignore"), value=True, id="gitignore",
+                       classes="hidden")
             yield Vertical(id="outcome")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("tui.button.back"), id="back")
@@ -39,7 +41,7 @@ class ReviewScreen(WizardScreen):
     def prepare(self) -> None:
         """Read what would change (files and keyring: a thread, the screen stays live)."""
         from wizard import keystore
-        from wizard.apply import plan_key, plan_widget
+        from wizard.apply import plan_hygiene, plan_key, plan_widget
 
         state = self.state
         try:
@@ -49,18 +51,19 @@ class ReviewScreen(WizardScreen):
                             if slot is Slot.OPENWEBUI else None)
                 changes += plan_key(state.project, slot, report, settings)
             widget = plan_widget(state.project)
+            hygiene = plan_hygiene(state.project, list(state.keys))
             keyring = keystore.keyring_info()
         except Exception as error:
             self.app.call_from_thread(self._show_error, self.explain(error))
             return
-        self.app.call_from_thread(self._show_plan, changes, widget, keyring)
+        self.app.call_from_thread(self._show_plan, changes, widget, keyring, hygiene)
 
     def _show_error(self, text: str) -> None:
         box = self.query_one("#changes", Vertical)
         box.remove_children()
         box.mount(Words(text, classes="verdict-problem"))
 
-    def _show_plan(self, changes, widget, keyring) -> None:  # type: ignore[no-untyped-def]
+    def _show_plan(self, changes, widget, keyring, hygiene) -> None:  # type: ignore[no-untyped-def]
         lines: list[tuple[str, str]] = []
         for change in changes:
             lines.append(("info", self.t("tui.review.change", file=change.file,
@@ -77,6 +80,10 @@ class ReviewScreen(WizardScreen):
             lines.append(("info", self.t("tui.review.widget-new", file=where)))
         elif not widget.findings:
             lines.append(("ok", self.t("tui.review.widget-ok", file=where)))
+        for file in hygiene.readable_by_others:
+            lines.append(("warning", self.t("tui.review.private", file=file)))
+        for file in hygiene.not_gitignored:
+            lines.append(("warning", self.t("tui.review.not-ignored", file=file)))
         if keyring.usable:
             lines.append(("ok", self.t("tui.review.keyring", backend=keyring.backend)))
         else:
@@ -87,6 +94,7 @@ class ReviewScreen(WizardScreen):
         box.mount_all([Words(text, classes=f"verdict-{kind}") for kind, text in lines])
         self.query_one("#remove-secrets", Checkbox).set_class(not widget.findings, "hidden")
         self.query_one("#env-only", Checkbox).set_class(keyring.usable, "hidden")
+        self.query_one("#gitignore", Checkbox).set_class(not hygiene.not_gitignored, "hidden")
         self.keyring_usable = keyring.usable
         self._update_write()
         focus = self.query_one("#write", Button) if keyring.usable else \
@@ -108,12 +116,15 @@ class ReviewScreen(WizardScreen):
             event.button.disabled = True
             self.query_one("#outcome", Vertical).mount(
                 Words(self.t("tui.review.writing"), classes="verdict-info"))
+            gitignore = self.query_one("#gitignore", Checkbox)
             self.write(self.query_one("#remove-secrets", Checkbox).value,
-                       bool(getattr(self, "keyring_usable", False)))
+                       bool(getattr(self, "keyring_usable", False)),
+                       gitignore.value and "hidden" not in gitignore.classes)
 
     @work(thread=True, exclusive=True, group="write")
-    def write(self, remove_secrets: bool, use_keyring: bool) -> None:
+    def write(self, remove_secrets: bool, use_keyring: bool, gitignore: bool) -> None:
         from wizard.apply import apply_widget, save_key
+        from wizard.gitignore import ignore_env_files
 
         state = self.state
         try:
@@ -125,6 +136,8 @@ class ReviewScreen(WizardScreen):
                                   settings=settings)
                 in_keyring = in_keyring and result.in_keyring
             apply_widget(state.project, remove_found_secrets=remove_secrets, lang=state.lang)
+            if gitignore:
+                ignore_env_files(state.project)
         except Exception as error:
             self.app.call_from_thread(self._write_failed, self.explain(error))
             return
