@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -82,3 +83,25 @@ def test_the_run_command_verbatim_in_a_fresh_environment(tmp_path: Path) -> None
     time.sleep(0.5)
     with pytest.raises(httpx.HTTPError):
         httpx.get(page.group(0), timeout=2)
+
+
+@pytest.mark.parametrize(("lang", "welcome", "farewell"), [
+    ("fr", "Faisons fonctionner votre chat TechNova", "Démo terminée"),
+    ("en", "Let's get your TechNova chat working", "Demo finished")])
+def test_demo_in_each_language_without_a_desktop_keyring(tmp_path: Path, lang: str,
+                                                        welcome: str, farewell: str) -> None:
+    program = Path(sys.executable).parent / "technova-setup"
+    # No D-Bus session (no desktop keyring), nothing else changed.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DBUS_SESSION_BUS_ADDRESS", "COLUMNS", "LINES")}
+    env.update({"TERM": "xterm-256color", "LANG": "C.UTF-8"})
+    script = tmp_path / "demo.sh"
+    script.write_text(f"{program} --demo --lang {lang}\necho \"EXIT=$?\"\nsleep 60\n")
+    terminal = Terminal(["bash", str(script)], env)
+    try:
+        terminal.wait_for(welcome, timeout=60)
+        terminal.keys("C-q")  # nothing typed yet: quits at once
+        shown = terminal.wait_for("EXIT=", timeout=30)
+    finally:
+        terminal.close()
+    assert farewell in shown and "EXIT=0" in shown
