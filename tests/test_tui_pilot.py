@@ -351,3 +351,30 @@ async def type_key_quick(pilot, text: str) -> None:  # type: ignore[no-untyped-d
     box = pilot.app.screen.query_one("#key-input", Input)
     box.value = text
     await pilot.pause()
+
+
+async def test_an_admin_also_sets_the_openai_key_in_open_webui(demo: DemoEnvironment) -> None:
+    from wizard.standins.openai import new_openai_key
+
+    fresh = new_openai_key()
+    demo.servers.openai_state.valid_keys.add(fresh)
+    app = make_app(str(demo.project), "en", demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "start")
+        await press(pilot, "next")
+        await press(pilot, "signin")
+        await type_key(pilot, demo.admin_email, field="email")
+        await type_key(pilot, demo.admin_password, field="password")
+        await press(pilot, "go")
+        await press(pilot, "next")
+        assert step(app) == "openai"
+        app.screen.query_one("#connection", Checkbox).value = True
+        await type_key(pilot, fresh)
+        await press(pilot, "next")
+        assert app.state.results["chat"].ok
+        await press(pilot, "continue")
+        assert "Settings › Connections: OpenAI key" in screen_text(app)
+        await press(pilot, "write")
+        assert step(app) == "done"
+    assert demo.servers.openwebui_state.openai_key == fresh

@@ -177,6 +177,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tui.keep-current": {"en": "Keep the current key (Enter)",
                          "fr": "Garder la clé actuelle (Entrée)"},
+    "tui.openai.connection": {
+        "en": "Also put this key in Open WebUI's connection (Admin Panel › Settings › "
+        "Connections): you are an admin",
+        "fr": "Mettre aussi cette clé dans la connexion d'Open WebUI (Panneau d'administration "
+        "› Réglages › Connexions) : vous êtes administrateur",
+    },
+    "tui.review.connection": {
+        "en": "Open WebUI › Admin Panel › Settings › Connections: OpenAI key → {masked}",
+        "fr": "Open WebUI › Panneau d'administration › Réglages › Connexions : clé OpenAI → "
+        "{masked}",
+    },
     "tui.skip-voice": {"en": "I don't use voice: skip", "fr": "Je n'utilise pas la voix : passer"},
     # --- sign in ("make the key for me") ---
     "tui.signin.button": {"en": "Make the key for me", "fr": "Créer la clé pour moi"},

@@ -128,6 +128,7 @@ class SignInModal(WizardModal):
         except Exception as error:
             self.app.call_from_thread(self._failed, self.explain(error))
             return
+        self.state.session = session
         self.app.call_from_thread(self.dismiss, key)  # type: ignore[arg-type]
 
     def _failed(self, text: str) -> None:

@@ -30,6 +30,10 @@ class WizardState:
     keys: dict[Slot, KeyReport] = field(default_factory=dict)  # the keys accepted for writing
     current: dict[Slot, KeyReport] = field(default_factory=dict)  # what the .env files hold now
     skip_voice: bool = False
+    # The Open WebUI session of "Make the key for me" (memory only): an admin's lets the
+    # wizard also put the OpenAI key in Open WebUI's connection, if the person agrees.
+    session: Any = None
+    set_connection: bool = False
     results: dict[str, ProbeResult] = field(default_factory=dict)
     written: bool = False
     in_keyring: bool = False

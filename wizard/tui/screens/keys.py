@@ -187,9 +187,20 @@ class OpenAIKeyScreen(KeyScreen):
     SLOT = Slot.OPENAI
     NAME = "openai"
 
+    def compose_extra(self) -> ComposeResult:
+        from wizard.tui.toggles import Tick
+
+        session = self.state.session
+        if session is not None and session.is_admin:
+            yield Tick(self.t("tui.openai.connection"), value=self.state.set_connection,
+                       id="connection")
+
     def compose_alternatives(self) -> ComposeResult:
         yield from super().compose_alternatives()
         yield Button(self.t("tui.skip-voice"), id="skip")
+
+    def on_checkbox_changed(self, event: object) -> None:
+        self.state.set_connection = bool(self.query_one("#connection").value)  # type: ignore[attr-defined]
 
     def on_other_button(self, button: str) -> None:
         if button == "skip":

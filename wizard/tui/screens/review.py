@@ -80,6 +80,9 @@ class ReviewScreen(WizardScreen):
             lines.append(("info", self.t("tui.review.widget-new", file=where)))
         elif not widget.findings:
             lines.append(("ok", self.t("tui.review.widget-ok", file=where)))
+        openai_key = self.state.keys.get(Slot.OPENAI)
+        if self.state.set_connection and openai_key is not None:
+            lines.append(("info", self.t("tui.review.connection", masked=openai_key.masked)))
         for file in hygiene.readable_by_others:
             lines.append(("warning", self.t("tui.review.private", file=file)))
         for file in hygiene.not_gitignored:
@@ -138,6 +141,12 @@ class ReviewScreen(WizardScreen):
             apply_widget(state.project, remove_found_secrets=remove_secrets, lang=state.lang)
             if gitignore:
                 ignore_env_files(state.project)
+            if state.set_connection and state.session is not None and Slot.OPENAI in state.keys:
+                from wizard import account
+                from wizard.checks import target_from_project
+
+                base = target_from_project(state.project).openai_base_url
+                account.set_openai_key(state.session, state.keys[Slot.OPENAI].secret, base)
         except Exception as error:
             self.app.call_from_thread(self._write_failed, self.explain(error))
             return
