@@ -213,3 +213,48 @@ def test_renew_refuses_an_openai_key_pasted_by_mistake(demo: Demo, tmp_path: Pat
     err = capsys.readouterr().err
     assert code == 3 and "is an OpenAI key, not an Open WebUI key" in err
     assert read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"] == demo.openwebui_key
+
+
+def test_login_in_a_terminal_fixes_the_connection_and_creates_the_model(
+        demo: Demo, tmp_path: Path) -> None:
+    """Interactive: the password typed without echo, consent asked, the OpenAI key for Open
+    WebUI's connection pasted hidden, the model's base and prompt asked — in a real tty."""
+    import os
+    import sys
+
+    from test_tui_e2e import Terminal
+
+    good = demo.openwebui_state.openai_key
+    demo.openwebui_state.openai_key = keyshapes.openai_project()  # wrong inside Open WebUI
+    demo.openwebui_state.models.clear()  # and no technova model
+    root = make_project(tmp_path / "shop", demo.openwebui.url, "")
+    program = Path(sys.executable).parent / "technova-setup"
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    # The keyring of a subprocess would be the real one: this run keeps keys in .env only.
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    script = tmp_path / "login.sh"
+    script.write_text(f"{program} login --project {root} --email {demo.admin_email} "
+                      f"--lang en\necho EXIT=$?\nsleep 60\n")
+    terminal = Terminal(["bash", str(script)], env)
+    try:
+        terminal.wait_for("password (not shown)")
+        terminal.keys("-l", demo.admin_password)
+        terminal.keys("Enter")
+        terminal.wait_for("Make the new key? [y/N]")
+        terminal.keys("y", "Enter")
+        terminal.wait_for("paste the OpenAI key")
+        terminal.paste(good + "\n")
+        terminal.wait_for("Create it over which base model?")
+        terminal.keys("Enter")
+        terminal.wait_for("Its instructions")
+        terminal.keys("Enter")
+        shown = terminal.wait_for("EXIT=", timeout=60)
+    finally:
+        terminal.close()
+    assert "EXIT=0" in shown and "Model “technova” created" in shown and "Checked:" in shown
+    everything = "\n".join(terminal.seen)
+    assert demo.admin_password not in everything and good[:12] not in everything
+    assert demo.openwebui_state.openai_key == good
+    assert any(m.id == "technova" for m in demo.openwebui_state.models)
+    key = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
+    assert models_status(demo.openwebui.url, key) == 200

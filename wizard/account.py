@@ -28,6 +28,7 @@ TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 INVALID_CRED = ("The email or password provided is incorrect. Please check for typos and try "
                 "logging in again.")
 RATE_LIMITED = "API rate limit exceeded"
+OPENAI_API = "https://api.openai.com/v1"
 PUBLIC_READ = [{"principal_type": "user", "principal_id": "*", "permission": "read"}]
 
 
@@ -195,9 +196,12 @@ def connection(session: Session) -> Connection:
                       models)
 
 
-def set_openai_key(session: Session, key: Secret,
-                   base_url: str = "https://api.openai.com/v1") -> None:
-    """Put `key` in the connection to `base_url` (added if there is none), keeping the rest."""
+def set_openai_key(session: Session, key: Secret, base_url: str | None = None) -> None:
+    """Put `key` in the connection to `base_url` (added if there is none), keeping the rest.
+
+    Without `base_url`: the connection to OpenAI itself if there is one, else the only one
+    configured, else a new connection to https://api.openai.com/v1.
+    """
     answer = _call("GET", session.url, "/openai/config", session.token)
     if answer.status_code != 200:
         raise _refused(answer, session.url)
@@ -205,6 +209,10 @@ def set_openai_key(session: Session, key: Secret,
     urls = list(config.get("OPENAI_API_BASE_URLS") or [])
     keys = list(config.get("OPENAI_API_KEYS") or [])
     keys += [""] * (len(urls) - len(keys))
+    if base_url is None:
+        official = [i for i, u in enumerate(urls) if "api.openai.com" in u]
+        base_url = urls[official[0]] if official else urls[0] if len(urls) == 1 \
+            else OPENAI_API
     index = next((i for i, u in enumerate(urls) if u.rstrip("/") == base_url.rstrip("/")),
                  None)
     if index is None:
