@@ -9,7 +9,6 @@ stop with a sentence saying so. Passwords are read without echo (or from standar
 from __future__ import annotations
 
 import argparse
-import asyncio
 import getpass
 import subprocess
 import sys
@@ -149,6 +148,8 @@ def _fix_open_webui(session, model: str, lang: Lang, yes: bool) -> None:  # type
 def _save_and_verify(project, settings, url: str, key: Secret, lang: Lang,  # type: ignore[no-untyped-def]
                      old_key: Secret | None) -> int:
     """Check the key on the server, write it everywhere the old one was, say what is next."""
+    import asyncio  # here: the parser imports this module, and `status` must start fast
+
     from wizard.apply import checked_key, save_key
     from wizard.envfile import read_env, write_env
     from wizard.probes import ProbeTarget, Timeouts, probe_openwebui

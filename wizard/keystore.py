@@ -281,12 +281,29 @@ def _probe_backend() -> KeyringInfo:
     return KeyringInfo(usable=True, backend=_backend_name(store), reason=None)
 
 
+def _no_session_bus() -> bool:
+    """Linux without a D-Bus session and without a keyring of the person's choosing: no
+    backend keyring knows can work (Secret Service and KWallet both live on that bus), so we
+    say so without loading keyring at all — `status` from cron starts ~40 ms sooner."""
+    import importlib.util
+
+    if sys.platform != "linux" or os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return False
+    if os.environ.get("PYTHON_KEYRING_BACKEND") or importlib.util.find_spec("keyrings"):
+        return False
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return not (config / "python_keyring" / "keyringrc.cfg").exists()
+
+
 def keyring_info(timeout: float = PROBE_TIMEOUT) -> KeyringInfo:
     """Whether the OS keyring can keep the keys here, which one it is, and if not, why.
 
     Usable means: a real password store (not the "fail" or "null" backend, not a plain-text
     file) that answered a read within `timeout` seconds. Never raises, never hangs.
     """
+    if _no_session_bus() and "keyring" not in sys.modules:
+        return KeyringInfo(usable=False, backend=NO_BACKEND,
+                           reason=Msg("keystore.reason.no_session"))
     try:
         return _run(_probe, timeout)
     except _Timeout:
