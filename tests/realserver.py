@@ -97,6 +97,17 @@ class RealOpenWebUI:
                               json=config)
         answer.raise_for_status()
 
+    def update_admin_config(self, **changes: Any) -> dict[str, Any]:
+        """Change some of Admin Panel › Settings › Authentication; returns the old values of
+        what changed, to pass back here afterwards."""
+        config = self.admin_config()
+        previous = {name: config.get(name) for name in changes}
+        config.update(changes)
+        answer = self.request("POST", "/api/v1/auths/admin/config", self.admin_token,
+                              json=config)
+        answer.raise_for_status()
+        return previous
+
     def openai_connection(self) -> dict[str, Any]:
         answer = self.request("GET", "/openai/config", self.admin_token)
         answer.raise_for_status()

@@ -44,6 +44,11 @@ def make_project(root: Path, url: str, key: str) -> Path:
     return root
 
 
+# Admin Panel › Settings › Authentication: API keys may call /api/models and nothing else.
+RESTRICTED_TO_MODELS = {"ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS": True,
+                        "API_KEYS_ALLOWED_ENDPOINTS": "/api/models"}
+
+
 def stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(text))
 
@@ -258,3 +263,238 @@ def test_login_in_a_terminal_fixes_the_connection_and_creates_the_model(
     assert any(m.id == "technova" for m in demo.openwebui_state.models)
     key = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
     assert models_status(demo.openwebui.url, key) == 200
+
+
+# --- the engine's API as the faces use it ------------------------------------------------------
+
+def admin_session(demo: Demo) -> account.Session:
+    return account.sign_in(demo.openwebui.url, demo.admin_email, Secret(demo.admin_password))
+
+
+def test_a_session_makes_a_key_and_a_key_rotates_itself(demo: Demo) -> None:
+    session = admin_session(demo)
+    first = account.create_api_key(session)
+    assert models_status(demo.openwebui.url, first.reveal()) == 200
+    second = account.rotate_api_key(demo.openwebui.url + "/", first)
+    assert models_status(demo.openwebui.url, first.reveal()) == 401
+    assert models_status(demo.openwebui.url, second.reveal()) == 200
+    with pytest.raises(WizardError) as replaced:
+        account.rotate_api_key(demo.openwebui.url, first)
+    assert replaced.value.code == "account.key-refused"
+
+
+def test_rotation_refused_when_the_admin_restricts_what_keys_may_call(demo: Demo) -> None:
+    demo.openwebui_state.admin_config.update(RESTRICTED_TO_MODELS)
+    with pytest.raises(WizardError) as restricted:
+        account.rotate_api_key(demo.openwebui.url, Secret(demo.openwebui_key))
+    assert restricted.value.code == "account.rotation-restricted"
+    assert models_status(demo.openwebui.url, demo.openwebui_key) == 200  # still the key
+
+
+def test_api_keys_enabled_for_admins_and_users(demo: Demo) -> None:
+    state = demo.openwebui_state
+    state.add_user("cid@example.com", "cid-password-1")
+    admin = admin_session(demo)
+    cid = account.sign_in(demo.openwebui.url, "cid@example.com", Secret("cid-password-1"))
+    state.api_keys_enabled = False
+    assert not account.api_keys_enabled(admin) and not account.api_keys_enabled(cid)
+    account.enable_api_keys(admin)  # the switch only: users' permission stays off
+    assert account.api_keys_enabled(admin) and not account.api_keys_enabled(cid)
+    assert account.keys_setting(admin) == account.KeysSetting(True, False)
+    account.enable_api_keys(admin, for_users=True)
+    assert account.api_keys_enabled(cid)  # read afresh, not from the sign-in answer
+
+
+def test_a_user_cannot_read_or_change_admin_settings(demo: Demo) -> None:
+    demo.openwebui_state.add_user("dee@example.com", "dee-password-1")
+    dee = account.sign_in(demo.openwebui.url, "dee@example.com", Secret("dee-password-1"))
+    for call in (lambda: account.enable_api_keys(dee), lambda: account.openai_connection(dee),
+                 lambda: account.set_openai_key(dee, Secret(demo.openai_key)),
+                 lambda: account.create_model(dee, "technova-x", "gpt-4o-mini", "Hi")):
+        with pytest.raises(WizardError) as refused:
+            call()
+        assert refused.value.code == "account.not-allowed"
+        assert refused.value.params["status"] == 401
+    assert demo.openai_key not in repr(refused.value) + refused.value.render("fr")
+
+
+def test_admin_request_message_in_both_languages(demo: Demo) -> None:
+    message = account.admin_request_message("eve@example.com", demo.openwebui.url + "/")
+    english, french = message.render("en"), message.render("fr")
+    assert "eve@example.com" in english and "eve@example.com" in french
+    assert "Admin Panel › Settings › Authentication" in english
+    assert f"{demo.openwebui.url} " in french or f"{demo.openwebui.url}:" in french
+
+
+def test_openai_connection_state_wrong_then_right(demo: Demo) -> None:
+    good, wrong = demo.openwebui_state.openai_key, keyshapes.openai_project()
+    demo.openwebui_state.openai_key = wrong
+    admin = admin_session(demo)
+    broken = account.openai_connection(admin)
+    assert broken.enabled and broken.models_empty and not broken.technova_present
+    assert broken.base_urls == [demo.openai_base_url]
+    assert broken.masked_keys == [Secret(wrong).masked] and wrong not in repr(broken)
+    account.set_openai_key(admin, Secret(good))  # the only connection, whatever its address
+    fixed = account.openai_connection(admin)
+    assert not fixed.models_empty and fixed.technova_present
+    assert account.model_visible(demo.openwebui.url, Secret(demo.openwebui_key), "technova")
+
+
+def test_create_model_checks_the_base_model_and_an_existing_id(demo: Demo) -> None:
+    admin = admin_session(demo)
+    with pytest.raises(WizardError) as unknown:
+        account.create_model(admin, "technova-2", "gpt-9-imaginary", "Hi")
+    assert unknown.value.code == "account.base-model-unknown"
+    assert "gpt-4o-mini" in unknown.value.render("en")
+    with pytest.raises(WizardError) as taken:
+        account.create_model(admin, "technova", "gpt-4o-mini", "Hi")
+    assert taken.value.code == "account.model-exists"
+
+
+def test_no_server_and_a_slow_server_are_explained(demo: Demo) -> None:
+    with pytest.raises(WizardError) as nobody:
+        account.sign_in("http://127.0.0.1:9", "a@example.com", Secret("pw-1234567"))
+    assert nobody.value.code == "account.unreachable"
+    demo.openwebui_state.delay = 1.0
+    with pytest.raises(WizardError) as slow:
+        account.sign_in(demo.openwebui.url, demo.admin_email, Secret(demo.admin_password),
+                        timeouts=account.Timeouts(connect=1, read=0.2, total=1))
+    assert slow.value.code == "account.timeout"
+    assert demo.admin_password not in slow.value.render("en")
+
+
+def test_every_key_the_commands_print_is_in_the_catalogue() -> None:
+    import ast
+
+    from wizard import cli_account
+    from wizard.i18n import catalogue
+
+    used = set()
+    for node in ast.walk(ast.parse(Path(cli_account.__file__).read_text())):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in {
+                "say", "agree", "ask_text", "Msg"}:
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                used.add(first.value)
+    assert used and not used - set(catalogue())
+
+
+# --- the commands, more cases ------------------------------------------------------------------
+
+def test_login_as_admin_with_keys_off_and_no_model_under_yes(
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """--yes in a script: keys switched on, the missing model made with the defaults, the
+    session token in backend/.env explained (with its date) and replaced."""
+    demo.openwebui_state.api_keys_enabled = False
+    demo.openwebui_state.models.clear()
+    root = make_project(tmp_path, demo.openwebui.url, keyshapes.openwebui_jwt(exp=1753747456))
+    stdin(monkeypatch, demo.admin_password + "\n")
+    code = main(["login", "--project", str(root), "--email", demo.admin_email,
+                 "--password-stdin", "--yes", "--lang", "en"])
+    out = capsys.readouterr()
+    assert code == 0, out
+    assert "session token, not an API key" in out.out and "2025" in out.out
+    assert "API keys are now switched on" in out.out and "Model “technova” created" in out.out
+    assert demo.openwebui_state.api_keys_enabled
+    assert not demo.openwebui_state.default_permissions["features"]["api_keys"]
+    key = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
+    assert account.model_visible(demo.openwebui.url, Secret(key), "technova")
+    assert demo.admin_password not in out.out + out.err
+
+
+def test_login_without_a_terminal_reports_a_wrong_connection_and_saves_the_key(
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    good = demo.openwebui_state.openai_key
+    demo.openwebui_state.openai_key = keyshapes.openai_project()
+    root = make_project(tmp_path, demo.openwebui.url, "")
+    stdin(monkeypatch, demo.admin_password + "\n")
+    code = main(["login", "--project", str(root), "--email", demo.admin_email,
+                 "--password-stdin", "--yes", "--lang", "fr"])
+    out = capsys.readouterr().out
+    assert code == 2  # saved, but the check says the model is missing
+    assert "Open WebUI n'affiche aucun modèle" in out and "La connexion est restée" in out
+    assert good not in out and demo.openwebui_state.openai_key != good
+    assert read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"].startswith("sk-")
+
+
+def test_login_without_yes_and_without_a_terminal_changes_nothing(
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, demo.openwebui.url, demo.openwebui_key)
+    before = (root / "backend/.env").read_text()
+    stdin(monkeypatch, demo.admin_password + "\n")
+    code = main(["login", "--project", str(root), "--email", demo.admin_email,
+                 "--password-stdin", "--lang", "en"])
+    out = capsys.readouterr()
+    assert code == 3 and "standard input is not a terminal" in out.err
+    assert (root / "backend/.env").read_text() == before
+    assert models_status(demo.openwebui.url, demo.openwebui_key) == 200
+    assert demo.admin_password not in out.out + out.err
+
+
+def test_a_wrong_password_through_the_command_is_explained_not_shown(
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, demo.openwebui.url, "")
+    stdin(monkeypatch, "Wrong-Horse-Battery-9\n")
+    code = main(["login", "--project", str(root), "--email", demo.admin_email,
+                 "--password-stdin", "--yes", "--lang", "en"])
+    out = capsys.readouterr()
+    assert code == 3 and "refused the email or password" in out.err
+    assert "We do not retry" in out.err and "Wrong-Horse-Battery-9" not in out.out + out.err
+    assert len(demo.openwebui_state.signin_attempts[demo.admin_email]) == 1  # one try only
+
+
+def test_renew_with_a_live_session_token_needs_no_password(
+        demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    state = demo.openwebui_state
+    token = state.make_token(state.user_by_email(demo.admin_email))  # type: ignore[arg-type]
+    root = make_project(tmp_path, demo.openwebui.url, token)
+    code = main(["renew", "--project", str(root), "--yes", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "session token in backend/.env still works" in out
+    new = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
+    assert new.startswith("sk-") and models_status(demo.openwebui.url, new) == 200
+    assert (root / "backend/.env").read_text() == make_env(demo.openwebui.url, new)
+
+
+def test_renew_signs_in_when_the_key_may_not_rotate_and_updates_every_file(
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    demo.openwebui_state.admin_config.update(RESTRICTED_TO_MODELS)
+    old = demo.openwebui_key
+    root = make_project(tmp_path, demo.openwebui.url, old)
+    (root / "websocket-server").mkdir()
+    voice = f"# voice\nOPENAI_API_KEY={demo.openai_key}\nOWUI_COPY={old}\nPORT=8081\n"
+    (root / "websocket-server/.env").write_text(voice)
+    stdin(monkeypatch, demo.admin_password + "\n")
+    code = main(["renew", "--project", str(root), "--yes", "--email", demo.admin_email,
+                 "--password-stdin", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "cannot make a new one" in out and "websocket-server/.env" in out
+    new = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
+    assert models_status(demo.openwebui.url, old) == 401
+    assert (root / "websocket-server/.env").read_text() == voice.replace(old, new)
+    assert (root / "backend/.env").read_text() == make_env(demo.openwebui.url, new)
+
+
+def test_renew_refuses_a_pasted_key_the_server_refuses(
+        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, demo.openwebui.url, demo.openwebui_key)
+    before = (root / "backend/.env").read_text()
+    unknown = keyshapes.openwebui_api_key()
+    stdin(monkeypatch, unknown + "\n")
+    code = main(["renew", "--project", str(root), "--key-stdin", "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 3 and "refused the pasted key" in err and "nothing was changed" in err
+    assert unknown not in err and (root / "backend/.env").read_text() == before
+
+
+def make_env(url: str, key: str) -> str:
+    return (f"# shop\nPORT=3001\nOPENWEBUI_URL={url}\nOPENWEBUI_API_KEY={key}\n"
+            "OPENWEBUI_MODEL=technova\n")

@@ -3,11 +3,21 @@ API key, switch API keys on, read and fix the OpenAI connection, create the `tec
 
 Synchronous httpx with time limits (the TUI calls it from thread workers, the CLI directly).
 Every failure is a `WizardError("account.…")`; passwords and keys travel as `Secret`s and
-never reach a message. We never retry a sign-in: Open WebUI allows 15 tries in 3 minutes.
+never reach a message. We never retry a sign-in: Open WebUI allows 15 tries in 3 minutes
+per email, and every try counts, good or bad (routers/auths.py `signin_rate_limiter`).
+
+What each call needs, read in open_webui 0.12.4:
+- `POST /api/v1/auths/api_key`: any signed-in user (session JWT *or* API key, so a key can
+  make its successor) when `ENABLE_API_KEYS` is on and the user is an admin or has the
+  permission `features.api_keys`; else 403 "API key creation is not allowed…".
+- `/api/v1/auths/admin/config`, `/api/v1/users/default/permissions`, `/openai/config*`:
+  admins only; anyone else gets 401 "You do not have permission…".
+- `POST /api/v1/models/create`: admins, or users with `workspace.models`.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,18 +27,26 @@ from wizard.diagnosis import (
     OWUI_BAD_API_KEY,
     OWUI_KEY_CREATION_OFF,
     OWUI_KEYS_DISABLED,
+    OWUI_RESTRICTED,
     openwebui_detail,
 )
 from wizard.errors import WizardError
 from wizard.i18n import Msg
-from wizard.secret import Secret
+from wizard.probes import Timeouts
+from wizard.secret import Secret, mask
 
-TIMEOUT = httpx.Timeout(20.0, connect=5.0)
-# Open WebUI's answers (open_webui/constants.py ERROR_MESSAGES).
+TIMEOUTS = Timeouts(connect=5.0, read=20.0, total=40.0)
+_MAX_BODY = 2_000_000  # bytes: Open WebUI's answers here are small; more is not Open WebUI
+# Open WebUI's own words (open_webui/constants.py ERROR_MESSAGES).
 INVALID_CRED = ("The email or password provided is incorrect. Please check for typos and try "
                 "logging in again.")
 RATE_LIMITED = "API rate limit exceeded"
+PASSWORD_SIGN_IN_OFF = "The requested action has been restricted as a security measure."
+MODEL_ID_TAKEN = ("Uh-oh! This model id is already registered. Please choose another model id "
+                  "string.")
 OPENAI_API = "https://api.openai.com/v1"
+TECHNOVA_MODEL = "technova"
+# Every user may read the model: the backend's key may belong to someone other than the admin.
 PUBLIC_READ = [{"principal_type": "user", "principal_id": "*", "permission": "read"}]
 
 
@@ -42,7 +60,7 @@ class Session:
     email: str
     name: str
     role: str
-    may_make_api_keys: bool  # the `features.api_keys` permission (admins always may)
+    may_make_api_keys: bool = False  # `features.api_keys` at sign-in (admins never need it)
 
     @property
     def is_admin(self) -> bool:
@@ -58,60 +76,112 @@ class KeysSetting:
 
 
 @dataclass(frozen=True)
-class Connection:
-    """Admin Panel › Settings › Connections › OpenAI, as far as TechNova cares."""
+class ConnectionState:
+    """Admin Panel › Settings › Connections › OpenAI, and what the admin's model list shows."""
 
+    enabled: bool  # ENABLE_OPENAI_API
     base_urls: list[str]
-    masked_keys: list[str]
-    models: list[str]  # what the admin's model list shows now
+    masked_keys: list[str]  # never a full key
+    models: list[str]
+    model_id: str = TECHNOVA_MODEL
+
+    @property
+    def models_empty(self) -> bool:
+        """No model at all: usually the OpenAI key inside Open WebUI is wrong (FACTS.md)."""
+        return not self.models
 
     @property
     def works(self) -> bool:
         return bool(self.models)
 
+    @property
+    def technova_present(self) -> bool:
+        return self.model_id in self.models
 
-def _call(method: str, url: str, path: str, token: Secret | None = None,
-          json: Any = None) -> httpx.Response:
-    headers = {"Authorization": f"Bearer {token.reveal()}"} if token is not None else {}
+
+Connection = ConnectionState  # the first name of this class; the TUI still uses it
+
+
+# --- one request ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Answer:
+    status_code: int
+    content: bytes
+
+    def json(self, url: str) -> Any:
+        import json
+
+        try:
+            return json.loads(self.content)
+        except (ValueError, UnicodeDecodeError):
+            raise WizardError("account.not-openwebui", url=url) from None
+
+    def detail(self, url: str) -> str | None:
+        return openwebui_detail(self.json(url)) if self.content else None
+
+
+def _call(method: str, url: str, path: str, credential: Secret | None = None,
+          json: Any = None, timeouts: Timeouts = TIMEOUTS) -> _Answer:
+    """One request, bounded: connect and read limits, and a deadline for the whole answer so
+    a server that trickles bytes cannot hold the wizard."""
+    headers = {"Authorization": f"Bearer {credential.reveal()}"} if credential else {}
+    deadline = time.monotonic() + timeouts.total
+    limits = httpx.Timeout(timeouts.read, connect=timeouts.connect)
     try:
-        with httpx.Client(timeout=TIMEOUT, trust_env=False, follow_redirects=False) as client:
-            return client.request(method, url.rstrip("/") + path, headers=headers, json=json)
+        with httpx.Client(timeout=limits, trust_env=False, follow_redirects=False) as client, \
+                client.stream(method, url.rstrip("/") + path, headers=headers,
+                              json=json) as response:
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > _MAX_BODY:
+                    raise WizardError("account.not-openwebui", url=url)
+                if time.monotonic() > deadline:
+                    raise WizardError("account.timeout", url=url, seconds=f"{timeouts.total:g}")
+            return _Answer(response.status_code, bytes(body))
     except httpx.TimeoutException:
+        raise WizardError("account.timeout", url=url, seconds=f"{timeouts.read:g}") from None
+    except (httpx.HTTPError, ValueError):  # ValueError: an address httpx cannot even parse
         raise WizardError("account.unreachable", url=url) from None
-    except httpx.HTTPError:
-        raise WizardError("account.unreachable", url=url) from None
 
 
-def _json(response: httpx.Response, url: str) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        raise WizardError("account.not-openwebui", url=url) from None
-
-
-def _refused(response: httpx.Response, url: str) -> WizardError:
+def _refused(answer: _Answer, url: str) -> WizardError:
     """The error for an answer we did not expect, naming Open WebUI's own words."""
-    detail = openwebui_detail(_json(response, url)) if response.content else None
-    if response.status_code == 403 and detail in (OWUI_KEY_CREATION_OFF, OWUI_KEYS_DISABLED):
+    detail = answer.detail(url)
+    if answer.status_code == 403 and detail in (OWUI_KEY_CREATION_OFF, OWUI_KEYS_DISABLED):
         return WizardError("account.keys-off", url=url)
-    if response.status_code in (401, 403):
-        return WizardError("account.not-allowed", url=url, status=response.status_code,
+    if answer.status_code in (401, 403):
+        return WizardError("account.not-allowed", url=url, status=answer.status_code,
                            detail=detail or "")
-    return WizardError("account.refused", url=url, status=response.status_code,
+    return WizardError("account.refused", url=url, status=answer.status_code,
                        detail=detail or "")
 
 
-def sign_in(url: str, email: str, password: Secret) -> Session:
-    """`POST /api/v1/auths/signin`, exactly once."""
+def _ok(answer: _Answer, url: str) -> Any:
+    if answer.status_code != 200:
+        raise _refused(answer, url)
+    return answer.json(url)
+
+
+def _base(url: str) -> str:
+    return url.strip().rstrip("/")
+
+
+# --- signing in and API keys -------------------------------------------------------------------
+
+def sign_in(url: str, email: str, password: Secret, *, timeouts: Timeouts = TIMEOUTS) -> Session:
+    """`POST /api/v1/auths/signin`, exactly once (a retry would spend the user's 15 tries)."""
+    url = _base(url)
     answer = _call("POST", url, "/api/v1/auths/signin",
-                   json={"email": email, "password": password.reveal()})
-    if answer.status_code == 400 and openwebui_detail(_json(answer, url)) == INVALID_CRED:
+                   json={"email": email, "password": password.reveal()}, timeouts=timeouts)
+    if answer.status_code == 400 and answer.detail(url) == INVALID_CRED:
         raise WizardError("account.wrong-password", email=email)
     if answer.status_code == 429:
         raise WizardError("account.rate-limited", email=email)
-    if answer.status_code != 200:
-        raise _refused(answer, url)
-    data = _json(answer, url)
+    if answer.status_code == 403 and answer.detail(url) == PASSWORD_SIGN_IN_OFF:
+        raise WizardError("account.password-sign-in-off", url=url)
+    data = _ok(answer, url)
     try:
         features = (data.get("permissions") or {}).get("features") or {}
         return Session(url=url, token=Secret(data["token"]), user_id=str(data["id"]),
@@ -122,97 +192,134 @@ def sign_in(url: str, email: str, password: Secret) -> Session:
         raise WizardError("account.not-openwebui", url=url) from None
 
 
-def create_api_key(url: str, credential: Secret) -> Secret:
-    """A new API key for the user behind `credential` (a session token, or the current API
-    key: Open WebUI lets a key make its successor). The user's old key stops at once."""
-    answer = _call("POST", url, "/api/v1/auths/api_key", credential)
-    if answer.status_code == 401 and openwebui_detail(_json(answer, url)) == OWUI_BAD_API_KEY:
+def create_api_key(session_or_url: Session | str, token: Secret | None = None, *,
+                   timeouts: Timeouts = TIMEOUTS) -> Secret:
+    """A new API key for the user behind the credential: `create_api_key(session)`, or
+    `create_api_key(url, token)` with a session token or the user's current API key.
+
+    One key per user: the old key stops working at once (warn the person before calling).
+    """
+    if isinstance(session_or_url, Session):
+        url, credential = session_or_url.url, token or session_or_url.token
+    elif token is None:
+        raise TypeError("create_api_key(url, token): the token is missing")
+    else:
+        url, credential = _base(session_or_url), token
+    answer = _call("POST", url, "/api/v1/auths/api_key", credential, timeouts=timeouts)
+    if answer.status_code == 401 and answer.detail(url) == OWUI_BAD_API_KEY:
         raise WizardError("account.key-refused", url=url)
-    if answer.status_code != 200:
-        raise _refused(answer, url)
-    key = (_json(answer, url) or {}).get("api_key")
+    key = (_ok(answer, url) or {}).get("api_key")
     if not isinstance(key, str) or not key:
         raise WizardError("account.not-openwebui", url=url)
     return Secret(key)
 
 
-def keys_setting(session: Session) -> KeysSetting:
+def rotate_api_key(url: str, current_key: Secret, *, timeouts: Timeouts = TIMEOUTS) -> Secret:
+    """The current API key makes its own successor, no password needed (open_webui lets any
+    credential call `POST /api/v1/auths/api_key`). It fails with `account.key-refused`
+    (replaced or unknown key), `account.keys-off`, or `account.rotation-restricted` (the admin
+    limited what API keys may call): then sign in instead."""
+    try:
+        return create_api_key(url, current_key, timeouts=timeouts)
+    except WizardError as error:
+        if error.code == "account.not-allowed" and error.params.get("detail") == OWUI_RESTRICTED:
+            raise WizardError("account.rotation-restricted", url=_base(url)) from None
+        raise
+
+
+def api_keys_enabled(session: Session, *, timeouts: Timeouts = TIMEOUTS) -> bool:
+    """Whether this user may make an API key right now: switched on for the server
+    (`/api/config` tells any signed-in user) and, for a non-admin, the `features.api_keys`
+    permission (read afresh from `/api/v1/auths/`, as the admin may just have granted it)."""
+    config = _ok(_call("GET", session.url, "/api/config", session.token, timeouts=timeouts),
+                 session.url)
+    if not ((config or {}).get("features") or {}).get("enable_api_keys"):
+        return False
+    if session.is_admin:
+        return True
+    me = _ok(_call("GET", session.url, "/api/v1/auths/", session.token, timeouts=timeouts),
+             session.url)
+    return bool((((me or {}).get("permissions") or {}).get("features") or {}).get("api_keys"))
+
+
+def keys_setting(session: Session, *, timeouts: Timeouts = TIMEOUTS) -> KeysSetting:
     """Whether API keys are on, and whether ordinary users may make one (admins only)."""
-    config = _admin_config(session)
-    permissions = _default_permissions(session)
-    features = permissions.get("features") or {}
+    config = _admin_config(session, timeouts)
+    features = _default_permissions(session, timeouts).get("features") or {}
     return KeysSetting(bool(config.get("ENABLE_API_KEYS")), bool(features.get("api_keys")))
 
 
-def enable_api_keys(session: Session, *, for_users: bool) -> None:
-    """Switch API keys on (and, with `for_users`, let every user make one), as the admin
-    would in Admin Panel › Settings › Authentication and › Users › Permissions."""
-    config = _admin_config(session)
+def enable_api_keys(session: Session, *, for_users: bool = False,
+                    timeouts: Timeouts = TIMEOUTS) -> None:
+    """Switch API keys on, as Admin Panel › Settings › Authentication does: read the whole
+    admin configuration, change `ENABLE_API_KEYS`, send it all back (the endpoint replaces
+    everything it is given). With `for_users`, also grant every user `features.api_keys`
+    (Admin Panel › Users › Permissions); admins never need it."""
+    config = _admin_config(session, timeouts)
     if not config.get("ENABLE_API_KEYS"):
         config["ENABLE_API_KEYS"] = True
-        answer = _call("POST", session.url, "/api/v1/auths/admin/config", session.token, config)
-        if answer.status_code != 200:
-            raise _refused(answer, session.url)
+        config.pop("sessions_revoked", None)  # part of the answer, not of the settings
+        _ok(_call("POST", session.url, "/api/v1/auths/admin/config", session.token, config,
+                  timeouts), session.url)
     if for_users:
-        permissions = _default_permissions(session)
+        permissions = _default_permissions(session, timeouts)
         if not (permissions.get("features") or {}).get("api_keys"):
             permissions.setdefault("features", {})["api_keys"] = True
-            answer = _call("POST", session.url, "/api/v1/users/default/permissions",
-                           session.token, permissions)
-            if answer.status_code != 200:
-                raise _refused(answer, session.url)
+            _ok(_call("POST", session.url, "/api/v1/users/default/permissions", session.token,
+                      permissions, timeouts), session.url)
 
 
-def _admin_config(session: Session) -> dict[str, Any]:
-    answer = _call("GET", session.url, "/api/v1/auths/admin/config", session.token)
-    if answer.status_code != 200:
-        raise _refused(answer, session.url)
-    return dict(_json(answer, session.url))
+def _admin_config(session: Session, timeouts: Timeouts) -> dict[str, Any]:
+    return dict(_ok(_call("GET", session.url, "/api/v1/auths/admin/config", session.token,
+                          timeouts=timeouts), session.url))
 
 
-def _default_permissions(session: Session) -> dict[str, Any]:
-    answer = _call("GET", session.url, "/api/v1/users/default/permissions", session.token)
-    if answer.status_code != 200:
-        raise _refused(answer, session.url)
-    return dict(_json(answer, session.url))
+def _default_permissions(session: Session, timeouts: Timeouts) -> dict[str, Any]:
+    return dict(_ok(_call("GET", session.url, "/api/v1/users/default/permissions",
+                          session.token, timeouts=timeouts), session.url))
 
 
-def admin_request(email: str, url: str) -> Msg:
+def admin_request_message(session_email: str, url: str) -> Msg:
     """What a non-admin sends to their admin, ready to copy."""
-    return Msg("account.ask-admin", {"email": email, "url": url})
+    return Msg("account.ask-admin", {"email": session_email, "url": _base(url)})
 
 
-def connection(session: Session) -> Connection:
-    """The OpenAI connection as configured, and whether it yields models (admin only)."""
-    from wizard.secret import mask
-
-    answer = _call("GET", session.url, "/openai/config", session.token)
-    if answer.status_code != 200:
-        raise _refused(answer, session.url)
-    config = _json(answer, session.url)
-    models = model_ids(session.url, session.token)
-    return Connection(list(config.get("OPENAI_API_BASE_URLS") or []),
-                      [mask(k) if k else "—" for k in config.get("OPENAI_API_KEYS") or []],
-                      models)
+admin_request = admin_request_message  # the first name; the TUI still uses it
 
 
-def set_openai_key(session: Session, key: Secret, base_url: str | None = None) -> None:
-    """Put `key` in the connection to `base_url` (added if there is none), keeping the rest.
+# --- the OpenAI connection inside Open WebUI, and the model ----------------------------------
+
+def openai_connection(session: Session, model_id: str = TECHNOVA_MODEL, *,
+                      timeouts: Timeouts = TIMEOUTS) -> ConnectionState:
+    """The OpenAI connection as configured (keys masked) and the models it yields (admin)."""
+    config = _ok(_call("GET", session.url, "/openai/config", session.token, timeouts=timeouts),
+                 session.url) or {}
+    keys = [str(k) for k in config.get("OPENAI_API_KEYS") or []]
+    return ConnectionState(bool(config.get("ENABLE_OPENAI_API")),
+                           [str(u) for u in config.get("OPENAI_API_BASE_URLS") or []],
+                           [mask(k) if k else "—" for k in keys],
+                           model_ids(session.url, session.token, timeouts=timeouts), model_id)
+
+
+connection = openai_connection  # the first name; the TUI still uses it
+
+
+def set_openai_key(session: Session, key: Secret, base_url: str | None = None, *,
+                   timeouts: Timeouts = TIMEOUTS) -> None:
+    """Put `key` in the connection to `base_url` (added if there is none), keeping the rest,
+    and switch the OpenAI API on.
 
     Without `base_url`: the connection to OpenAI itself if there is one, else the only one
     configured, else a new connection to https://api.openai.com/v1.
     """
-    answer = _call("GET", session.url, "/openai/config", session.token)
-    if answer.status_code != 200:
-        raise _refused(answer, session.url)
-    config = dict(_json(answer, session.url))
-    urls = list(config.get("OPENAI_API_BASE_URLS") or [])
-    keys = list(config.get("OPENAI_API_KEYS") or [])
+    config = dict(_ok(_call("GET", session.url, "/openai/config", session.token,
+                            timeouts=timeouts), session.url))
+    urls = [str(u) for u in config.get("OPENAI_API_BASE_URLS") or []]
+    keys = [str(k) for k in config.get("OPENAI_API_KEYS") or []]
     keys += [""] * (len(urls) - len(keys))
     if base_url is None:
-        official = [i for i, u in enumerate(urls) if "api.openai.com" in u]
-        base_url = urls[official[0]] if official else urls[0] if len(urls) == 1 \
-            else OPENAI_API
+        official = [u for u in urls if "api.openai.com" in u]
+        base_url = official[0] if official else urls[0] if len(urls) == 1 else OPENAI_API
     index = next((i for i, u in enumerate(urls) if u.rstrip("/") == base_url.rstrip("/")),
                  None)
     if index is None:
@@ -223,27 +330,40 @@ def set_openai_key(session: Session, key: Secret, base_url: str | None = None) -
     config.update({"OPENAI_API_BASE_URLS": urls, "OPENAI_API_KEYS": keys,
                    "OPENAI_API_CONFIGS": config.get("OPENAI_API_CONFIGS") or {},
                    "ENABLE_OPENAI_API": True})
-    answer = _call("POST", session.url, "/openai/config/update", session.token, config)
-    if answer.status_code != 200:
-        raise _refused(answer, session.url)
+    _ok(_call("POST", session.url, "/openai/config/update", session.token, config, timeouts),
+        session.url)
 
 
-def model_ids(url: str, credential: Secret) -> list[str]:
+def model_ids(url: str, credential: Secret, *, timeouts: Timeouts = TIMEOUTS) -> list[str]:
     """The models this credential's user sees (`/api/models`)."""
-    answer = _call("GET", url, "/api/models", credential)
-    if answer.status_code != 200:
-        raise _refused(answer, url)
-    data = (_json(answer, url) or {}).get("data") or []
+    url = _base(url)
+    data = (_ok(_call("GET", url, "/api/models", credential, timeouts=timeouts), url)
+            or {}).get("data") or []
     return [str(m.get("id")) for m in data if isinstance(m, dict)]
 
 
+def model_visible(url: str, key: Secret, model_id: str, *,
+                  timeouts: Timeouts = TIMEOUTS) -> bool:
+    """Whether the user behind `key` sees `model_id` in their model list."""
+    return model_id in model_ids(url, key, timeouts=timeouts)
+
+
 def create_model(session: Session, model_id: str, base_model: str, system_prompt: str,
-                 name: str = "TechNova") -> None:
-    """Workspace › Models › New: `model_id` over `base_model`, readable by every user (the
-    backend's key may belong to someone other than the admin)."""
+                 name: str = "TechNova", *, timeouts: Timeouts = TIMEOUTS) -> None:
+    """Workspace › Models › New: `model_id` over `base_model` with `system_prompt`, readable
+    by every user. For an admin, the base model must be in their list now: a custom model
+    over a missing base model is hidden by Open WebUI, so creating it would change nothing
+    visible. (A user's list shows no plain base model: those are for admins only.)"""
+    if session.is_admin:
+        available = model_ids(session.url, session.token, timeouts=timeouts)
+        if base_model not in available:
+            raise WizardError("account.base-model-unknown", model=base_model,
+                              available=", ".join(m for m in available if m != model_id)[:300]
+                              or "—")
     answer = _call("POST", session.url, "/api/v1/models/create", session.token, {
         "id": model_id, "base_model_id": base_model, "name": name,
         "meta": {"description": "The TechNova website assistant"},
-        "params": {"system": system_prompt}, "access_grants": PUBLIC_READ})
-    if answer.status_code != 200:
-        raise _refused(answer, session.url)
+        "params": {"system": system_prompt}, "access_grants": PUBLIC_READ}, timeouts)
+    if answer.status_code == 401 and answer.detail(session.url) == MODEL_ID_TAKEN:
+        raise WizardError("account.model-exists", model=model_id, url=session.url)
+    _ok(answer, session.url)

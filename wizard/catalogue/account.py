@@ -105,11 +105,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "login.ask-continue": {"en": "Make the new key? [y/N] ",
                            "fr": "Créer la nouvelle clé ? [o/N] "},
     "login.ask-enable": {
-        "en": "API keys are off. As an admin, switch them on for everyone (Admin Panel › "
-        "Settings › Authentication, and the users' “API Keys” permission)? [y/N] ",
-        "fr": "Les clés d'API sont désactivées. En tant qu'administrateur, les activer pour "
-        "tous (Réglages › Authentification, et la permission « Clés d'API » des "
-        "utilisateurs) ? [o/N] ",
+        "en": "API keys are off on this Open WebUI. As an admin, switch them on (Admin Panel › "
+        "Settings › Authentication › API keys)? Admins can then make keys; other users still "
+        "need the “API Keys” permission, which stays as it is. [y/N] ",
+        "fr": "Les clés d'API sont désactivées sur cet Open WebUI. En tant qu'administrateur, "
+        "les activer (Panneau d'administration › Réglages › Authentification › Clés d'API) ? "
+        "Les administrateurs pourront alors créer des clés ; les autres utilisateurs auront "
+        "toujours besoin de la permission « Clés d'API », qui reste inchangée. [o/N] ",
     },
     "login.enabled": {"en": "API keys are now switched on.",
                       "fr": "Les clés d'API sont maintenant activées."},
@@ -148,12 +150,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(pas besoin de mot de passe).",
     },
     "login.openai-connection-empty": {
-        "en": "Open WebUI shows no model: the OpenAI key inside Open WebUI (Admin Panel › "
-        "Settings › Connections) is wrong or missing. As an admin, paste the OpenAI key to "
-        "put there (or press Enter to skip): ",
-        "fr": "Open WebUI n'affiche aucun modèle : la clé OpenAI configurée dans Open WebUI "
-        "(Panneau d'administration › Réglages › Connexions) est fausse ou absente. En tant "
-        "qu'administrateur, collez la clé OpenAI à y mettre (ou Entrée pour passer) : ",
+        "en": "As an admin, paste the OpenAI key to put there (not shown; press Enter to "
+        "skip): ",
+        "fr": "En tant qu'administrateur, collez la clé OpenAI à y mettre (invisible ; Entrée "
+        "pour passer) : ",
     },
     "login.model-missing": {
         "en": "The model “{model}” does not exist in Open WebUI. Create it over which base "
@@ -165,8 +165,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Its instructions (system prompt; Enter for a default): ",
         "fr": "Ses instructions (prompt système ; Entrée pour un texte par défaut) : ",
     },
-    "login.model-created": {"en": "Model “{model}” created, readable by every user.",
-                            "fr": "Modèle « {model} » créé, lisible par tous les utilisateurs."},
+    "login.model-created": {
+        "en": "Model “{model}” created over {base}, readable by every user.",
+        "fr": "Modèle « {model} » créé sur {base}, lisible par tous les utilisateurs.",
+    },
     "login.default-system-prompt": {
         "en": "You are the assistant of the TechNova website. Answer briefly and kindly.",
         "fr": "Tu es l'assistant du site TechNova. Réponds brièvement et aimablement.",
@@ -189,4 +191,127 @@ MESSAGES: dict[str, dict[str, str]] = {
          ("Signing in to Open WebUI needs the account's email and password.",
           "Se connecter à Open WebUI demande l'e-mail et le mot de passe du compte."),
          ("Add --email YOUR@EMAIL.", "Ajoutez --email VOTRE@EMAIL.")),
+    # --- added with the engine's own API (issue 5) ---
+    **_e("timeout",
+         ("Open WebUI at {url} did not finish answering within {seconds} s.",
+          "L'Open WebUI de {url} n'a pas fini de répondre en {seconds} s."),
+         ("It is overloaded, starting up (about 20 s), or a proxy holds the connection.",
+          "Il est surchargé, en train de démarrer (environ 20 s), ou un proxy retient la "
+          "connexion."),
+         ("Wait a minute, check the address opens in a browser, then run the command again.",
+          "Attendez une minute, vérifiez que l'adresse s'ouvre dans un navigateur, puis "
+          "relancez la commande.")),
+    **_e("password-sign-in-off",
+         ("Open WebUI at {url} does not accept sign-in with a password.",
+          "L'Open WebUI de {url} n'accepte pas la connexion par mot de passe."),
+         ("Its admin switched password sign-in off (ENABLE_PASSWORD_AUTH), for example to use "
+          "your organisation's login page instead.",
+          "Son administrateur a désactivé la connexion par mot de passe (ENABLE_PASSWORD_AUTH), "
+          "par exemple pour utiliser la page de connexion de votre organisation."),
+         ("Sign in in a browser, make the key in Settings › Account › API keys, then give it "
+          "with: technova-setup renew --key-stdin.",
+          "Connectez-vous dans un navigateur, créez la clé dans Réglages › Compte › Clés d'API, "
+          "puis donnez-la avec : technova-setup renew --key-stdin.")),
+    **_e("rotation-restricted",
+         ("The current API key may not make its successor on {url}.",
+          "La clé d'API actuelle ne peut pas créer sa remplaçante sur {url}."),
+         ("The admin limited which addresses API keys may call (API key endpoint "
+          "restrictions).",
+          "L'administrateur a limité les adresses que les clés d'API peuvent appeler "
+          "(restrictions des points d'accès des clés d'API)."),
+         ("Sign in with your email and password instead: technova-setup renew asks for them.",
+          "Connectez-vous plutôt avec votre e-mail et votre mot de passe : technova-setup renew "
+          "les demande.")),
+    **_e("base-model-unknown",
+         ("The base model “{model}” is not in Open WebUI's model list.",
+          "Le modèle de base « {model} » n'est pas dans la liste des modèles d'Open WebUI."),
+         ("Open WebUI hides a custom model whose base model it cannot reach. Available now: "
+          "{available}.",
+          "Open WebUI masque un modèle personnalisé dont il ne trouve pas le modèle de base. "
+          "Disponibles maintenant : {available}."),
+         ("Choose one of the available models as the base.",
+          "Choisissez l'un des modèles disponibles comme base.")),
+    **_e("model-exists",
+         ("A model “{model}” already exists in Open WebUI at {url}, but this account does not "
+          "see it.",
+          "Un modèle « {model} » existe déjà dans l'Open WebUI de {url}, mais ce compte ne le "
+          "voit pas."),
+         ("Its base model is not available any more, or it is not shared with this account.",
+          "Son modèle de base n'est plus disponible, ou il n'est pas partagé avec ce compte."),
+         ("In Open WebUI, open Workspace › Models › “{model}”: choose an available base model "
+          "and give every user read access.",
+          "Dans Open WebUI, ouvrez Espace de travail › Modèles › « {model} » : choisissez un "
+          "modèle de base disponible et donnez l'accès en lecture à tous les utilisateurs.")),
+    **_e("pasted-key-refused",
+         ("Open WebUI at {url} refused the pasted key {masked}; nothing was changed.",
+          "L'Open WebUI de {url} a refusé la clé collée {masked} ; rien n'a été modifié."),
+         ("{reason}", "{reason}"),
+         ("Copy the key again from Settings › Account › API keys, or run technova-setup renew "
+          "without --key-stdin to make one.",
+          "Copiez de nouveau la clé depuis Réglages › Compte › Clés d'API, ou lancez "
+          "technova-setup renew sans --key-stdin pour en créer une.")),
+    "login.jwt-note": {
+        "en": "backend/.env holds a session token, not an API key. {expiry} A session token "
+        "also stops working when Open WebUI's secret key changes (a container recreated "
+        "without its volume) or the session is revoked. An API key never expires and survives "
+        "both: it will take its place.",
+        "fr": "backend/.env contient un jeton de session, pas une clé d'API. {expiry} Un jeton "
+        "de session cesse aussi de fonctionner quand la clé secrète d'Open WebUI change (un "
+        "conteneur recréé sans son volume) ou quand la session est révoquée. Une clé d'API "
+        "n'expire jamais et résiste aux deux : elle va le remplacer.",
+    },
+    "login.connection": {
+        "en": "Open WebUI shows no model: the OpenAI key inside Open WebUI (Admin Panel › "
+        "Settings › Connections) is wrong or missing. Connection: {urls}; key: {keys}.",
+        "fr": "Open WebUI n'affiche aucun modèle : la clé OpenAI configurée dans Open WebUI "
+        "(Panneau d'administration › Réglages › Connexions) est fausse ou absente. Connexion : "
+        "{urls} ; clé : {keys}.",
+    },
+    "login.connection-left": {
+        "en": "The connection was left as it is: put a working OpenAI key in Admin Panel › "
+        "Settings › Connections, or run technova-setup login again in a terminal.",
+        "fr": "La connexion est restée telle quelle : mettez une clé OpenAI valide dans Panneau "
+        "d'administration › Réglages › Connexions, ou relancez technova-setup login dans un "
+        "terminal.",
+    },
+    "login.connection-fixed": {
+        "en": "The OpenAI key is now in Open WebUI's connection: {count} models are listed.",
+        "fr": "La clé OpenAI est maintenant dans la connexion d'Open WebUI : {count} modèles "
+        "sont listés.",
+    },
+    "login.connection-still-empty": {
+        "en": "The key was saved in Open WebUI's connection, but it still lists no model: "
+        "OpenAI refuses this key too. Check it at https://platform.openai.com/api-keys.",
+        "fr": "La clé est enregistrée dans la connexion d'Open WebUI, mais aucun modèle n'est "
+        "listé : OpenAI refuse aussi cette clé. Vérifiez-la sur "
+        "https://platform.openai.com/api-keys.",
+    },
+    "login.model-left": {
+        "en": "The model “{model}” was not created: create it in Workspace › Models, or run "
+        "technova-setup login again in a terminal.",
+        "fr": "Le modèle « {model} » n'a pas été créé : créez-le dans Espace de travail › "
+        "Modèles, ou relancez technova-setup login dans un terminal.",
+    },
+    "login.model-invisible": {
+        "en": "The model “{model}” exists, but the new key's account does not see it yet: "
+        "share it with every user in Workspace › Models › “{model}” › Access.",
+        "fr": "Le modèle « {model} » existe, mais le compte de la nouvelle clé ne le voit pas "
+        "encore : partagez-le avec tous les utilisateurs dans Espace de travail › Modèles › "
+        "« {model} » › Accès.",
+    },
+    "login.from-session": {
+        "en": "The session token in backend/.env still works: it makes the API key (no "
+        "password needed).",
+        "fr": "Le jeton de session de backend/.env fonctionne encore : il crée la clé d'API "
+        "(pas besoin de mot de passe).",
+    },
+    "login.sign-in-instead": {
+        "en": "The current key cannot make a new one ({why}); signing in instead.",
+        "fr": "La clé actuelle ne peut pas en créer une nouvelle ({why}) ; connexion à la "
+        "place.",
+    },
+    "renew.paste-prompt": {
+        "en": "Paste the new Open WebUI API key (not shown): ",
+        "fr": "Collez la nouvelle clé d'API Open WebUI (invisible) : ",
+    },
 }

@@ -386,6 +386,24 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
     async def health(request: Request) -> Response:
         return JSONResponse({"status": True})
 
+    async def app_config(request: Request) -> Response:
+        """main.py `/api/config`: public facts, plus `enable_api_keys` for a signed-in
+        user's session token (an invalid one is 401 `Invalid token`; API keys count as
+        nobody, as there)."""
+        features: dict[str, Any] = {"auth": True, "enable_signup": bool(
+            state.admin_config.get("ENABLE_SIGNUP")), "enable_login_form": True}
+        token = _token_from(request)
+        if token and not token.startswith("sk-"):
+            try:
+                claims = jwt.decode(token, state.secret_key, algorithms=["HS256"])
+            except jwt.PyJWTError:
+                raise HTTPError(401, INVALID_TOKEN_JWT) from None
+            user = state.users.get(str(claims.get("id")))
+            if user is not None and claims.get("session_stamp") == user.session_stamp:
+                features["enable_api_keys"] = state.api_keys_enabled
+        return JSONResponse({"status": True, "name": "Open WebUI", "version": "0.12.4",
+                             "features": features})
+
     async def list_models(request: Request) -> Response:
         user = verified_user(request)
         return JSONResponse({"data": [m for m in await all_models() if may_see(user, m)]})
@@ -540,8 +558,9 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
 
     async def create_model(request: Request) -> Response:
         """routers/models.py `/create`: a Workspace model over a base model."""
-        user, _, _ = current_user(request)
-        if user.role != "admin":
+        user = verified_user(request)
+        workspace = state.default_permissions.get("workspace") or {}
+        if user.role != "admin" and not workspace.get("models"):
             raise HTTPError(401, UNAUTHORIZED)
         body = await _json_body(request)
         model_id = body.get("id")
@@ -619,6 +638,7 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
 
     routes = [
         Route("/health", guarded(health), methods=["GET"]),
+        Route("/api/config", guarded(app_config), methods=["GET"]),
         Route("/api/models", guarded(list_models), methods=["GET"]),
         Route("/api/v1/models", guarded(list_models), methods=["GET"]),
         Route("/api/chat/completions", guarded(chat), methods=["POST"]),
