@@ -66,7 +66,7 @@ def assert_diagnosis(result: ProbeResult, code: str) -> None:
 def test_everything_works(demo: Demo) -> None:
     results = asyncio.run(run_probes(target(demo), timeouts=FAST))
     assert [(r.name, r.diagnosis.code) for r in results] == [
-        ("openwebui", "owui-ok"), ("chat", "chat-ok"), ("openai", "openai-ok"),
+        ("openwebui", "openwebui-ok"), ("chat", "chat-ok"), ("openai", "openai-ok"),
         ("realtime", "realtime-ok")]
     chat = results[1]
     assert chat.details["streamed"] is True and "Hello" in str(chat.details["answer"])
@@ -79,19 +79,19 @@ def test_chat_streamed_alone(demo: Demo) -> None:
 
 def test_a_wrong_openwebui_api_key(demo: Demo) -> None:
     result = run(probe_openwebui(target(demo, keyshapes.openwebui_api_key()), FAST))
-    assert_diagnosis(result, "owui-api-key-refused")
+    assert_diagnosis(result, "openwebui-api-key-refused")
     assert result.http_status == 401
 
 
 def test_an_expired_session_token(demo: Demo) -> None:
     state = demo.openwebui_state
     token = state.make_token(state.first_admin(), expires_in=-60)
-    assert_diagnosis(run(probe_openwebui(target(demo, token), FAST)), "owui-jwt-expired")
+    assert_diagnosis(run(probe_openwebui(target(demo, token), FAST)), "openwebui-jwt-expired")
 
 
 def test_a_live_session_token_signed_with_another_secret(demo: Demo) -> None:
     token = keyshapes.openwebui_jwt_in(7 * 86400)  # valid `exp`, unknown signature
-    assert_diagnosis(run(probe_openwebui(target(demo, token), FAST)), "owui-jwt-refused")
+    assert_diagnosis(run(probe_openwebui(target(demo, token), FAST)), "openwebui-jwt-refused")
 
 
 def test_a_revoked_session(demo: Demo) -> None:
@@ -99,19 +99,19 @@ def test_a_revoked_session(demo: Demo) -> None:
     admin = state.first_admin()
     token = state.make_token(admin)
     state.revoke_sessions(admin)
-    assert_diagnosis(run(probe_openwebui(target(demo, token), FAST)), "owui-session-revoked")
+    assert_diagnosis(run(probe_openwebui(target(demo, token), FAST)), "openwebui-session-revoked")
 
 
 def test_api_keys_switched_off(demo: Demo) -> None:
     demo.openwebui_state.api_keys_enabled = False
-    assert_diagnosis(run(probe_openwebui(target(demo), FAST)), "owui-keys-disabled")
-    assert_diagnosis(run(probe_chat(target(demo), FAST)), "owui-keys-disabled")
+    assert_diagnosis(run(probe_openwebui(target(demo), FAST)), "openwebui-keys-disabled")
+    assert_diagnosis(run(probe_chat(target(demo), FAST)), "openwebui-keys-disabled")
 
 
 def test_the_openai_key_inside_openwebui_is_wrong(demo: Demo) -> None:
     demo.openwebui_state.openai_key = keyshapes.openai_project()
-    assert_diagnosis(run(probe_openwebui(target(demo), FAST)), "owui-no-models")
-    assert_diagnosis(run(probe_chat(target(demo), FAST)), "owui-chat-model-not-found")
+    assert_diagnosis(run(probe_openwebui(target(demo), FAST)), "openwebui-no-models")
+    assert_diagnosis(run(probe_chat(target(demo), FAST)), "openwebui-chat-model-not-found")
 
 
 def test_the_openai_key_inside_openwebui_goes_bad_while_it_runs(demo: Demo) -> None:
@@ -120,7 +120,7 @@ def test_the_openai_key_inside_openwebui_goes_bad_while_it_runs(demo: Demo) -> N
     assert run(probe_openwebui(target(demo), FAST)).ok  # the list is now cached
     state.openai_key = keyshapes.openai_project()
     result = run(probe_chat(target(demo), FAST))
-    assert result.diagnosis.code in {"owui-chat-upstream-went-bad", "openai-invalid-key"}
+    assert result.diagnosis.code in {"openwebui-chat-upstream-went-bad", "openai-invalid-key"}
     assert_diagnosis(result, result.diagnosis.code)
 
 
@@ -133,7 +133,7 @@ def test_no_credit_on_the_openai_account_behind_openwebui(demo: Demo) -> None:
 
 def test_the_model_is_missing(demo: Demo) -> None:
     result = run(probe_openwebui(target(demo, model="technova-sales"), FAST))
-    assert_diagnosis(result, "owui-model-missing")
+    assert_diagnosis(result, "openwebui-model-missing")
     assert "technova" in result.details["models"]  # type: ignore[operator]
 
 

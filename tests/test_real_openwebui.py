@@ -123,7 +123,7 @@ def probe(coroutine: Any) -> Any:
 
 def test_a_good_api_key_works_on_both_paths(real_openwebui: RealOpenWebUI) -> None:
     good = target(real_openwebui.url, real_openwebui.admin_api_key)
-    assert probe(probe_openwebui(good, TIMEOUTS)).diagnosis.code == "owui-ok"
+    assert probe(probe_openwebui(good, TIMEOUTS)).diagnosis.code == "openwebui-ok"
     chat = probe(probe_chat_both_ways(good, TIMEOUTS))
     assert chat.diagnosis.code == "chat-ok", chat
     assert chat.details["streamed"] is True
@@ -131,8 +131,8 @@ def test_a_good_api_key_works_on_both_paths(real_openwebui: RealOpenWebUI) -> No
 
 @pytest.mark.parametrize(
     ("case", "code"),
-    [("unknown api key", "owui-api-key-refused"), ("expired token", "owui-jwt-expired"),
-     ("token signed elsewhere", "owui-jwt-refused")],
+    [("unknown api key", "openwebui-api-key-refused"), ("expired token", "openwebui-jwt-expired"),
+     ("token signed elsewhere", "openwebui-jwt-refused")],
 )
 def test_refusals_are_diagnosed_on_the_real_server(real_openwebui: RealOpenWebUI, case: str,
                                                    code: str) -> None:
@@ -145,7 +145,7 @@ def test_refusals_are_diagnosed_on_the_real_server(real_openwebui: RealOpenWebUI
 def test_technova_missing_on_the_real_server(real_openwebui: RealOpenWebUI) -> None:
     result = probe(probe_openwebui(target(real_openwebui.url, real_openwebui.admin_api_key,
                                           model="technova-sales"), TIMEOUTS))
-    assert result.diagnosis.code == "owui-model-missing"
+    assert result.diagnosis.code == "openwebui-model-missing"
     assert "technova" in result.details["models"]
 
 
@@ -156,9 +156,10 @@ def test_a_wrong_openai_key_inside_open_webui(real_openwebui: RealOpenWebUI) -> 
         good = target(real_openwebui.url, real_openwebui.admin_api_key)
         listing = probe(probe_openwebui(good, TIMEOUTS))
         chat = probe(probe_chat_both_ways(good, TIMEOUTS))
-        assert listing.diagnosis.code in {"owui-no-models", "owui-model-missing", "owui-ok"}
-        assert chat.diagnosis.code in {"owui-chat-model-not-found", "openai-invalid-key",
-                                       "owui-chat-upstream-went-bad"}, chat
+        assert listing.diagnosis.code in {"openwebui-no-models", "openwebui-model-missing",
+                                          "openwebui-ok"}
+        assert chat.diagnosis.code in {"openwebui-chat-model-not-found", "openai-invalid-key",
+                                       "openwebui-chat-upstream-went-bad"}, chat
         assert not chat.ok
     finally:
         real_openwebui.set_openai_key(real_openwebui.openai_key)
@@ -186,8 +187,8 @@ def test_check_json_good_key(real_openwebui: RealOpenWebUI, tmp_path: Path,
     assert code == data["exit"] in (0, 1)
 
 
-@pytest.mark.parametrize(("case", "code"), [("unknown api key", "owui-api-key-refused"),
-                                            ("expired token", "owui-jwt-expired")])
+@pytest.mark.parametrize(("case", "code"), [("unknown api key", "openwebui-api-key-refused"),
+                                            ("expired token", "openwebui-jwt-expired")])
 def test_check_json_refused_keys(real_openwebui: RealOpenWebUI, tmp_path: Path, case: str,
                                  code: str, capsys: pytest.CaptureFixture[str]) -> None:
     key = CASES[case](real_openwebui.secret_key, real_openwebui.admin_id, "")
@@ -203,7 +204,7 @@ def test_check_json_keys_switched_off(real_openwebui: RealOpenWebUI, demo: Demo,
     real_openwebui.set_api_keys_enabled(False)
     exit_code, data = check_json(tmp_path, real_openwebui.url, real_openwebui.admin_api_key,
                                  capsys)
-    assert [c["status"] for c in data["checks"]] == ["owui-keys-disabled"] * 2
+    assert [c["status"] for c in data["checks"]] == ["openwebui-keys-disabled"] * 2
     assert "Admin" in data["checks"][0]["diagnosis"]["next"]
     assert exit_code == 2
 
@@ -212,12 +213,12 @@ def test_check_json_keys_switched_off(real_openwebui: RealOpenWebUI, demo: Demo,
 
 @pytest.mark.parametrize(
     ("case", "kind", "code"),
-    [("no header", "openwebui-api-key", "owui-no-credentials"),
-     ("unknown api key", "openwebui-api-key", "owui-api-key-refused"),
-     ("token signed elsewhere", "openwebui-jwt", "owui-jwt-refused"),
-     ("expired token", "openwebui-jwt", "owui-jwt-refused"),  # kind known, exp not read here
-     ("token of nobody", "openwebui-jwt", "owui-user-deleted"),
-     ("garbage", "unknown", "owui-token-malformed")],
+    [("no header", "openwebui-api-key", "openwebui-no-credentials"),
+     ("unknown api key", "openwebui-api-key", "openwebui-api-key-refused"),
+     ("token signed elsewhere", "openwebui-jwt", "openwebui-jwt-refused"),
+     ("expired token", "openwebui-jwt", "openwebui-jwt-refused"),  # kind known, exp not read here
+     ("token of nobody", "openwebui-jwt", "openwebui-user-deleted"),
+     ("garbage", "unknown", "openwebui-token-malformed")],
 )
 def test_each_real_refusal_has_its_diagnosis(real_openwebui: RealOpenWebUI, case: str,
                                              kind: str, code: str) -> None:
@@ -250,4 +251,4 @@ def test_api_key_restricted_to_other_endpoints(real_openwebui: RealOpenWebUI,
                            json=config).raise_for_status()
     result = probe(probe_openwebui(target(real_openwebui.url, real_openwebui.admin_api_key),
                                    TIMEOUTS))
-    assert result.diagnosis.code == "owui-restricted", result
+    assert result.diagnosis.code == "openwebui-restricted", result

@@ -667,7 +667,7 @@ def test_the_demo_passes_every_probe() -> None:
                              openai_key=Secret(demo.openai_key))
         results = asyncio.run(run_probes(target, timeouts=Timeouts(2, 5, 8)))
         assert {r.name: r.diagnosis.code for r in results} == {
-            "openwebui": "owui-ok", "chat": "chat-ok", "openai": "openai-ok",
+            "openwebui": "openwebui-ok", "chat": "chat-ok", "openai": "openai-ok",
             "realtime": "realtime-ok"}
         demo.openai_state.situation = "no_credit"  # chat relays OpenAI's 429 through Open WebUI
         results = asyncio.run(run_probes(target, only=("openai", "chat")))

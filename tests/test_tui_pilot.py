@@ -151,7 +151,7 @@ async def test_a_refused_key_shows_what_why_next(demo: DemoEnvironment) -> None:
         await settle(pilot)
         await type_key(pilot, keyshapes.openwebui_api_key())
         await press(pilot, "next")
-        assert app.state.results["openwebui"].diagnosis.code == "owui-api-key-refused"
+        assert app.state.results["openwebui"].diagnosis.code == "openwebui-api-key-refused"
         text = screen_text(app)
         assert "Pourquoi :" in text and "À faire :" in text
         assert str(app.screen.query_one("#continue", Button).label) == "Continuer quand même"

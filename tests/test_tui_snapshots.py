@@ -57,8 +57,8 @@ def project(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def results() -> dict[str, ProbeResult]:
     return {
-        "openwebui": ProbeResult("openwebui", diagnosis("owui-ok", Verdict.OK, model="technova"),
-                                 42),
+        "openwebui": ProbeResult("openwebui",
+                                 diagnosis("openwebui-ok", Verdict.OK, model="technova"), 42),
         "chat": ProbeResult("chat", diagnosis("chat-ok", Verdict.OK), 310),
         "openai": ProbeResult("openai", diagnosis("openai-invalid-key", Verdict.CRITICAL,
                                                   where=_where(), status=401), 120, 401),

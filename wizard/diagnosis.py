@@ -85,26 +85,26 @@ def diagnose_openwebui_refusal(
     params = {"file": file, "status": status}
     if status == 401:
         if detail == OWUI_NOT_AUTHENTICATED:
-            return diagnosis("owui-no-credentials", Verdict.CRITICAL, **params)
+            return diagnosis("openwebui-no-credentials", Verdict.CRITICAL, **params)
         if detail == OWUI_BAD_API_KEY:
-            return diagnosis("owui-api-key-refused", Verdict.CRITICAL, **params)
+            return diagnosis("openwebui-api-key-refused", Verdict.CRITICAL, **params)
         if detail == OWUI_INVALID_TOKEN:
-            return diagnosis("owui-session-revoked", Verdict.CRITICAL, **params)
+            return diagnosis("openwebui-session-revoked", Verdict.CRITICAL, **params)
         if detail == OWUI_DELETED_USER:
-            return diagnosis("owui-user-deleted", Verdict.CRITICAL, **params)
+            return diagnosis("openwebui-user-deleted", Verdict.CRITICAL, **params)
         if detail == OWUI_UNAUTHORIZED:
             if key_kind == "openwebui-jwt":
-                code = "owui-jwt-expired" if jwt_expired else "owui-jwt-refused"
+                code = "openwebui-jwt-expired" if jwt_expired else "openwebui-jwt-refused"
                 return diagnosis(code, Verdict.CRITICAL, **params)
-            return diagnosis("owui-token-malformed", Verdict.CRITICAL, **params)
+            return diagnosis("openwebui-token-malformed", Verdict.CRITICAL, **params)
     if status == 403:
         if detail == OWUI_KEYS_DISABLED:
-            return diagnosis("owui-keys-disabled", Verdict.CRITICAL, **params)
+            return diagnosis("openwebui-keys-disabled", Verdict.CRITICAL, **params)
         if detail == OWUI_RESTRICTED:
-            return diagnosis("owui-restricted", Verdict.CRITICAL, **params)
+            return diagnosis("openwebui-restricted", Verdict.CRITICAL, **params)
         if detail == OWUI_HUMAN_SESSION:
-            return diagnosis("owui-human-session", Verdict.CRITICAL, **params)
-    return diagnosis("owui-refused-other", Verdict.CRITICAL, detail=detail or "", **params)
+            return diagnosis("openwebui-human-session", Verdict.CRITICAL, **params)
+    return diagnosis("openwebui-refused-other", Verdict.CRITICAL, detail=detail or "", **params)
 
 
 def diagnose_openai_error(status: int, error: dict[str, Any], *, where: str) -> Diagnosis:

@@ -262,7 +262,7 @@ def _refusal(response: httpx.Response, body: bytes, url: str, report: KeyReport,
         return diagnose_openai_error(response.status_code, error, where="openwebui-connection")
     if payload is None or 300 <= response.status_code < 400 or response.status_code >= 500:
         return _unexpected_answer(response, body, url)
-    return diagnosis("owui-refused-other", Verdict.CRITICAL, detail=detail or "",
+    return diagnosis("openwebui-refused-other", Verdict.CRITICAL, detail=detail or "",
                      status=response.status_code, file=target.backend_file)
 
 
@@ -283,15 +283,15 @@ async def probe_openwebui(target: ProbeTarget, timeouts: Timeouts = Timeouts()) 
         models = [m.get("id") for m in payload.get("data", []) if isinstance(m, dict)]
         details: dict[str, object] = {"models": models}
         if not models:
-            verdict = diagnosis("owui-no-models", Verdict.CRITICAL, model=target.model)
+            verdict = diagnosis("openwebui-no-models", Verdict.CRITICAL, model=target.model)
             return verdict, status, details
         if target.model not in models:
-            return (diagnosis("owui-model-missing", Verdict.CRITICAL, model=target.model,
+            return (diagnosis("openwebui-model-missing", Verdict.CRITICAL, model=target.model,
                               file=target.backend_file), status, details)
         if "expired" in report.problems:
             # Accepted although its `exp` is past: the server's clock or settings differ. Say so.
-            return diagnosis("owui-ok-jwt-expired", Verdict.WARNING), status, details
-        return diagnosis("owui-ok", Verdict.OK, model=target.model), status, details
+            return diagnosis("openwebui-ok-jwt-expired", Verdict.WARNING), status, details
+        return diagnosis("openwebui-ok", Verdict.OK, model=target.model), status, details
 
     return await _timed("openwebui", timeouts, body)
 
@@ -302,7 +302,7 @@ async def probe_openwebui_address(url: str, timeouts: Timeouts = Timeouts()) -> 
     async def body() -> tuple[Diagnosis, int | None, dict[str, object]]:
         async with _client(timeouts) as client:
             await _check_health(client, url, timeouts)
-        return diagnosis("owui-address-ok", Verdict.OK, url=url), 200, {}
+        return diagnosis("openwebui-address-ok", Verdict.OK, url=url), 200, {}
 
     return await _timed("address", timeouts, body)
 
@@ -329,10 +329,10 @@ async def probe_chat(target: ProbeTarget, timeouts: Timeouts = Timeouts(),
         payload = parse_json(raw)
         detail = openwebui_detail(payload)
         if status == 400 and detail == OWUI_MODEL_NOT_FOUND:
-            return diagnosis("owui-chat-model-not-found", Verdict.CRITICAL,
+            return diagnosis("openwebui-chat-model-not-found", Verdict.CRITICAL,
                              model=target.model), status, {}
         if status == 404 and detail is not None and detail.startswith("Model '"):
-            return diagnosis("owui-chat-upstream-went-bad", Verdict.CRITICAL,
+            return diagnosis("openwebui-chat-upstream-went-bad", Verdict.CRITICAL,
                              model=target.model), status, {}
         return _refusal(response, raw, url, report, target), status, {}
 

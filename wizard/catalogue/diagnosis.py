@@ -213,7 +213,7 @@ MESSAGES: dict[str, dict[str, str]] = {
          ("Use the address where you open Open WebUI in your browser.",
           "Utilisez l'adresse à laquelle vous ouvrez Open WebUI dans votre navigateur.")),
     # --- Open WebUI's refusals (FACTS.md) ---
-    **_d("owui-no-credentials",
+    **_d("openwebui-no-credentials",
          ("Open WebUI received no key (401 “Not authenticated”).",
           "Open WebUI n'a reçu aucune clé (401 « Not authenticated »)."),
          ("The request reached Open WebUI without its Authorization header: the key in {file} "
@@ -224,7 +224,7 @@ MESSAGES: dict[str, dict[str, str]] = {
           "it pass the Authorization header.",
           "Mettez la clé Open WebUI dans {file} avec technova-setup ; si un proxy est placé "
           "devant, laissez-le transmettre l'en-tête Authorization.")),
-    **_d("owui-api-key-refused",
+    **_d("openwebui-api-key-refused",
          ("Open WebUI does not know the API key in {file} (401).",
           "Open WebUI ne connaît pas la clé d'API de {file} (401)."),
          ("The key was replaced (each user has one key: making a new one cancels the old one "
@@ -236,7 +236,7 @@ MESSAGES: dict[str, dict[str, str]] = {
           "{file}.",
           "Créez une nouvelle clé (" + _KEYS_SCREEN[1] + ", ou technova-setup renew) et "
           "mettez-la dans {file}.")),
-    **_d("owui-jwt-expired",
+    **_d("openwebui-jwt-expired",
          ("The session token in {file} has expired: Open WebUI refuses it (401).",
           "Le jeton de session de {file} a expiré : Open WebUI le refuse (401)."),
          ("Session tokens last 4 weeks by default (the admin's JWT_EXPIRES_IN setting).",
@@ -244,7 +244,7 @@ MESSAGES: dict[str, dict[str, str]] = {
           "l'administrateur)."),
          ("Replace it with an API key, which does not expire: technova-setup renew.",
           "Remplacez-le par une clé d'API, qui n'expire pas : technova-setup renew.")),
-    **_d("owui-jwt-refused",
+    **_d("openwebui-jwt-refused",
          ("Open WebUI refuses the session token in {file} although it has not expired (401).",
           "Open WebUI refuse le jeton de session de {file} bien qu'il n'ait pas expiré (401)."),
          ("Open WebUI's secret key (WEBUI_SECRET_KEY) changed, usually because its container "
@@ -257,14 +257,14 @@ MESSAGES: dict[str, dict[str, str]] = {
           "(technova-setup renew).",
           "Utilisez plutôt une clé d'API : elle survit à un changement de clé secrète et "
           "n'expire jamais (technova-setup renew).")),
-    **_d("owui-token-malformed",
+    **_d("openwebui-token-malformed",
          ("Open WebUI cannot read the key in {file} (401).",
           "Open WebUI ne peut pas lire la clé de {file} (401)."),
          ("It is damaged: cut short, or with extra characters.",
           "Elle est abîmée : tronquée, ou avec des caractères en trop."),
          ("Copy the key again in full and paste it in technova-setup.",
           "Copiez de nouveau la clé en entier et collez-la dans technova-setup.")),
-    **_d("owui-session-revoked",
+    **_d("openwebui-session-revoked",
          ("Open WebUI ended the session of the token in {file} (401 “Invalid token”).",
           "Open WebUI a fermé la session du jeton de {file} (401 « Invalid token »)."),
          ("The user signed out everywhere, changed their password, or an admin ended their "
@@ -273,7 +273,7 @@ MESSAGES: dict[str, dict[str, str]] = {
           "administrateur a fermé ses sessions."),
          ("Use an API key instead: technova-setup renew.",
           "Utilisez plutôt une clé d'API : technova-setup renew.")),
-    **_d("owui-user-deleted",
+    **_d("openwebui-user-deleted",
          ("The Open WebUI account behind the key in {file} no longer exists (401).",
           "Le compte Open WebUI derrière la clé de {file} n'existe plus (401)."),
          ("The user was deleted, or the key comes from another Open WebUI.",
@@ -281,7 +281,7 @@ MESSAGES: dict[str, dict[str, str]] = {
          ("Sign in with an existing account and make a new key: technova-setup login.",
           "Connectez-vous avec un compte existant et créez une nouvelle clé : technova-setup "
           "login.")),
-    **_d("owui-keys-disabled",
+    **_d("openwebui-keys-disabled",
          ("Open WebUI refuses API keys: “Use of API key is not enabled in the environment.” "
           "(403)",
           "Open WebUI refuse les clés d'API : « Use of API key is not enabled in the "
@@ -297,7 +297,7 @@ MESSAGES: dict[str, dict[str, str]] = {
           "Authentification › Clés d'API ; les utilisateurs non administrateurs ont aussi "
           "besoin de la permission « Clés d'API » (Panneau d'administration › Utilisateurs › "
           "Groupes). Puis vérifiez de nouveau.")),
-    **_d("owui-restricted",
+    **_d("openwebui-restricted",
          ("Open WebUI does not let this key use this part of its API (403).",
           "Open WebUI n'autorise pas cette clé à utiliser cette partie de son API (403)."),
          ("The admin restricted what API keys may call.",
@@ -305,14 +305,14 @@ MESSAGES: dict[str, dict[str, str]] = {
          ("Ask the admin to allow /api/models and /api/chat/completions for API keys.",
           "Demandez à l'administrateur d'autoriser /api/models et /api/chat/completions pour "
           "les clés d'API.")),
-    **_d("owui-human-session",
+    **_d("openwebui-human-session",
          ("Open WebUI wants a signed-in person here, not an API key (403).",
           "Open WebUI exige ici une personne connectée, pas une clé d'API (403)."),
          ("Some account pages refuse API keys on purpose.",
           "Certaines pages du compte refusent volontairement les clés d'API."),
          ("This is expected: the chat itself accepts API keys.",
           "C'est normal : le chat lui-même accepte les clés d'API.")),
-    **_d("owui-refused-other",
+    **_d("openwebui-refused-other",
          ("Open WebUI refused the request (status {status}): “{detail}”.",
           "Open WebUI a refusé la requête (code {status}) : « {detail} »."),
          ("This answer is not one we know; the key in {file} may still be the cause.",
@@ -320,7 +320,7 @@ MESSAGES: dict[str, dict[str, str]] = {
           "peut tout de même être en cause."),
          ("Check the key and Open WebUI's logs.", "Vérifiez la clé et les journaux d'Open WebUI.")),
     # --- Open WebUI accepted the key, but the models are wrong ---
-    **_d("owui-no-models",
+    **_d("openwebui-no-models",
          ("Open WebUI accepts the key, but offers no model at all.",
           "Open WebUI accepte la clé, mais ne propose aucun modèle."),
          ("Open WebUI cannot reach OpenAI: the OpenAI key saved inside Open WebUI is wrong, "
@@ -332,7 +332,7 @@ MESSAGES: dict[str, dict[str, str]] = {
           "En administrateur, ouvrez Panneau d'administration › Réglages › Connexions, mettez "
           "une clé OpenAI valide dans la connexion OpenAI, enregistrez, puis vérifiez de "
           "nouveau.")),
-    **_d("owui-model-missing",
+    **_d("openwebui-model-missing",
          ("Open WebUI accepts the key, but the model “{model}” is not in its list.",
           "Open WebUI accepte la clé, mais le modèle « {model} » n'est pas dans sa liste."),
          ("The model was not created, has another id, is not shared with this key's user, or "
@@ -345,12 +345,12 @@ MESSAGES: dict[str, dict[str, str]] = {
           "Dans Open WebUI › Espace de travail › Modèles, créez « {model} » (ou partagez-le "
           "avec cet utilisateur) ; ou mettez dans OPENWEBUI_MODEL de {file} un modèle de la "
           "liste.")),
-    **_d("owui-ok",
+    **_d("openwebui-ok",
          ("Open WebUI accepts the backend's key and offers the model “{model}”.",
           "Open WebUI accepte la clé du backend et propose le modèle « {model} »."),
          ("The key and the model are right.", "La clé et le modèle sont corrects."),
          _OK_NEXT),
-    **_d("owui-ok-jwt-expired",
+    **_d("openwebui-ok-jwt-expired",
          ("Open WebUI still accepts the session token, although its date has passed.",
           "Open WebUI accepte encore le jeton de session, bien que sa date soit passée."),
          ("The clocks of this computer and the server differ.",
@@ -358,7 +358,7 @@ MESSAGES: dict[str, dict[str, str]] = {
          ("Replace it with an API key before it stops: technova-setup renew.",
           "Remplacez-le par une clé d'API avant qu'il cesse de fonctionner : technova-setup "
           "renew.")),
-    **_d("owui-chat-model-not-found",
+    **_d("openwebui-chat-model-not-found",
          ("Open WebUI answered “Model not found” for “{model}” (400).",
           "Open WebUI a répondu « Model not found » pour « {model} » (400)."),
          ("Usually the OpenAI key saved inside Open WebUI is wrong: Open WebUI then loses its "
@@ -371,7 +371,7 @@ MESSAGES: dict[str, dict[str, str]] = {
           "“{model}” exists in Workspace › Models.",
           "En administrateur, vérifiez la clé dans Panneau d'administration › Réglages › "
           "Connexions, puis que « {model} » existe dans Espace de travail › Modèles.")),
-    **_d("owui-chat-upstream-went-bad",
+    **_d("openwebui-chat-upstream-went-bad",
          ("Open WebUI lists “{model}” but cannot use it (404 “Model '' was not found”).",
           "Open WebUI affiche « {model} » mais ne peut pas l'utiliser (404 « Model '' was not "
           "found »)."),
@@ -475,7 +475,7 @@ MESSAGES: dict[str, dict[str, str]] = {
          ("Check the key at https://platform.openai.com/api-keys and OpenAI's status page.",
           "Vérifiez la clé sur https://platform.openai.com/api-keys et la page d'état "
           "d'OpenAI.")),
-    **_d("owui-address-ok",
+    **_d("openwebui-address-ok",
          ("Open WebUI answers at {url}.", "Open WebUI répond à l'adresse {url}."),
          ("Its /health page says it is running.", "Sa page /health indique qu'il fonctionne."),
          _OK_NEXT),
