@@ -26,17 +26,18 @@ def program_path() -> str:
     return f"{shlex.quote(sys.executable)} -m wizard"
 
 
-def cron_line(project_root: Path, lang: str, hour: int = 9) -> str:
-    program = program_path()
+def cron_line(project_root: Path, lang: str, hour: int = 9, program: str | None = None) -> str:
+    program = program or program_path()
     project = shlex.quote(str(project_root))
     return (f"0 {hour} * * * {program} check --project {project} --lang {lang} >/dev/null || "
             f"{program} status --project {project} --lang {lang}")
 
 
-def systemd_units(project_root: Path, lang: str) -> dict[str, str]:
+def systemd_units(project_root: Path, lang: str, program: str | None = None) -> dict[str, str]:
     """~/.config/systemd/user/technova-check.{service,timer}: enable with
     `systemctl --user enable --now technova-check.timer`; failures show in `journalctl`."""
-    command = f"{program_path()} check --project {shlex.quote(str(project_root))} --lang {lang}"
+    project = shlex.quote(str(project_root))
+    command = f"{program or program_path()} check --project {project} --lang {lang}"
     return {
         "technova-check.service": "[Unit]\nDescription=Check the TechNova chat keys\n\n"
                                   f"[Service]\nType=oneshot\nExecStart={command}\n",

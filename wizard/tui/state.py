@@ -33,6 +33,7 @@ class WizardState:
     # The Open WebUI session of "Make the key for me" (memory only): an admin's lets the
     # wizard also put the OpenAI key in Open WebUI's connection, if the person agrees.
     session: Any = None
+    program: str = "technova-setup"  # how cron should start this program (found at launch)
     set_connection: bool = False
     results: dict[str, ProbeResult] = field(default_factory=dict)
     written: bool = False

@@ -55,9 +55,10 @@ class DoneScreen(WizardScreen):
                 renewal = expiry_message(owui, state.lang).render(state.lang)
                 yield Words(self.t("tui.done.renewal", text=renewal), classes="renewal")
                 yield Words(self.t("tui.done.reminder"))
-                yield Words(cron_line(state.project.root, state.lang), id="cron", classes="code")
+                yield Words(cron_line(state.project.root, state.lang,
+                                      program=state.program), id="cron", classes="code")
                 yield Words(self.t("tui.done.systemd"))
-                units = systemd_units(state.project.root, state.lang)
+                units = systemd_units(state.project.root, state.lang, program=state.program)
                 yield Words(units["technova-check.service"].split("ExecStart=")[1].strip(),
                             classes="code")
             yield Words(self.t("tui.done.restart"))
