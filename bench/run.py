@@ -40,20 +40,27 @@ def median_seconds(action: Callable[[], object], rounds: int) -> float:
 
 
 def run_quietly(*command: str, env: dict[str, str] | None = None) -> None:
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                   env=env)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env
+    )
 
 
 def bench_status(rounds: int) -> tuple[str, float, float, str]:
     project = Path(tempfile.mkdtemp(prefix="bench-status-"))
     (project / "backend").mkdir()
     env_file = project / "backend/.env"
-    env_file.write_text("OPENWEBUI_URL=http://localhost:3000\n"
-                        "OPENWEBUI_API_KEY=sk-0123456789abcdef0123456789abcdef\n")
+    env_file.write_text(
+        "OPENWEBUI_URL=http://localhost:3000\n"
+        "OPENWEBUI_API_KEY=sk-0123456789abcdef0123456789abcdef\n"
+    )
     env_file.chmod(0o600)
     try:
-        ours = median_seconds(lambda: run_quietly(PYTHON, "-m", "wizard", "status", "--project",
-                                                  str(project), "--json"), rounds)
+        ours = median_seconds(
+            lambda: run_quietly(
+                PYTHON, "-m", "wizard", "status", "--project", str(project), "--json"
+            ),
+            rounds,
+        )
         bare = median_seconds(lambda: run_quietly(PYTHON, "-c", "pass"), rounds)
     finally:
         shutil.rmtree(project)
@@ -61,17 +68,19 @@ def bench_status(rounds: int) -> tuple[str, float, float, str]:
 
 
 def _target(demo: object) -> object:
-    from wizard.probes import ProbeTarget
-    from wizard.secret import Secret
+    from wizard.core.probes import ProbeTarget
+    from wizard.core.secret import Secret
 
-    return ProbeTarget(openwebui_url=demo.openwebui.url,  # type: ignore[attr-defined]
-                       openwebui_key=Secret(demo.openwebui_key),  # type: ignore[attr-defined]
-                       openai_base_url=demo.openai_base_url,  # type: ignore[attr-defined]
-                       openai_key=Secret(demo.openai_key))  # type: ignore[attr-defined]
+    return ProbeTarget(
+        openwebui_url=demo.openwebui.url,  # type: ignore[attr-defined]
+        openwebui_key=Secret(demo.openwebui_key),  # type: ignore[attr-defined]
+        openai_base_url=demo.openai_base_url,  # type: ignore[attr-defined]
+        openai_key=Secret(demo.openai_key),
+    )  # type: ignore[attr-defined]
 
 
 def bench_concurrency(rounds: int) -> tuple[str, float, float, str]:
-    from wizard.probes import Timeouts, run_probes
+    from wizard.core.probes import Timeouts, run_probes
     from wizard.standins.server import start_demo
 
     timeouts = Timeouts(connect=5, read=10, total=20)
@@ -85,16 +94,25 @@ def bench_concurrency(rounds: int) -> tuple[str, float, float, str]:
         walls, slowest = [], []
         for _ in range(rounds):
             start = time.perf_counter()
-            results = asyncio.run(run_probes(target, ("openwebui", "openai", "realtime"),  # type: ignore[arg-type]
-                                             timeouts))
+            results = asyncio.run(
+                run_probes(
+                    target,
+                    ("openwebui", "openai", "realtime"),  # type: ignore[arg-type]
+                    timeouts,
+                )
+            )
             walls.append(time.perf_counter() - start)
             slowest.append(max(r.elapsed_ms for r in results) / 1000)
-    return ("check, 3 probes × 300 ms, vs the slowest probe", statistics.median(walls),
-            statistics.median(slowest), "≤ 1.15×")
+    return (
+        "check, 3 probes × 300 ms, vs the slowest probe",
+        statistics.median(walls),
+        statistics.median(slowest),
+        "≤ 1.15×",
+    )
 
 
 def bench_probe_vs_curl(rounds: int) -> tuple[str, float, float, str]:
-    from wizard.probes import Timeouts, probe_openai
+    from wizard.core.probes import Timeouts, probe_openai
     from wizard.standins.server import start_demo
 
     curl = shutil.which("curl")
@@ -107,9 +125,18 @@ def bench_probe_vs_curl(rounds: int) -> tuple[str, float, float, str]:
         with tempfile.NamedTemporaryFile("w", suffix=".h", delete=False) as headers:
             headers.write(f"Authorization: Bearer {demo.openai_key}\n")
         try:
-            theirs = median_seconds(lambda: run_quietly(
-                curl, "-s", "-o", os.devnull, "-H", f"@{headers.name}",
-                demo.openai_base_url + "/models"), rounds)
+            theirs = median_seconds(
+                lambda: run_quietly(
+                    curl,
+                    "-s",
+                    "-o",
+                    os.devnull,
+                    "-H",
+                    f"@{headers.name}",
+                    demo.openai_base_url + "/models",
+                ),
+                rounds,
+            )
         finally:
             os.unlink(headers.name)
     return "one probe (in process) vs curl (a process)", ours, theirs, "≤ 1.5×"
@@ -138,19 +165,26 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="record in bench/RESULTS.md")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).parent))
-    rows = [bench_status(args.rounds), bench_concurrency(max(3, args.rounds // 3)),
-            bench_probe_vs_curl(args.rounds), *bench_tui(args.rounds)]
+    rows = [
+        bench_status(args.rounds),
+        bench_concurrency(max(3, args.rounds // 3)),
+        bench_probe_vs_curl(args.rounds),
+        *bench_tui(args.rounds),
+    ]
     text = table(rows)
     print(text)
     if args.write:
-        machine = (f"{platform.node()}: {platform.system()} {platform.release()}, "
-                   f"{platform.machine()}, {os.cpu_count()} CPUs, Python "
-                   f"{platform.python_version()}")
+        machine = (
+            f"{platform.node()}: {platform.system()} {platform.release()}, "
+            f"{platform.machine()}, {os.cpu_count()} CPUs, Python "
+            f"{platform.python_version()}"
+        )
         (ROOT / "bench/RESULTS.md").write_text(
             "# Benchmark results\n\n"
             f"Taken {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine}, "
             f"median of {args.rounds} rounds (`.venv/bin/python bench/run.py --write`).\n\n"
-            f"{text}\n")
+            f"{text}\n"
+        )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,17 @@ def measure_tui(rounds: int) -> list[tuple[str, float, float, str]]:
         ready.append(first)
         verdict.append(keystroke)
     frame = 1 / 60
-    return [("TUI: launch to first screen ready (vs one 60 Hz frame)", statistics.median(ready),
-             frame, "—"),
-            ("TUI: keystroke to verdict in the key field (vs one 60 Hz frame)",
-             statistics.median(verdict), frame, "—")]
+    return [
+        (
+            "TUI: launch to first screen ready (vs one 60 Hz frame)",
+            statistics.median(ready),
+            frame,
+            "—",
+        ),
+        (
+            "TUI: keystroke to verdict in the key field (vs one 60 Hz frame)",
+            statistics.median(verdict),
+            frame,
+            "—",
+        ),
+    ]

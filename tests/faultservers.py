@@ -60,8 +60,12 @@ def _read_request(conn: socket.socket) -> bytes:
     return data
 
 
-def answer(status: str, body: bytes, content_type: str = "application/json",
-           headers: dict[str, str] | None = None) -> Callable[[socket.socket], None]:
+def answer(
+    status: str,
+    body: bytes,
+    content_type: str = "application/json",
+    headers: dict[str, str] | None = None,
+) -> Callable[[socket.socket], None]:
     """Every request gets this answer."""
 
     def handle(conn: socket.socket) -> None:
@@ -69,7 +73,8 @@ def answer(status: str, body: bytes, content_type: str = "application/json",
         extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
         conn.sendall(
             f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}"
-            f"\r\nConnection: close\r\n{extra}\r\n".encode() + body
+            f"\r\nConnection: close\r\n{extra}\r\n".encode()
+            + body
         )
         conn.close()
 
@@ -85,8 +90,9 @@ def silent(conn: socket.socket) -> None:
 def slow_body(conn: socket.socket) -> None:
     """Sends headers, then one byte of body every half second, forever."""
     _read_request(conn)
-    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                 b"Content-Length: 100000\r\n\r\n")
+    conn.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+    )
     for _ in range(200):
         conn.sendall(b" ")
         time.sleep(0.5)
@@ -104,8 +110,11 @@ def huge_body(conn: socket.socket) -> None:
     """A 200 with a 50 MB body: far more than any answer we ask for."""
     _read_request(conn)
     size = 50_000_000
-    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                 + f"Content-Length: {size}\r\n\r\n".encode() + b'{"data": [')
+    conn.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        + f"Content-Length: {size}\r\n\r\n".encode()
+        + b'{"data": ['
+    )
     chunk = b"0," * 32768
     sent = 0
     while sent < size:
@@ -117,15 +126,17 @@ def redirect_loop(conn: socket.socket) -> None:
     """Every request is sent to the same address again."""
     request = _read_request(conn)
     path = request.split(b" ", 2)[1].decode() if request.count(b" ") >= 2 else "/"
-    conn.sendall(f"HTTP/1.1 301 Moved Permanently\r\nLocation: {path}\r\n"
-                 "Content-Length: 0\r\nConnection: close\r\n\r\n".encode())
+    conn.sendall(
+        f"HTTP/1.1 301 Moved Permanently\r\nLocation: {path}\r\n"
+        "Content-Length: 0\r\nConnection: close\r\n\r\n".encode()
+    )
     conn.close()
 
 
 def reset(conn: socket.socket) -> None:
     """Reads the request, then cuts the connection mid-answer."""
     _read_request(conn)
-    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n{\"data\": [")
+    conn.sendall(b'HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n{"data": [')
     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
     conn.close()
 

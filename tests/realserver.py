@@ -59,14 +59,16 @@ class RealOpenWebUI:
     users: dict[str, str] = field(default_factory=dict)  # email -> password
 
     # -- the API, as a person's browser would use it ----------------------------------------
-    def request(self, method: str, path: str, token: str | None = None,
-                **kwargs: Any) -> httpx.Response:
+    def request(
+        self, method: str, path: str, token: str | None = None, **kwargs: Any
+    ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         return httpx.request(method, self.url + path, headers=headers, timeout=60, **kwargs)
 
     def signin(self, email: str, password: str) -> str:
-        answer = self.request("POST", "/api/v1/auths/signin",
-                              json={"email": email, "password": password})
+        answer = self.request(
+            "POST", "/api/v1/auths/signin", json={"email": email, "password": password}
+        )
         answer.raise_for_status()
         return str(answer.json()["token"])
 
@@ -78,9 +80,12 @@ class RealOpenWebUI:
     def add_user(self, email: str, role: str = "user") -> tuple[str, str]:
         """A new user made by the admin; returns (email, password)."""
         password = "Pw-" + secrets.token_urlsafe(12)
-        answer = self.request("POST", "/api/v1/auths/add", self.admin_token,
-                              json={"name": email.split("@")[0], "email": email,
-                                    "password": password, "role": role})
+        answer = self.request(
+            "POST",
+            "/api/v1/auths/add",
+            self.admin_token,
+            json={"name": email.split("@")[0], "email": email, "password": password, "role": role},
+        )
         answer.raise_for_status()
         self.users[email] = password
         return email, password
@@ -93,8 +98,7 @@ class RealOpenWebUI:
     def set_api_keys_enabled(self, enabled: bool) -> None:
         config = self.admin_config()
         config["ENABLE_API_KEYS"] = enabled
-        answer = self.request("POST", "/api/v1/auths/admin/config", self.admin_token,
-                              json=config)
+        answer = self.request("POST", "/api/v1/auths/admin/config", self.admin_token, json=config)
         answer.raise_for_status()
 
     def update_admin_config(self, **changes: Any) -> dict[str, Any]:
@@ -103,8 +107,7 @@ class RealOpenWebUI:
         config = self.admin_config()
         previous = {name: config.get(name) for name in changes}
         config.update(changes)
-        answer = self.request("POST", "/api/v1/auths/admin/config", self.admin_token,
-                              json=config)
+        answer = self.request("POST", "/api/v1/auths/admin/config", self.admin_token, json=config)
         answer.raise_for_status()
         return previous
 
@@ -128,17 +131,23 @@ class RealOpenWebUI:
 
     def create_model(self, model_id: str = MODEL_ID, public: bool = True) -> None:
         grants = [{"principal_type": "user", "principal_id": "*", "permission": "read"}]
-        answer = self.request("POST", "/api/v1/models/create", self.admin_token, json={
-            "id": model_id, "base_model_id": BASE_MODEL, "name": "TechNova",
-            "meta": {"description": "TechNova assistant"},
-            "params": {"system": "You are TechNova's assistant."},
-            "access_grants": grants if public else [],
-        })
+        answer = self.request(
+            "POST",
+            "/api/v1/models/create",
+            self.admin_token,
+            json={
+                "id": model_id,
+                "base_model_id": BASE_MODEL,
+                "name": "TechNova",
+                "meta": {"description": "TechNova assistant"},
+                "params": {"system": "You are TechNova's assistant."},
+                "access_grants": grants if public else [],
+            },
+        )
         answer.raise_for_status()
 
     def delete_model(self, model_id: str = MODEL_ID) -> None:
-        self.request("POST", "/api/v1/models/model/delete", self.admin_token,
-                     json={"id": model_id})
+        self.request("POST", "/api/v1/models/model/delete", self.admin_token, json={"id": model_id})
 
     # -- life cycle --------------------------------------------------------------------------
     def stop(self) -> None:
@@ -186,10 +195,14 @@ def start_real_openwebui(binary: Path, startup_timeout: float = 180.0) -> RealOp
     log = open(data_dir / "server.log", "wb")  # noqa: SIM115 - the process owns it
     process = subprocess.Popen(
         [str(binary), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=data_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=data_dir,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
-    server = RealOpenWebUI(f"http://127.0.0.1:{port}", password, openai, openai_state,
-                           openai_key, process, data_dir)
+    server = RealOpenWebUI(
+        f"http://127.0.0.1:{port}", password, openai, openai_state, openai_key, process, data_dir
+    )
     deadline = time.monotonic() + startup_timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -14,12 +14,12 @@ import keyring
 import keyshapes
 import pytest
 
-from wizard import account
-from wizard.cli import main
-from wizard.demo import DemoKeyring
-from wizard.envfile import read_env
-from wizard.errors import WizardError
-from wizard.secret import Secret
+from wizard.cli.main import main
+from wizard.core import account
+from wizard.core.demo import DemoKeyring
+from wizard.core.errors import WizardError
+from wizard.core.files.envfile import read_env
+from wizard.core.secret import Secret
 from wizard.standins.server import Demo, start_demo
 
 
@@ -38,15 +38,19 @@ def models_status(url: str, key: str) -> int:
 
 def make_project(root: Path, url: str, key: str) -> Path:
     (root / "backend").mkdir(parents=True)
-    (root / "backend/.env").write_text(f"# shop\nPORT=3001\nOPENWEBUI_URL={url}\n"
-                                       f"OPENWEBUI_API_KEY={key}\nOPENWEBUI_MODEL=technova\n")
+    (root / "backend/.env").write_text(
+        f"# shop\nPORT=3001\nOPENWEBUI_URL={url}\n"
+        f"OPENWEBUI_API_KEY={key}\nOPENWEBUI_MODEL=technova\n"
+    )
     (root / "backend/.env").chmod(0o600)
     return root
 
 
 # Admin Panel › Settings › Authentication: API keys may call /api/models and nothing else.
-RESTRICTED_TO_MODELS = {"ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS": True,
-                        "API_KEYS_ALLOWED_ENDPOINTS": "/api/models"}
+RESTRICTED_TO_MODELS = {
+    "ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS": True,
+    "API_KEYS_ALLOWED_ENDPOINTS": "/api/models",
+}
 
 
 def stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
@@ -54,6 +58,7 @@ def stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
 
 
 # --- the engine ------------------------------------------------------------------------------
+
 
 def test_sign_in_and_make_a_key_that_replaces_the_old_one(demo: Demo) -> None:
     session = account.sign_in(demo.openwebui.url, demo.admin_email, Secret(demo.admin_password))
@@ -135,14 +140,26 @@ def test_create_the_model_readable_by_every_user(demo: Demo) -> None:
 
 # --- the commands ------------------------------------------------------------------------------
 
-def test_login_with_yes_and_password_on_stdin(demo: Demo, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+
+def test_login_with_yes_and_password_on_stdin(
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     expired = keyshapes.openwebui_jwt(exp=1753747456)
     root = make_project(tmp_path, demo.openwebui.url, expired)
     stdin(monkeypatch, demo.admin_password + "\n")
-    code = main(["login", "--project", str(root), "--email", demo.admin_email,
-                 "--password-stdin", "--yes", "--lang", "en"])
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            demo.admin_email,
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            "en",
+        ]
+    )
     out = capsys.readouterr()
     assert code == 0, out
     new = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
@@ -154,13 +171,24 @@ def test_login_with_yes_and_password_on_stdin(demo: Demo, tmp_path: Path,
 
 
 def test_login_for_a_user_without_permission_prints_the_admin_message(
-        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     demo.openwebui_state.add_user("ann@example.com", "ann-password-1")
     root = make_project(tmp_path, demo.openwebui.url, "")
     stdin(monkeypatch, "ann-password-1\n")
-    code = main(["login", "--project", str(root), "--email", "ann@example.com",
-                 "--password-stdin", "--yes", "--lang", "fr"])
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            "ann@example.com",
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            "fr",
+        ]
+    )
     out = capsys.readouterr()
     assert code == 2
     assert "Message à envoyer à votre administrateur" in out.out
@@ -168,8 +196,8 @@ def test_login_for_a_user_without_permission_prints_the_admin_message(
 
 
 def test_without_a_terminal_and_without_yes_nothing_is_asked(
-        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, demo.openwebui.url, demo.openwebui_key)
     stdin(monkeypatch, "")
     code = main(["renew", "--project", str(root), "--lang", "en"])
@@ -179,13 +207,24 @@ def test_without_a_terminal_and_without_yes_nothing_is_asked(
 
 
 def test_renew_rotates_the_working_key_without_a_password(
-        demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, demo.openwebui.url, demo.openwebui_key)
     (root / "websocket-server").mkdir()
     (root / "websocket-server/.env").write_text(f"OPENAI_API_KEY={demo.openai_key}\n")
     before_voice = (root / "websocket-server/.env").read_text()
-    code = main(["renew", "--project", str(root), "--yes", "--lang", "en",
-                 "--restart-command", f"touch {tmp_path}/restarted"])
+    code = main(
+        [
+            "renew",
+            "--project",
+            str(root),
+            "--yes",
+            "--lang",
+            "en",
+            "--restart-command",
+            f"touch {tmp_path}/restarted",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0, out
     new = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
@@ -196,9 +235,9 @@ def test_renew_rotates_the_working_key_without_a_password(
     assert (tmp_path / "restarted").exists() and "makes its own successor" in out
 
 
-def test_renew_takes_a_pasted_key(demo: Demo, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_renew_takes_a_pasted_key(
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, demo.openwebui.url, keyshapes.openwebui_jwt(exp=1753747456))
     stdin(monkeypatch, f'  "{demo.openwebui_key}"\n')
     code = main(["renew", "--project", str(root), "--key-stdin", "--lang", "en"])
@@ -208,10 +247,9 @@ def test_renew_takes_a_pasted_key(demo: Demo, tmp_path: Path,
     assert demo.openwebui_key not in out
 
 
-def test_renew_refuses_an_openai_key_pasted_by_mistake(demo: Demo, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]
-                                                       ) -> None:
+def test_renew_refuses_an_openai_key_pasted_by_mistake(
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, demo.openwebui.url, demo.openwebui_key)
     stdin(monkeypatch, demo.openai_key + "\n")
     code = main(["renew", "--project", str(root), "--key-stdin", "--lang", "en"])
@@ -221,7 +259,8 @@ def test_renew_refuses_an_openai_key_pasted_by_mistake(demo: Demo, tmp_path: Pat
 
 
 def test_login_in_a_terminal_fixes_the_connection_and_creates_the_model(
-        demo: Demo, tmp_path: Path) -> None:
+    demo: Demo, tmp_path: Path
+) -> None:
     """Interactive: the password typed without echo, consent asked, the OpenAI key for Open
     WebUI's connection pasted hidden, the model's base and prompt asked — in a real tty."""
     import os
@@ -238,8 +277,10 @@ def test_login_in_a_terminal_fixes_the_connection_and_creates_the_model(
     # The keyring of a subprocess would be the real one: this run keeps keys in .env only.
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     script = tmp_path / "login.sh"
-    script.write_text(f"{program} login --project {root} --email {demo.admin_email} "
-                      f"--lang en\necho EXIT=$?\nsleep 60\n")
+    script.write_text(
+        f"{program} login --project {root} --email {demo.admin_email} "
+        f"--lang en\necho EXIT=$?\nsleep 60\n"
+    )
     terminal = Terminal(["bash", str(script)], env)
     try:
         terminal.wait_for("password (not shown)")
@@ -266,6 +307,7 @@ def test_login_in_a_terminal_fixes_the_connection_and_creates_the_model(
 
 
 # --- the engine's API as the faces use it ------------------------------------------------------
+
 
 def admin_session(demo: Demo) -> account.Session:
     return account.sign_in(demo.openwebui.url, demo.admin_email, Secret(demo.admin_password))
@@ -308,9 +350,12 @@ def test_api_keys_enabled_for_admins_and_users(demo: Demo) -> None:
 def test_a_user_cannot_read_or_change_admin_settings(demo: Demo) -> None:
     demo.openwebui_state.add_user("dee@example.com", "dee-password-1")
     dee = account.sign_in(demo.openwebui.url, "dee@example.com", Secret("dee-password-1"))
-    for call in (lambda: account.enable_api_keys(dee), lambda: account.openai_connection(dee),
-                 lambda: account.set_openai_key(dee, Secret(demo.openai_key)),
-                 lambda: account.create_model(dee, "technova-x", "gpt-4o-mini", "Hi")):
+    for call in (
+        lambda: account.enable_api_keys(dee),
+        lambda: account.openai_connection(dee),
+        lambda: account.set_openai_key(dee, Secret(demo.openai_key)),
+        lambda: account.create_model(dee, "technova-x", "gpt-4o-mini", "Hi"),
+    ):
         with pytest.raises(WizardError) as refused:
             call()
         assert refused.value.code == "account.not-allowed"
@@ -357,8 +402,12 @@ def test_no_server_and_a_slow_server_are_explained(demo: Demo) -> None:
     assert nobody.value.code == "account.unreachable"
     demo.openwebui_state.delay = 1.0
     with pytest.raises(WizardError) as slow:
-        account.sign_in(demo.openwebui.url, demo.admin_email, Secret(demo.admin_password),
-                        timeouts=account.Timeouts(connect=1, read=0.2, total=1))
+        account.sign_in(
+            demo.openwebui.url,
+            demo.admin_email,
+            Secret(demo.admin_password),
+            timeouts=account.Timeouts(connect=1, read=0.2, total=1),
+        )
     assert slow.value.code == "account.timeout"
     assert demo.admin_password not in slow.value.render("en")
 
@@ -366,13 +415,17 @@ def test_no_server_and_a_slow_server_are_explained(demo: Demo) -> None:
 def test_every_key_the_commands_print_is_in_the_catalogue() -> None:
     import ast
 
-    from wizard import cli_account
-    from wizard.i18n import catalogue
+    from wizard.cli import account as cli_account
+    from wizard.core.i18n import catalogue
 
     used = set()
     for node in ast.walk(ast.parse(Path(cli_account.__file__).read_text())):
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") in {
-                "say", "agree", "ask_text", "Msg"}:
+            "say",
+            "agree",
+            "ask_text",
+            "Msg",
+        }:
             first = node.args[0] if node.args else None
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 used.add(first.value)
@@ -381,17 +434,29 @@ def test_every_key_the_commands_print_is_in_the_catalogue() -> None:
 
 # --- the commands, more cases ------------------------------------------------------------------
 
+
 def test_login_as_admin_with_keys_off_and_no_model_under_yes(
-        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """--yes in a script: keys switched on, the missing model made with the defaults, the
     session token in backend/.env explained (with its date) and replaced."""
     demo.openwebui_state.api_keys_enabled = False
     demo.openwebui_state.models.clear()
     root = make_project(tmp_path, demo.openwebui.url, keyshapes.openwebui_jwt(exp=1753747456))
     stdin(monkeypatch, demo.admin_password + "\n")
-    code = main(["login", "--project", str(root), "--email", demo.admin_email,
-                 "--password-stdin", "--yes", "--lang", "en"])
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            demo.admin_email,
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            "en",
+        ]
+    )
     out = capsys.readouterr()
     assert code == 0, out
     assert "session token, not an API key" in out.out and "2025" in out.out
@@ -404,14 +469,25 @@ def test_login_as_admin_with_keys_off_and_no_model_under_yes(
 
 
 def test_login_without_a_terminal_reports_a_wrong_connection_and_saves_the_key(
-        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = demo.openwebui_state.openai_key
     demo.openwebui_state.openai_key = keyshapes.openai_project()
     root = make_project(tmp_path, demo.openwebui.url, "")
     stdin(monkeypatch, demo.admin_password + "\n")
-    code = main(["login", "--project", str(root), "--email", demo.admin_email,
-                 "--password-stdin", "--yes", "--lang", "fr"])
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            demo.admin_email,
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            "fr",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 2  # saved, but the check says the model is missing
     assert "Open WebUI n'affiche aucun modèle" in out and "La connexion est restée" in out
@@ -420,13 +496,23 @@ def test_login_without_a_terminal_reports_a_wrong_connection_and_saves_the_key(
 
 
 def test_login_without_yes_and_without_a_terminal_changes_nothing(
-        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, demo.openwebui.url, demo.openwebui_key)
     before = (root / "backend/.env").read_text()
     stdin(monkeypatch, demo.admin_password + "\n")
-    code = main(["login", "--project", str(root), "--email", demo.admin_email,
-                 "--password-stdin", "--lang", "en"])
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            demo.admin_email,
+            "--password-stdin",
+            "--lang",
+            "en",
+        ]
+    )
     out = capsys.readouterr()
     assert code == 3 and "standard input is not a terminal" in out.err
     assert (root / "backend/.env").read_text() == before
@@ -435,12 +521,23 @@ def test_login_without_yes_and_without_a_terminal_changes_nothing(
 
 
 def test_a_wrong_password_through_the_command_is_explained_not_shown(
-        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, demo.openwebui.url, "")
     stdin(monkeypatch, "Wrong-Horse-Battery-9\n")
-    code = main(["login", "--project", str(root), "--email", demo.admin_email,
-                 "--password-stdin", "--yes", "--lang", "en"])
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            demo.admin_email,
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            "en",
+        ]
+    )
     out = capsys.readouterr()
     assert code == 3 and "refused the email or password" in out.err
     assert "We do not retry" in out.err and "Wrong-Horse-Battery-9" not in out.out + out.err
@@ -448,7 +545,8 @@ def test_a_wrong_password_through_the_command_is_explained_not_shown(
 
 
 def test_renew_with_a_live_session_token_needs_no_password(
-        demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     state = demo.openwebui_state
     token = state.make_token(state.user_by_email(demo.admin_email))  # type: ignore[arg-type]
     root = make_project(tmp_path, demo.openwebui.url, token)
@@ -462,8 +560,8 @@ def test_renew_with_a_live_session_token_needs_no_password(
 
 
 def test_renew_signs_in_when_the_key_may_not_rotate_and_updates_every_file(
-        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     demo.openwebui_state.admin_config.update(RESTRICTED_TO_MODELS)
     old = demo.openwebui_key
     root = make_project(tmp_path, demo.openwebui.url, old)
@@ -471,8 +569,19 @@ def test_renew_signs_in_when_the_key_may_not_rotate_and_updates_every_file(
     voice = f"# voice\nOPENAI_API_KEY={demo.openai_key}\nOWUI_COPY={old}\nPORT=8081\n"
     (root / "websocket-server/.env").write_text(voice)
     stdin(monkeypatch, demo.admin_password + "\n")
-    code = main(["renew", "--project", str(root), "--yes", "--email", demo.admin_email,
-                 "--password-stdin", "--lang", "en"])
+    code = main(
+        [
+            "renew",
+            "--project",
+            str(root),
+            "--yes",
+            "--email",
+            demo.admin_email,
+            "--password-stdin",
+            "--lang",
+            "en",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0, out
     assert "cannot make a new one" in out and "websocket-server/.env" in out
@@ -483,8 +592,8 @@ def test_renew_signs_in_when_the_key_may_not_rotate_and_updates_every_file(
 
 
 def test_renew_refuses_a_pasted_key_the_server_refuses(
-        demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, demo.openwebui.url, demo.openwebui_key)
     before = (root / "backend/.env").read_text()
     unknown = keyshapes.openwebui_api_key()
@@ -496,5 +605,7 @@ def test_renew_refuses_a_pasted_key_the_server_refuses(
 
 
 def make_env(url: str, key: str) -> str:
-    return (f"# shop\nPORT=3001\nOPENWEBUI_URL={url}\nOPENWEBUI_API_KEY={key}\n"
-            "OPENWEBUI_MODEL=technova\n")
+    return (
+        f"# shop\nPORT=3001\nOPENWEBUI_URL={url}\nOPENWEBUI_API_KEY={key}\n"
+        "OPENWEBUI_MODEL=technova\n"
+    )

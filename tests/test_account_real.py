@@ -17,12 +17,12 @@ import keyshapes
 import pytest
 from realserver import RealOpenWebUI
 
-from wizard import account
-from wizard.cli import main
-from wizard.demo import DemoKeyring
-from wizard.envfile import read_env
-from wizard.errors import WizardError
-from wizard.secret import Secret
+from wizard.cli.main import main
+from wizard.core import account
+from wizard.core.demo import DemoKeyring
+from wizard.core.errors import WizardError
+from wizard.core.files.envfile import read_env
+from wizard.core.secret import Secret
 
 pytestmark = pytest.mark.openwebui
 
@@ -41,11 +41,13 @@ def restore(real_openwebui: RealOpenWebUI) -> Iterator[RealOpenWebUI]:
     yield real_openwebui
     server = real_openwebui
     server.set_api_keys_enabled(True)
-    permissions = server.request("GET", "/api/v1/users/default/permissions",
-                                 server.admin_token).json()
+    permissions = server.request(
+        "GET", "/api/v1/users/default/permissions", server.admin_token
+    ).json()
     permissions["features"]["api_keys"] = False
-    server.request("POST", "/api/v1/users/default/permissions", server.admin_token,
-                   json=permissions).raise_for_status()
+    server.request(
+        "POST", "/api/v1/users/default/permissions", server.admin_token, json=permissions
+    ).raise_for_status()
     server.set_openai_key(server.openai_key)
     if "technova" not in server.model_ids(server.admin_token):
         server.create_model()
@@ -63,26 +65,42 @@ def fresh_admin(server: RealOpenWebUI) -> account.Session:
 
 
 def status(server: RealOpenWebUI, key: str) -> int:
-    return httpx.get(server.url + "/api/models", timeout=30,
-                     headers={"Authorization": f"Bearer {key}"}).status_code
+    return httpx.get(
+        server.url + "/api/models", timeout=30, headers={"Authorization": f"Bearer {key}"}
+    ).status_code
 
 
 def project(root: Path, url: str, key: str) -> Path:
     (root / "backend").mkdir(parents=True)
-    (root / "backend/.env").write_text(f"# shop\nOPENWEBUI_URL={url}\nOPENWEBUI_API_KEY={key}\n"
-                                       "OPENWEBUI_MODEL=technova\n")
+    (root / "backend/.env").write_text(
+        f"# shop\nOPENWEBUI_URL={url}\nOPENWEBUI_API_KEY={key}\nOPENWEBUI_MODEL=technova\n"
+    )
     return root
 
 
 def test_login_as_an_admin_makes_and_saves_a_working_key(
-        restore: RealOpenWebUI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    restore: RealOpenWebUI,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     server = restore
     email, password = new_user(server, "admin")
     root = project(tmp_path, server.url, keyshapes.openwebui_jwt(exp=1753747456))
     monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
-    code = main(["login", "--project", str(root), "--email", email, "--password-stdin",
-                 "--yes", "--lang", "en"])
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            email,
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            "en",
+        ]
+    )
     out = capsys.readouterr()
     assert code == 0, out
     key = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
@@ -91,7 +109,8 @@ def test_login_as_an_admin_makes_and_saves_a_working_key(
 
 
 def test_renew_old_key_refused_new_key_works_files_updated(
-        restore: RealOpenWebUI, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    restore: RealOpenWebUI, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     server = restore
     email, password = new_user(server, "admin")
     old = server.create_api_key(server.signin(email, password))
@@ -121,15 +140,29 @@ def test_keys_off_admin_switches_them_on(restore: RealOpenWebUI) -> None:
     assert status(server, key.reveal()) == 200
 
 
-def test_a_user_without_permission_then_with_it(restore: RealOpenWebUI, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_user_without_permission_then_with_it(
+    restore: RealOpenWebUI,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     server = restore
     email, password = new_user(server)
     root = project(tmp_path, server.url, "")
     monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
-    code = main(["login", "--project", str(root), "--email", email, "--password-stdin",
-                 "--yes", "--lang", "en"])
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            email,
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            "en",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 2 and "Message to send to your admin" in out and email in out
     admin = fresh_admin(server)
@@ -164,14 +197,16 @@ def test_technova_absent_then_created_for_every_user(restore: RealOpenWebUI) -> 
     email, password = new_user(server)
     admin = fresh_admin(server)
     account.enable_api_keys(admin, for_users=True)
-    user_key = account.create_api_key(server.url, account.sign_in(server.url, email,
-                                                                  Secret(password)).token)
+    user_key = account.create_api_key(
+        server.url, account.sign_in(server.url, email, Secret(password)).token
+    )
     assert "technova" not in account.model_ids(server.url, user_key)
     account.create_model(admin, "technova", "gpt-4o-mini", "You are TechNova's assistant.")
     assert "technova" in account.model_ids(server.url, user_key)
 
 
 # --- the engine's API as the faces use it ------------------------------------------------------
+
 
 def test_a_session_makes_a_key_and_the_key_rotates_itself(restore: RealOpenWebUI) -> None:
     server = restore
@@ -184,22 +219,37 @@ def test_a_session_makes_a_key_and_the_key_rotates_itself(restore: RealOpenWebUI
     assert replaced.value.code == "account.key-refused"
 
 
-def test_rotation_restricted_then_renew_signs_in(restore: RealOpenWebUI, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_rotation_restricted_then_renew_signs_in(
+    restore: RealOpenWebUI,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     server = restore
     email, password = new_user(server, "admin")
     old = server.create_api_key(server.signin(email, password))
-    previous = server.update_admin_config(ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS=True,
-                                          API_KEYS_ALLOWED_ENDPOINTS="/api/models")
+    previous = server.update_admin_config(
+        ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS=True, API_KEYS_ALLOWED_ENDPOINTS="/api/models"
+    )
     try:
         with pytest.raises(WizardError) as restricted:
             account.rotate_api_key(server.url, Secret(old))
         assert restricted.value.code == "account.rotation-restricted"
         root = project(tmp_path, server.url, old)
         monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
-        code = main(["renew", "--project", str(root), "--yes", "--email", email,
-                     "--password-stdin", "--lang", "en"])
+        code = main(
+            [
+                "renew",
+                "--project",
+                str(root),
+                "--yes",
+                "--email",
+                email,
+                "--password-stdin",
+                "--lang",
+                "en",
+            ]
+        )
         out = capsys.readouterr()
         assert code == 0, out
         assert "cannot make a new one" in out.out and password not in out.out + out.err
@@ -209,8 +259,7 @@ def test_rotation_restricted_then_renew_signs_in(restore: RealOpenWebUI, tmp_pat
     assert status(server, old) == 401 and status(server, new) == 200
 
 
-def test_api_keys_enabled_as_the_real_server_tells_admins_and_users(
-        restore: RealOpenWebUI) -> None:
+def test_api_keys_enabled_as_the_real_server_tells_admins_and_users(restore: RealOpenWebUI) -> None:
     server = restore
     admin = fresh_admin(server)
     email, password = new_user(server)
@@ -226,11 +275,15 @@ def test_api_keys_enabled_as_the_real_server_tells_admins_and_users(
 
 
 def test_a_user_cannot_touch_admin_settings_on_the_real_server(
-        real_openwebui: RealOpenWebUI) -> None:
+    real_openwebui: RealOpenWebUI,
+) -> None:
     email, password = new_user(real_openwebui)
     user = account.sign_in(real_openwebui.url, email, Secret(password))
-    for call in (lambda: account.enable_api_keys(user), lambda: account.openai_connection(user),
-                 lambda: account.create_model(user, "technova-x", "gpt-4o-mini", "Hi")):
+    for call in (
+        lambda: account.enable_api_keys(user),
+        lambda: account.openai_connection(user),
+        lambda: account.create_model(user, "technova-x", "gpt-4o-mini", "Hi"),
+    ):
         with pytest.raises(WizardError) as refused:
             call()
         assert refused.value.code == "account.not-allowed"
@@ -266,16 +319,30 @@ def test_create_model_errors_on_the_real_server(restore: RealOpenWebUI) -> None:
 
 
 def test_login_admin_keys_off_model_absent_under_yes(
-        restore: RealOpenWebUI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    restore: RealOpenWebUI,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     server = restore
     server.set_api_keys_enabled(False)
     server.delete_model()
     email, password = new_user(server, "admin")
     root = project(tmp_path, server.url, keyshapes.openwebui_jwt(exp=1753747456))
     monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
-    code = main(["login", "--project", str(root), "--email", email, "--password-stdin",
-                 "--yes", "--lang", "en"])
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            email,
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            "en",
+        ]
+    )
     out = capsys.readouterr()
     assert code == 0, out
     assert "API keys are now switched on" in out.out and "Model “technova” created" in out.out
@@ -285,8 +352,11 @@ def test_login_admin_keys_off_model_absent_under_yes(
 
 
 def test_login_user_when_the_connection_is_wrong_is_told_by_the_check(
-        restore: RealOpenWebUI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    restore: RealOpenWebUI,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     server = restore
     admin = fresh_admin(server)
     account.enable_api_keys(admin, for_users=True)
@@ -294,8 +364,19 @@ def test_login_user_when_the_connection_is_wrong_is_told_by_the_check(
     email, password = new_user(server)
     root = project(tmp_path, server.url, "")
     monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
-    code = main(["login", "--project", str(root), "--email", email, "--password-stdin",
-                 "--yes", "--lang", "en"])
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            email,
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            "en",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 2, out  # the key is saved and works; the model is not there
     key = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
@@ -303,7 +384,8 @@ def test_login_user_when_the_connection_is_wrong_is_told_by_the_check(
 
 
 def test_renew_turns_a_live_session_token_into_an_api_key(
-        restore: RealOpenWebUI, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    restore: RealOpenWebUI, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     server = restore
     email, password = new_user(server, "admin")
     token = server.signin(email, password)
@@ -326,10 +408,11 @@ def test_the_stand_ins_api_config_matches_the_real_one(real_openwebui: RealOpenW
     real_signed_in = real_openwebui.request("GET", "/api/config", token).json()["features"]
     assert "enable_api_keys" not in real_anonymous and "enable_api_keys" in real_signed_in
     with start_demo() as demo:
-        standin = account.sign_in(demo.openwebui.url, demo.admin_email,
-                                  Secret(demo.admin_password))
+        standin = account.sign_in(demo.openwebui.url, demo.admin_email, Secret(demo.admin_password))
         anonymous = httpx.get(demo.openwebui.url + "/api/config").json()["features"]
-        signed_in = httpx.get(demo.openwebui.url + "/api/config", headers={
-            "Authorization": f"Bearer {standin.token.reveal()}"}).json()["features"]
+        signed_in = httpx.get(
+            demo.openwebui.url + "/api/config",
+            headers={"Authorization": f"Bearer {standin.token.reveal()}"},
+        ).json()["features"]
     assert "enable_api_keys" not in anonymous and "enable_api_keys" in signed_in
     assert set(anonymous) <= set(real_anonymous)

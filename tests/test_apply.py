@@ -8,12 +8,12 @@ from pathlib import Path
 import keyshapes
 import pytest
 
-from wizard import keystore
-from wizard.apply import checked_key, plan_key, save_key
-from wizard.envfile import read_env
-from wizard.errors import WizardError
-from wizard.keys import Slot
-from wizard.project import find_project
+from wizard.core import keystore
+from wizard.core.errors import WizardError
+from wizard.core.files.envfile import read_env
+from wizard.core.keys import Slot
+from wizard.core.plan import checked_key, plan_key, save_key
+from wizard.core.project import find_project
 
 
 def test_a_key_of_the_other_kind_is_refused_before_anything_is_written(tmp_path: Path) -> None:
@@ -26,8 +26,10 @@ def test_a_key_of_the_other_kind_is_refused_before_anything_is_written(tmp_path:
     assert "clé Open WebUI" in refused.value.render("fr")
 
 
-@pytest.mark.parametrize("value", [keyshapes.openwebui_api_key()[:-5],
-                                   keyshapes.openwebui_jwt(exp=1753747456), "owui-abc"])
+@pytest.mark.parametrize(
+    "value",
+    [keyshapes.openwebui_api_key()[:-5], keyshapes.openwebui_jwt(exp=1753747456), "owui-abc"],
+)
 def test_unusable_keys_are_refused_with_the_reason(value: str) -> None:
     with pytest.raises(WizardError) as refused:
         checked_key(value, Slot.OPENWEBUI)
@@ -53,8 +55,13 @@ def test_plan_then_save_keeps_other_lines_and_mode(tmp_path: Path) -> None:
         ("OPENWEBUI_API_KEY", f"{old[:8]}…{old[-4:]}", new.masked),
         ("OPENWEBUI_URL", None, "http://127.0.0.1:3000"),
     ]
-    result = save_key(project, Slot.OPENWEBUI, new, use_keyring=False,
-                      settings={"OPENWEBUI_URL": "http://127.0.0.1:3000"})
+    result = save_key(
+        project,
+        Slot.OPENWEBUI,
+        new,
+        use_keyring=False,
+        settings={"OPENWEBUI_URL": "http://127.0.0.1:3000"},
+    )
     assert result.in_keyring is False and result.keyring_problem is None
     text = env.read_text()
     assert text.startswith(f"# backend\nPORT=3001\nOPENWEBUI_API_KEY={new.secret.reveal()}\n")
@@ -84,8 +91,9 @@ def test_save_puts_a_copy_in_the_real_keyring(tmp_path: Path) -> None:
         keystore.delete_key(Slot.OPENWEBUI, project.root)
 
 
-def test_without_a_usable_keyring_the_env_is_still_written(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_usable_keyring_the_env_is_still_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import keyring
     from keyring.backends.fail import Keyring as NoKeyring
 

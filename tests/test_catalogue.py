@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.i18n import LANGS, catalogue, detect_lang, placeholders
+from wizard.core.i18n import LANGS, catalogue, detect_lang, placeholders
 
 PACKAGE = Path(__file__).parent.parent / "wizard"
 
@@ -60,9 +60,14 @@ def test_no_myth_is_stated() -> None:
 
 @pytest.mark.parametrize(
     ("environ", "lang"),
-    [({"LANG": "fr_FR.UTF-8"}, "fr"), ({"LANG": "en_GB.UTF-8"}, "en"), ({}, "en"),
-     ({"LC_ALL": "fr_CA.UTF-8", "LANG": "en_US"}, "fr"), ({"LANGUAGE": "fr:en"}, "fr"),
-     ({"LC_MESSAGES": "C", "LANG": "fr_FR"}, "en")],
+    [
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({}, "en"),
+        ({"LC_ALL": "fr_CA.UTF-8", "LANG": "en_US"}, "fr"),
+        ({"LANGUAGE": "fr:en"}, "fr"),
+        ({"LC_MESSAGES": "C", "LANG": "fr_FR"}, "en"),
+    ],
 )
 def test_language_from_the_locale(environ: dict[str, str], lang: str) -> None:
     assert detect_lang(environ) == lang

@@ -12,9 +12,9 @@ from pathlib import Path
 import keyshapes
 import pytest
 
-from wizard.cli import main
-from wizard.i18n import catalogue
-from wizard.probes import (
+from wizard.cli.main import main
+from wizard.core.i18n import catalogue
+from wizard.core.probes import (
     ProbeResult,
     ProbeTarget,
     Timeouts,
@@ -25,7 +25,7 @@ from wizard.probes import (
     probe_realtime,
     run_probes,
 )
-from wizard.secret import Secret
+from wizard.core.secret import Secret
 from wizard.standins.server import Demo, start_demo
 
 FAST = Timeouts(connect=3, read=5, total=10)
@@ -37,8 +37,9 @@ def demo() -> Iterator[Demo]:
         yield running
 
 
-def target(demo: Demo, owui_key: str | None = None, openai_key: str | None = None,
-           **kwargs: object) -> ProbeTarget:
+def target(
+    demo: Demo, owui_key: str | None = None, openai_key: str | None = None, **kwargs: object
+) -> ProbeTarget:
     return ProbeTarget(
         openwebui_url=demo.openwebui.url,
         openwebui_key=Secret(owui_key if owui_key is not None else demo.openwebui_key),
@@ -63,11 +64,15 @@ def assert_diagnosis(result: ProbeResult, code: str) -> None:
 
 # --- Open WebUI key and chat path ------------------------------------------------------------
 
+
 def test_everything_works(demo: Demo) -> None:
     results = asyncio.run(run_probes(target(demo), timeouts=FAST))
     assert [(r.name, r.diagnosis.code) for r in results] == [
-        ("openwebui", "openwebui-ok"), ("chat", "chat-ok"), ("openai", "openai-ok"),
-        ("realtime", "realtime-ok")]
+        ("openwebui", "openwebui-ok"),
+        ("chat", "chat-ok"),
+        ("openai", "openai-ok"),
+        ("realtime", "realtime-ok"),
+    ]
     chat = results[1]
     assert chat.details["streamed"] is True and "Hello" in str(chat.details["answer"])
 
@@ -138,8 +143,9 @@ def test_the_model_is_missing(demo: Demo) -> None:
 
 
 @pytest.mark.parametrize("probe", [probe_openwebui, probe_chat_both_ways])
-def test_an_openai_key_in_the_backend_is_caught_before_any_request(demo: Demo,
-                                                                   probe: object) -> None:
+def test_an_openai_key_in_the_backend_is_caught_before_any_request(
+    demo: Demo, probe: object
+) -> None:
     before = len(demo.openai_state.requests)
     result = run(probe(target(demo, keyshapes.openai_project()), FAST))  # type: ignore[operator]
     assert_diagnosis(result, "wrong-place.OPENWEBUI_API_KEY")
@@ -148,10 +154,15 @@ def test_an_openai_key_in_the_backend_is_caught_before_any_request(demo: Demo,
 
 # --- OpenAI key and voice path ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("situation", "code", "status"),
-    [("deactivated", "openai-deactivated", 401), ("missing_scope", "openai-missing-scope", 401),
-     ("country", "openai-country", 403), ("down", "openai-server-error", 503)],
+    [
+        ("deactivated", "openai-deactivated", 401),
+        ("missing_scope", "openai-missing-scope", 401),
+        ("country", "openai-country", 403),
+        ("down", "openai-server-error", 503),
+    ],
 )
 def test_openai_rest_situations(demo: Demo, situation: str, code: str, status: int) -> None:
     demo.openai_state.situation = situation
@@ -160,8 +171,10 @@ def test_openai_rest_situations(demo: Demo, situation: str, code: str, status: i
     assert result.http_status == status
 
 
-@pytest.mark.parametrize(("situation", "code"), [("no_credit", "openai-no-credit"),
-                                                 ("rate_limited", "openai-rate-limited")])
+@pytest.mark.parametrize(
+    ("situation", "code"),
+    [("no_credit", "openai-no-credit"), ("rate_limited", "openai-rate-limited")],
+)
 def test_openai_quota_situations(demo: Demo, situation: str, code: str) -> None:
     demo.openai_state.situation = situation
     demo.openai_state.quota_on_models = True
@@ -173,8 +186,9 @@ def test_a_wrong_openai_key_on_both_voice_probes(demo: Demo) -> None:
     result = run(probe_openai(target(demo, openai_key=wrong), FAST))
     assert_diagnosis(result, "openai-invalid-key")
     assert result.details["request_id"].startswith("req_")  # type: ignore[union-attr]
-    assert_diagnosis(run(probe_realtime(target(demo, openai_key=wrong), FAST)),
-                     "openai-invalid-key")
+    assert_diagnosis(
+        run(probe_realtime(target(demo, openai_key=wrong), FAST)), "openai-invalid-key"
+    )
 
 
 def test_an_openwebui_key_in_the_voice_server_is_caught_before_any_request(demo: Demo) -> None:
@@ -184,25 +198,33 @@ def test_an_openwebui_key_in_the_voice_server_is_caught_before_any_request(demo:
     assert len(demo.openai_state.requests) == before
 
 
-@pytest.mark.parametrize(("situation", "code"), [("deactivated", "openai-deactivated"),
-                                                 ("missing_scope", "openai-missing-scope"),
-                                                 ("no_realtime", "realtime-no-access")])
+@pytest.mark.parametrize(
+    ("situation", "code"),
+    [
+        ("deactivated", "openai-deactivated"),
+        ("missing_scope", "openai-missing-scope"),
+        ("no_realtime", "realtime-no-access"),
+    ],
+)
 def test_realtime_situations(demo: Demo, situation: str, code: str) -> None:
     demo.openai_state.situation = situation
     assert_diagnosis(run(probe_realtime(target(demo), FAST)), code)
 
 
 def test_realtime_with_the_old_beta_header(demo: Demo) -> None:
-    assert_diagnosis(run(probe_realtime(target(demo), FAST, beta_header=True)),
-                     "realtime-beta-header")
+    assert_diagnosis(
+        run(probe_realtime(target(demo), FAST, beta_header=True)), "realtime-beta-header"
+    )
 
 
 def test_realtime_with_an_unknown_model(demo: Demo) -> None:
-    assert_diagnosis(run(probe_realtime(target(demo), FAST, model="gpt-4o")),
-                     "realtime-invalid-model")
+    assert_diagnosis(
+        run(probe_realtime(target(demo), FAST, model="gpt-4o")), "realtime-invalid-model"
+    )
 
 
 # --- concurrency ---------------------------------------------------------------------------------
+
 
 def test_three_probes_delayed_one_second_take_about_as_long_as_the_slowest(demo: Demo) -> None:
     # Each probe is made to last about 1 s: the Open WebUI probe asks twice (/health, then
@@ -212,8 +234,13 @@ def test_three_probes_delayed_one_second_take_about_as_long_as_the_slowest(demo:
     demo.openwebui_state.delay = 0.5
     demo.openai_state.delay = 1.0
     start = time.perf_counter()
-    results = asyncio.run(run_probes(target(demo), ("openwebui", "openai", "realtime"),
-                                     Timeouts(connect=5, read=10, total=20)))
+    results = asyncio.run(
+        run_probes(
+            target(demo),
+            ("openwebui", "openai", "realtime"),
+            Timeouts(connect=5, read=10, total=20),
+        )
+    )
     wall = time.perf_counter() - start
     slowest = max(r.elapsed_ms for r in results) / 1000
     assert all(r.ok for r in results), [r.diagnosis for r in results]
@@ -225,20 +252,24 @@ def test_three_probes_delayed_one_second_take_about_as_long_as_the_slowest(demo:
 
 # --- the command ---------------------------------------------------------------------------
 
+
 def write_project(root: Path, demo: Demo, owui_key: str, openai_key: str) -> None:
     (root / "backend").mkdir()
     (root / "backend/.env").write_text(
-        f"OPENWEBUI_URL={demo.openwebui.url}\nOPENWEBUI_API_KEY={owui_key}\n")
+        f"OPENWEBUI_URL={demo.openwebui.url}\nOPENWEBUI_API_KEY={owui_key}\n"
+    )
     (root / "websocket-server").mkdir()
     (root / "websocket-server/.env").write_text(
-        f"OPENAI_API_KEY={openai_key}\nOPENAI_BASE_URL={demo.openai_base_url}\n")
+        f"OPENAI_API_KEY={openai_key}\nOPENAI_BASE_URL={demo.openai_base_url}\n"
+    )
     for env in ("backend/.env", "websocket-server/.env"):
         (root / env).chmod(0o600)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_check_json_everything_ok(demo: Demo, tmp_path: Path, lang: str,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_json_everything_ok(
+    demo: Demo, tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_project(tmp_path, demo, demo.openwebui_key, demo.openai_key)
     code = main(["check", "--project", str(tmp_path), "--json", "--lang", lang])
     out = capsys.readouterr().out
@@ -253,7 +284,8 @@ def test_check_json_everything_ok(demo: Demo, tmp_path: Path, lang: str,
 
 
 def test_check_text_with_a_wrong_key_exits_2_and_says_what_to_do(
-        demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     wrong = keyshapes.openwebui_api_key()
     write_project(tmp_path, demo, wrong, demo.openai_key)
     code = main(["check", "--project", str(tmp_path), "--lang", "en", "--only", "openwebui"])
@@ -263,8 +295,9 @@ def test_check_text_with_a_wrong_key_exits_2_and_says_what_to_do(
     assert wrong not in out
 
 
-def test_check_with_open_webui_down_exits_3(demo: Demo, tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_with_open_webui_down_exits_3(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_project(tmp_path, demo, demo.openwebui_key, demo.openai_key)
     demo.openwebui.stop()
     code = main(["check", "--project", str(tmp_path), "--json", "--only", "openwebui"])
@@ -292,9 +325,17 @@ def test_refused_on_3000_while_open_webui_listens_on_8080(demo: Demo) -> None:
     if not (port_is_free(3000) and port_is_free(8080)):
         pytest.skip("ports 3000 and 8080 must both be free on this machine for this test")
     with run_in_thread(make_openwebui_app(demo.openwebui_state), port=8080):
-        result = run(probe_openwebui(ProbeTarget(openwebui_url="http://127.0.0.1:3000",
-                                                 openwebui_key=Secret(demo.openwebui_key)),
-                                     FAST))
+        result = run(
+            probe_openwebui(
+                ProbeTarget(
+                    openwebui_url="http://127.0.0.1:3000", openwebui_key=Secret(demo.openwebui_key)
+                ),
+                FAST,
+            )
+        )
     assert_diagnosis(result, "wrong-port")
-    assert "8080" in result.diagnosis.explanation.render("en")["next"] + \
-        result.diagnosis.explanation.render("en")["what"]
+    assert (
+        "8080"
+        in result.diagnosis.explanation.render("en")["next"]
+        + result.diagnosis.explanation.render("en")["what"]
+    )

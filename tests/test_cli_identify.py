@@ -11,8 +11,13 @@ import pytest
 
 
 def identify(stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "wizard", "identify", *args], input=stdin,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", "identify", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.mark.parametrize(("kind", "key"), sorted(keyshapes.every_kind().items()))
@@ -32,18 +37,24 @@ def test_json_fields_for_an_expired_token_pasted_with_noise() -> None:
     token = keyshapes.openwebui_jwt(exp=1753747456)
     done = identify(f'  OPENWEBUI_API_KEY="{token}"\u200b \n', "--json")
     data = json.loads(done.stdout)
-    assert data == {"kind": "openwebui-jwt", "masked": f"{token[:8]}…{token[-4:]}",
-                    "fixes": ["invisible", "whitespace", "variable-name", "quotes"],
-                    "problems": ["expired"], "expires_at": "2025-07-29T00:04:16Z",
-                    "belongs_in": None}
+    assert data == {
+        "kind": "openwebui-jwt",
+        "masked": f"{token[:8]}…{token[-4:]}",
+        "fixes": ["invisible", "whitespace", "variable-name", "quotes"],
+        "problems": ["expired"],
+        "expires_at": "2025-07-29T00:04:16Z",
+        "belongs_in": None,
+    }
     assert done.returncode == 2
 
 
 @pytest.mark.parametrize(
     ("target", "key", "belongs_in"),
-    [("backend", keyshapes.openwebui_api_key(), "backend/.env"),
-     ("voice", keyshapes.openai_project(), "websocket-server/.env"),
-     ("connection", keyshapes.openai_project(), "Open WebUI › Admin › Connections")],
+    [
+        ("backend", keyshapes.openwebui_api_key(), "backend/.env"),
+        ("voice", keyshapes.openai_project(), "websocket-server/.env"),
+        ("connection", keyshapes.openai_project(), "Open WebUI › Admin › Connections"),
+    ],
 )
 def test_belongs_in_for_each_target(target: str, key: str, belongs_in: str) -> None:
     data = json.loads(identify(key, "--json", "--for", target).stdout)
@@ -60,9 +71,13 @@ def test_the_wrong_key_for_the_target_is_refused_with_the_reason() -> None:
 
 @pytest.mark.parametrize(
     ("pasted", "problem"),
-    [("", "empty"), ("hello there", "not-a-key"), (keyshapes.openai_project()[:100], "truncated"),
-     ("owui-3f9a1c2b4d5e6f708192a3b4c5d6e7f8", "made-up-prefix"),
-     ("sk-ant-api03-" + "A" * 90, "other-service")],
+    [
+        ("", "empty"),
+        ("hello there", "not-a-key"),
+        (keyshapes.openai_project()[:100], "truncated"),
+        ("owui-3f9a1c2b4d5e6f708192a3b4c5d6e7f8", "made-up-prefix"),
+        ("sk-ant-api03-" + "A" * 90, "other-service"),
+    ],
 )
 def test_problems_in_json_and_words(pasted: str, problem: str) -> None:
     done = identify(pasted, "--json")
@@ -84,17 +99,23 @@ def test_text_in_both_languages() -> None:
 
 
 def test_the_language_follows_the_locale() -> None:
-    done = subprocess.run([sys.executable, "-m", "wizard", "identify"],
-                          input=keyshapes.openwebui_api_key(), capture_output=True, text=True,
-                          env={"LANG": "fr_FR.UTF-8", "PATH": "/usr/bin:/bin"}, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", "identify"],
+        input=keyshapes.openwebui_api_key(),
+        capture_output=True,
+        text=True,
+        env={"LANG": "fr_FR.UTF-8", "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
     assert "C'est une clé d'API Open WebUI" in done.stdout
 
 
 @pytest.mark.parametrize("command", [["identify"], ["status", "--project"], []])
 def test_a_key_on_the_command_line_is_refused_and_never_echoed(command: list[str]) -> None:
     key = keyshapes.openai_project()
-    done = subprocess.run([sys.executable, "-m", "wizard", *command, key], capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", *command, key], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 2
     assert "not accepted on the command line" in done.stderr or "ligne de commande" in done.stderr
     assert key not in done.stdout + done.stderr
@@ -102,12 +123,19 @@ def test_a_key_on_the_command_line_is_refused_and_never_echoed(command: list[str
 
 
 def test_identify_and_status_never_load_textual(tmp_path) -> None:
-    probe = ("import sys, runpy; sys.argv = ['technova-setup', *sys.argv[1:]];\n"
-             "try:\n    runpy.run_module('wizard', run_name='__main__')\n"
-             "except SystemExit: pass\n"
-             "print('TEXTUAL' if any(m == 'textual' or m.startswith('textual.') "
-             "for m in sys.modules) else 'CLEAN', file=sys.stderr)")
+    probe = (
+        "import sys, runpy; sys.argv = ['technova-setup', *sys.argv[1:]];\n"
+        "try:\n    runpy.run_module('wizard', run_name='__main__')\n"
+        "except SystemExit: pass\n"
+        "print('TEXTUAL' if any(m == 'textual' or m.startswith('textual.') "
+        "for m in sys.modules) else 'CLEAN', file=sys.stderr)"
+    )
     for args in (["identify", "--json"], ["status", "--project", str(tmp_path), "--json"]):
-        done = subprocess.run([sys.executable, "-c", probe, *args], input="sk-x",
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            input="sk-x",
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.stderr.strip().endswith("CLEAN"), (args, done.stderr)

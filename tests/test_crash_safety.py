@@ -14,7 +14,7 @@ from pathlib import Path
 
 import keyshapes
 
-from wizard.envfile import write_env
+from wizard.core.files.envfile import write_env
 
 KILLS = 300
 
@@ -81,7 +81,7 @@ def test_a_later_write_clears_what_a_killed_one_left(tmp_path: Path) -> None:
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from wizard.envfile import write_env
+    from wizard.core.files.envfile import write_env
     path, name, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     for i in range(rounds):
         write_env(path, {name: f"{name.lower()}-{i}"}, backup=False)
@@ -92,12 +92,16 @@ def test_two_processes_writing_at_once_lose_no_update(tmp_path: Path) -> None:
     env = tmp_path / ".env"
     env.write_text("# shared\nOPENWEBUI_API_KEY=start\nOPENWEBUI_URL=start\n")
     rounds = 150
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(env), name, str(rounds)])
-               for name in ("OPENWEBUI_API_KEY", "OPENWEBUI_URL")]
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(env), name, str(rounds)])
+        for name in ("OPENWEBUI_API_KEY", "OPENWEBUI_URL")
+    ]
     for writer in writers:
         assert writer.wait(timeout=120) == 0
-    assert env.read_text() == (f"# shared\nOPENWEBUI_API_KEY=openwebui_api_key-{rounds - 1}\n"
-                               f"OPENWEBUI_URL=openwebui_url-{rounds - 1}\n")
+    assert env.read_text() == (
+        f"# shared\nOPENWEBUI_API_KEY=openwebui_api_key-{rounds - 1}\n"
+        f"OPENWEBUI_URL=openwebui_url-{rounds - 1}\n"
+    )
 
 
 def test_the_one_that_waits_is_told(tmp_path: Path) -> None:
@@ -133,9 +137,22 @@ def test_two_renewals_at_once_one_waits_and_says_so(tmp_path: Path) -> None:
         folder = os.open(tmp_path / "backend", os.O_RDONLY)
         fcntl.flock(folder, fcntl.LOCK_EX)  # the first run, in the middle of its write
         second = subprocess.Popen(
-            [sys.executable, "-m", "wizard", "renew", "--key-stdin", "--project",
-             str(tmp_path), "--lang", "en"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True)
+            [
+                sys.executable,
+                "-m",
+                "wizard",
+                "renew",
+                "--key-stdin",
+                "--project",
+                str(tmp_path),
+                "--lang",
+                "en",
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert second.stdin is not None
         second.stdin.write(demo.openwebui_key + "\n")
         second.stdin.close()

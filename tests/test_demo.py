@@ -13,12 +13,12 @@ import httpx
 import keyring
 import pytest
 
-from wizard.apply import checked_key, save_key
-from wizard.demo import DemoEnvironment, DemoKeyring, start_demo_environment
-from wizard.keys import Slot
-from wizard.project import find_project
-from wizard.status import project_status
-from wizard.widget_config import read_widget_config, remove_secrets, write_widget_config
+from wizard.core.demo import DemoEnvironment, DemoKeyring, start_demo_environment
+from wizard.core.files.widget_config import read_widget_config, remove_secrets, write_widget_config
+from wizard.core.keys import Slot
+from wizard.core.plan import checked_key, save_key
+from wizard.core.project import find_project
+from wizard.core.status import project_status
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -101,9 +101,14 @@ def playwright_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.fail("Chromium and npm are needed (.ci/run installs them)")
     folder = tmp_path_factory.mktemp("playwright")
     (folder / "package.json").write_text('{"name": "demo-browser-test", "private": true}')
-    install = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
-                              "playwright-core@1"], cwd=folder, capture_output=True, text=True,
-                             timeout=300, check=False)
+    install = subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "playwright-core@1"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     if install.returncode != 0:
         pytest.fail(f"npm install playwright-core failed:\n{install.stderr}")
     (folder / "chat.js").write_text(BROWSER_SCRIPT)
@@ -112,11 +117,17 @@ def playwright_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.browser
 def test_a_visitor_chats_in_chromium_and_the_page_holds_no_key(
-        demo: DemoEnvironment, playwright_dir: Path) -> None:
+    demo: DemoEnvironment, playwright_dir: Path
+) -> None:
     fix_everything(demo)
-    done = subprocess.run(["node", "chat.js", str(CHROMIUM), demo.chat_page_url,
-                           "Hello from the browser"], cwd=playwright_dir, capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = subprocess.run(
+        ["node", "chat.js", str(CHROMIUM), demo.chat_page_url, "Hello from the browser"],
+        cwd=playwright_dir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout)
     assert seen["replies"] and seen["replies"][0].startswith("bot:")

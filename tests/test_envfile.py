@@ -20,8 +20,9 @@ from dotenv import dotenv_values
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard import envfile
-from wizard.envfile import (
+from wizard.core.errors import WizardError
+from wizard.core.files import envfile
+from wizard.core.files.envfile import (
     EnvRead,
     file_mode_problem,
     node_parse,
@@ -30,14 +31,14 @@ from wizard.envfile import (
     tighten_mode,
     write_env,
 )
-from wizard.errors import WizardError
-from wizard.i18n import LANGS
+from wizard.core.i18n import LANGS
 
 TARGETS = ("OPENWEBUI_API_KEY", "OPENAI_API_KEY", "OPENWEBUI_URL")
 SECRET = "sk-proj-S3cr3tValue_0123456789abcdefABCDEF"
 # ENVFILE_EXAMPLES=2000 for a long hunt; the default keeps this file to a few seconds.
 HYPOTHESIS = settings(
-    max_examples=int(os.environ.get("ENVFILE_EXAMPLES", "60")), deadline=None,
+    max_examples=int(os.environ.get("ENVFILE_EXAMPLES", "60")),
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 
@@ -46,8 +47,9 @@ def _assert_no_value_in(error: WizardError, *values: str) -> None:
     """Nothing a person or a log could see holds the value (nor a long piece of it)."""
     seen = [str(error), repr(error), repr(error.params), *(error.render(lang) for lang in LANGS)]
     for value in values:
-        pieces = {value} | ({value[i:i + 8] for i in range(len(value) - 7)} if len(value) >= 8
-                             else set())
+        pieces = {value} | (
+            {value[i : i + 8] for i in range(len(value) - 7)} if len(value) >= 8 else set()
+        )
         for text in seen:
             for piece in pieces:
                 if piece.strip():
@@ -63,9 +65,11 @@ def _lines(text: str) -> list[str]:
 # Generated .env files
 
 names = st.from_regex(r"[A-Z][A-Z0-9_]{0,10}", fullmatch=True).filter(lambda n: n not in TARGETS)
-plain = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_characters="\r\n#'\"`\\$"), max_size=20
-).map(str.strip).filter(lambda v: not v.endswith("\\"))
+plain = (
+    st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\r\n#'\"`\\$"), max_size=20)
+    .map(str.strip)
+    .filter(lambda v: not v.endswith("\\"))
+)
 note = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\r\n"), max_size=15)
 
 
@@ -108,8 +112,9 @@ class EnvCase:
 @st.composite
 def env_files(draw: st.DrawFn) -> EnvCase:
     target = draw(st.sampled_from(TARGETS))
-    kinds = draw(st.lists(st.sampled_from(["other", "other", "comment", "blank", "target"]),
-                          max_size=10))
+    kinds = draw(
+        st.lists(st.sampled_from(["other", "other", "comment", "blank", "target"]), max_size=10)
+    )
     lines = []
     for kind in kinds:
         if kind == "other":
@@ -130,14 +135,16 @@ def env_files(draw: st.DrawFn) -> EnvCase:
 
 api_keys = st.from_regex(r"[A-Za-z0-9_.-]{1,120}", fullmatch=True)
 urls = st.builds(
-    lambda scheme, host, port, path, query, fragment: f"{scheme}://{host}{port}{path}{query}"
-    f"{fragment}",
+    lambda scheme, host, port, path, query, fragment: (
+        f"{scheme}://{host}{port}{path}{query}{fragment}"
+    ),
     st.sampled_from(["http", "https"]),
     st.from_regex(r"[a-z0-9.-]{1,20}", fullmatch=True),
     st.sampled_from(["", ":3000", ":8080"]),
     st.from_regex(r"(/[A-Za-z0-9._~%-]{0,10}){0,3}", fullmatch=True),
-    st.from_regex(r"(\?[a-z]{1,5}=[A-Za-z0-9%]{0,6}(&[a-z]{1,5}=[A-Za-z0-9=]{0,6}){0,2})?",
-                  fullmatch=True),
+    st.from_regex(
+        r"(\?[a-z]{1,5}=[A-Za-z0-9%]{0,6}(&[a-z]{1,5}=[A-Za-z0-9=]{0,6}){0,2})?", fullmatch=True
+    ),
     st.from_regex(r"(#[A-Za-z0-9/=&?-]{0,10})?", fullmatch=True),
 )
 models = st.from_regex(r"[a-z][a-z0-9.:/-]{0,30}", fullmatch=True)
@@ -230,12 +237,21 @@ def test_any_value_is_written_exactly_or_refused_without_showing_it(
         ("A=1", {"OPENAI_API_KEY": "sk-a"}, "A=1\nOPENAI_API_KEY=sk-a"),
         ("A=1\r\n", {"OPENAI_API_KEY": "sk-a"}, "A=1\r\nOPENAI_API_KEY=sk-a\r\n"),
         ("export OPENAI_API_KEY=old\n", {"OPENAI_API_KEY": "new"}, "export OPENAI_API_KEY=new\n"),
-        ("OPENAI_API_KEY = 'old'  # note\r\n", {"OPENAI_API_KEY": "new"},
-         "OPENAI_API_KEY = new  # note\r\n"),
-        ("OPENAI_API_KEY=old # note\n", {"OPENAI_API_KEY": "http://h/#x"},
-         "OPENAI_API_KEY='http://h/#x' # note\n"),
-        ("OPENWEBUI_URL=a\nX=1\nOPENWEBUI_URL=b\n", {"OPENWEBUI_URL": "http://h:3000/?a=1&b=2"},
-         "OPENWEBUI_URL='http://h:3000/?a=1&b=2'\nX=1\nOPENWEBUI_URL='http://h:3000/?a=1&b=2'\n"),
+        (
+            "OPENAI_API_KEY = 'old'  # note\r\n",
+            {"OPENAI_API_KEY": "new"},
+            "OPENAI_API_KEY = new  # note\r\n",
+        ),
+        (
+            "OPENAI_API_KEY=old # note\n",
+            {"OPENAI_API_KEY": "http://h/#x"},
+            "OPENAI_API_KEY='http://h/#x' # note\n",
+        ),
+        (
+            "OPENWEBUI_URL=a\nX=1\nOPENWEBUI_URL=b\n",
+            {"OPENWEBUI_URL": "http://h:3000/?a=1&b=2"},
+            "OPENWEBUI_URL='http://h:3000/?a=1&b=2'\nX=1\nOPENWEBUI_URL='http://h:3000/?a=1&b=2'\n",
+        ),
         ('OPENAI_API_KEY="multi\nline"\nB=2\n', {"OPENAI_API_KEY": "k"}, "OPENAI_API_KEY=k\nB=2\n"),
         ("\ufeffA=1\n", {"B": "2"}, "\ufeffA=1\nB=2\n"),
         ("A=1\n", {}, "A=1\n"),
@@ -290,8 +306,12 @@ class NodeReader:
         self.folder = folder
         self.count = 0
         self.process = subprocess.Popen(
-            ["node", str(folder / "reader.js")], cwd=folder, stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, encoding="utf-8",
+            ["node", str(folder / "reader.js")],
+            cwd=folder,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
         )
 
     def parse(self, texts: list[str]) -> list[dict[str, str]]:
@@ -329,9 +349,20 @@ def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NodeReader]:
     # The latest dotenv and the 16.x line still used by many projects. No network is a
     # failure, not a skip: CI must run these tests.
     install = subprocess.run(
-        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
-         "dotenv@latest", "dotenv16@npm:dotenv@^16"],
-        cwd=folder, capture_output=True, text=True, timeout=300, check=False,
+        [
+            "npm",
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            "dotenv@latest",
+            "dotenv16@npm:dotenv@^16",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     if install.returncode != 0:
         pytest.fail(f"npm install dotenv failed:\n{install.stdout}\n{install.stderr}")
@@ -348,7 +379,7 @@ def test_node_reads_the_value_and_the_other_variables_unchanged(
 ) -> None:
     news = [set_values(case.text, {case.target: value}) for case, value in cases]
     parsed = node.parse(news + [case.text for case, _ in cases])
-    after, before = parsed[: len(cases)], parsed[len(cases):]
+    after, before = parsed[: len(cases)], parsed[len(cases) :]
     for (case, value), new, read, old in zip(cases, news, after, before, strict=True):
         assert read[case.target] == value, new
         assert {k: v for k, v in read.items() if k != case.target} == {
@@ -357,27 +388,53 @@ def test_node_reads_the_value_and_the_other_variables_unchanged(
 
 
 # Texts made of the pieces .env parsers disagree on: the port must match Node on all of them.
-_PIECES = ["A", "B", "_", "=", " = ", "#", "'", '"', "`", " ", "\t", "\n", "\r\n", "\r", "\\",
-           "\\n", ":", ": ", "export ", "x", "\u2028", "\xa0", "\ufeff", "${A}", ".", "-", "é"]
+_PIECES = [
+    "A",
+    "B",
+    "_",
+    "=",
+    " = ",
+    "#",
+    "'",
+    '"',
+    "`",
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\\",
+    "\\n",
+    ":",
+    ": ",
+    "export ",
+    "x",
+    "\u2028",
+    "\xa0",
+    "\ufeff",
+    "${A}",
+    ".",
+    "-",
+    "é",
+]
 junk = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
 @pytest.mark.node
 @HYPOTHESIS
 @given(texts=st.lists(junk, min_size=1, max_size=10))
-def test_the_python_port_of_node_dotenv_matches_node(
-    node: NodeReader, texts: list[str]
-) -> None:
+def test_the_python_port_of_node_dotenv_matches_node(node: NodeReader, texts: list[str]) -> None:
     assert [node_parse(text) for text in texts] == node.parse(texts)
 
 
 @pytest.mark.node
 @HYPOTHESIS
-@given(values=st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=30),
-                       min_size=1, max_size=10))
-def test_node_reads_back_any_value_we_agree_to_write(
-    node: NodeReader, values: list[str]
-) -> None:
+@given(
+    values=st.lists(
+        st.text(alphabet=st.characters(codec="utf-8"), max_size=30), min_size=1, max_size=10
+    )
+)
+def test_node_reads_back_any_value_we_agree_to_write(node: NodeReader, values: list[str]) -> None:
     written = []
     for value in values:
         try:
@@ -449,7 +506,7 @@ def test_replacing_tightens_to_0600_and_keeps_a_0600_backup_of_the_old_bytes(
     assert result.backup.read_bytes() == old
     assert _mode(result.backup) == 0o600
     assert re.fullmatch(r"\.env\.bak-\d{8}-\d{6}", result.backup.name)
-    assert not any(SECRET[i:i + 4] in result.backup.name for i in range(len(SECRET) - 3))
+    assert not any(SECRET[i : i + 4] in result.backup.name for i in range(len(SECRET) - 3))
 
 
 def test_backups_never_overwrite_each_other(tmp_path: Path) -> None:
@@ -511,7 +568,8 @@ def test_the_temporary_file_is_in_the_same_folder_and_gone_after_success(
     monkeypatch.setattr(envfile.os, "replace", spy)
     result = write_env(path, {"A": SECRET})
     assert [(src.parent, dst, mode) for src, dst, mode in renamed] == [
-        (tmp_path, result.backup, 0o600), (tmp_path, path, 0o600)
+        (tmp_path, result.backup, 0o600),
+        (tmp_path, path, 0o600),
     ]
     assert all(SECRET[:8] not in src.name for src, _, _ in renamed)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".env", result.backup.name])
@@ -519,9 +577,11 @@ def test_the_temporary_file_is_in_the_same_folder_and_gone_after_success(
 
 @pytest.mark.parametrize(
     ("failure", "code"),
-    [(OSError(errno.ENOSPC, "No space left on device"), "files.disk_full"),
-     (OSError(errno.EIO, "Input/output error"), "files.write_failed"),
-     (PermissionError(errno.EACCES, "Permission denied"), "files.not_writable")],
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "files.disk_full"),
+        (OSError(errno.EIO, "Input/output error"), "files.write_failed"),
+        (PermissionError(errno.EACCES, "Permission denied"), "files.not_writable"),
+    ],
 )
 def test_a_failed_write_leaves_the_file_and_the_folder_as_they_were(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: OSError, code: str
@@ -584,8 +644,10 @@ def test_a_read_only_folder_is_explained(tmp_path: Path) -> None:
 
 def test_a_folder_in_place_of_the_file_is_explained(tmp_path: Path) -> None:
     (tmp_path / ".env").mkdir()
-    for action in (lambda: read_env(tmp_path / ".env"),
-                   lambda: write_env(tmp_path / ".env", {"A": SECRET})):
+    for action in (
+        lambda: read_env(tmp_path / ".env"),
+        lambda: write_env(tmp_path / ".env", {"A": SECRET}),
+    ):
         with pytest.raises(WizardError) as caught:
             action()
         assert caught.value.code == "files.is_directory"
@@ -608,8 +670,15 @@ def test_a_file_that_is_not_utf8_is_left_alone(tmp_path: Path) -> None:
 
 
 def test_every_message_names_the_file_in_both_languages() -> None:
-    for code in ("files.is_directory", "files.not_utf8", "files.not_readable",
-                 "files.not_writable", "files.missing", "files.disk_full", "files.write_failed"):
+    for code in (
+        "files.is_directory",
+        "files.not_utf8",
+        "files.not_readable",
+        "files.not_writable",
+        "files.missing",
+        "files.disk_full",
+        "files.write_failed",
+    ):
         error = WizardError(code, path="/p/backend/.env")
         for lang in LANGS:
             assert "/p/backend/.env" in error.render(lang)
@@ -621,7 +690,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from wizard.envfile import write_env
+    from wizard.core.files.envfile import write_env
 
     path, prefix, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     Path(sys.argv[4]).touch()  # ready
@@ -640,8 +709,18 @@ def test_two_processes_at_once_lose_no_update(tmp_path: Path) -> None:
     count = 60
     go = tmp_path / "go"
     workers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(path), prefix, str(count),
-                          str(tmp_path / f"ready-{prefix}"), str(go)])
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                WRITER,
+                str(path),
+                prefix,
+                str(count),
+                str(tmp_path / f"ready-{prefix}"),
+                str(go),
+            ]
+        )
         for prefix in ("P", "Q")
     ]
     while not all((tmp_path / f"ready-{prefix}").exists() for prefix in ("P", "Q")):
@@ -652,6 +731,9 @@ def test_two_processes_at_once_lose_no_update(tmp_path: Path) -> None:
     expected = {f"{p}_{i}": f"value-{p}-{i}" for p in ("P", "Q") for i in range(count)}
     assert values == expected
     assert path.read_text().startswith("# shared\n")
-    leftovers = [p.name for p in path.parent.iterdir()
-                 if p.name != ".env" and not p.name.startswith(".env.bak-")]
+    leftovers = [
+        p.name
+        for p in path.parent.iterdir()
+        if p.name != ".env" and not p.name.startswith(".env.bak-")
+    ]
     assert leftovers == []

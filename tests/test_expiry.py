@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import keyshapes
 import pytest
 
-from wizard.expiry import (
+from wizard.core.expiry import (
     RenewalLevel,
     describe_expiry,
     expiry_at,
@@ -15,17 +15,23 @@ from wizard.expiry import (
     format_local_datetime,
     format_utc,
 )
-from wizard.keys import recognise_key
+from wizard.core.keys import recognise_key
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
     ("left", "level"),
-    [(timedelta(days=28), RenewalLevel.OK), (timedelta(days=10, seconds=1), RenewalLevel.OK),
-     (timedelta(days=10), RenewalLevel.RENEW_SOON), (timedelta(days=6), RenewalLevel.RENEW_SOON),
-     (timedelta(days=5), RenewalLevel.URGENT), (timedelta(seconds=1), RenewalLevel.URGENT),
-     (timedelta(0), RenewalLevel.EXPIRED), (timedelta(days=-3), RenewalLevel.EXPIRED)],
+    [
+        (timedelta(days=28), RenewalLevel.OK),
+        (timedelta(days=10, seconds=1), RenewalLevel.OK),
+        (timedelta(days=10), RenewalLevel.RENEW_SOON),
+        (timedelta(days=6), RenewalLevel.RENEW_SOON),
+        (timedelta(days=5), RenewalLevel.URGENT),
+        (timedelta(seconds=1), RenewalLevel.URGENT),
+        (timedelta(0), RenewalLevel.EXPIRED),
+        (timedelta(days=-3), RenewalLevel.EXPIRED),
+    ],
 )
 def test_levels(left: timedelta, level: RenewalLevel) -> None:
     assert expiry_at(NOW + left, NOW).level is level
@@ -57,8 +63,9 @@ def test_dates_in_local_time_and_language() -> None:
 
 
 def test_descriptions_in_both_languages() -> None:
-    token = recognise_key(keyshapes.openwebui_jwt(exp=(NOW + timedelta(days=4)).timestamp()),
-                          now=NOW)
+    token = recognise_key(
+        keyshapes.openwebui_jwt(exp=(NOW + timedelta(days=4)).timestamp()), now=NOW
+    )
     utc = UTC
     assert "4 days left" in describe_expiry(token, "en", NOW, utc)
     assert "encore 4 jours" in describe_expiry(token, "fr", NOW, utc)

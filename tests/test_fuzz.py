@@ -15,37 +15,70 @@ import keyshapes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.errors import WizardError
-from wizard.keys import KeyKind, Slot, recognise_key
-from wizard.widget_config import (
+from wizard.core.errors import WizardError
+from wizard.core.files.widget_config import (
     WidgetSettings,
     find_secrets,
     remove_secrets,
     update_widget_config,
 )
+from wizard.core.keys import KeyKind, Slot, recognise_key
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "1500"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=False,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=False,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # Text that looks like what people paste: pieces of real keys mixed with noise.
-NOISE = st.sampled_from([" ", "\n", "\r\n", "\t", '"', "'", "\u200b", "\u00a0", "\ufeff",
-                         "Bearer ", "OPENAI_API_KEY=", "export ", "#", "=", "sk-", "eyJ",
-                         "owui-", "sk-ant-", "AIza", "T3BlbkFJ", ".", "-", "_"])
+NOISE = st.sampled_from(
+    [
+        " ",
+        "\n",
+        "\r\n",
+        "\t",
+        '"',
+        "'",
+        "\u200b",
+        "\u00a0",
+        "\ufeff",
+        "Bearer ",
+        "OPENAI_API_KEY=",
+        "export ",
+        "#",
+        "=",
+        "sk-",
+        "eyJ",
+        "owui-",
+        "sk-ant-",
+        "AIza",
+        "T3BlbkFJ",
+        ".",
+        "-",
+        "_",
+    ]
+)
 KEYS = st.sampled_from(sorted(keyshapes.every_kind().values()))
 
 
 @st.composite
 def pasted_text(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.one_of(NOISE, st.text(max_size=40), KEYS,
-                                    KEYS.map(lambda k: k[: len(k) // 2])), max_size=6))
+    parts = draw(
+        st.lists(
+            st.one_of(NOISE, st.text(max_size=40), KEYS, KEYS.map(lambda k: k[: len(k) // 2])),
+            max_size=6,
+        )
+    )
     return "".join(parts)
 
 
 @FUZZ
 @given(text=pasted_text(), slot=st.sampled_from([None, Slot.OPENAI, Slot.OPENWEBUI]))
-def test_the_recogniser_never_fails_and_never_shows_more_than_the_mask(text: str,
-                                                                       slot: Slot | None) -> None:
+def test_the_recogniser_never_fails_and_never_shows_more_than_the_mask(
+    text: str, slot: Slot | None
+) -> None:
     report = recognise_key(text, slot=slot)
     assert isinstance(report.kind, KeyKind)
     assert len(report.masked.replace("…", "")) <= 12 or report.kind is KeyKind.UNKNOWN
@@ -56,19 +89,34 @@ def test_the_recogniser_never_fails_and_never_shows_more_than_the_mask(text: str
 
 ENV_LINE = st.one_of(
     st.text(alphabet=string.printable, max_size=60),
-    st.builds(lambda k, v: f"{k}={v}", st.sampled_from(["OPENWEBUI_API_KEY", "PORT", "A"]),
-              st.text(max_size=40)),
-    st.sampled_from(["# comment", "", "export OPENWEBUI_API_KEY='x'", 'OPENWEBUI_API_KEY="a\nb"',
-                     "OPENWEBUI_API_KEY=${HOME}", "=", "\ufeffA=1", "A='unterminated"]),
+    st.builds(
+        lambda k, v: f"{k}={v}",
+        st.sampled_from(["OPENWEBUI_API_KEY", "PORT", "A"]),
+        st.text(max_size=40),
+    ),
+    st.sampled_from(
+        [
+            "# comment",
+            "",
+            "export OPENWEBUI_API_KEY='x'",
+            'OPENWEBUI_API_KEY="a\nb"',
+            "OPENWEBUI_API_KEY=${HOME}",
+            "=",
+            "\ufeffA=1",
+            "A='unterminated",
+        ]
+    ),
 )
 
 
 @FUZZ
-@given(lines=st.lists(ENV_LINE, max_size=8), newline=st.sampled_from(["\n", "\r\n"]),
-       value=st.one_of(KEYS, st.text(max_size=30)))
-def test_the_env_editor_raises_only_our_errors(lines: list[str], newline: str,
-                                               value: str) -> None:
-    from wizard.envfile import set_values
+@given(
+    lines=st.lists(ENV_LINE, max_size=8),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    value=st.one_of(KEYS, st.text(max_size=30)),
+)
+def test_the_env_editor_raises_only_our_errors(lines: list[str], newline: str, value: str) -> None:
+    from wizard.core.files.envfile import set_values
 
     text = newline.join(lines)
     try:
@@ -80,9 +128,29 @@ def test_the_env_editor_raises_only_our_errors(lines: list[str], newline: str,
 
 JS_PIECE = st.one_of(
     st.text(max_size=50),
-    st.sampled_from(["window.TechNovaConfig = {", "}", "};", "apiKey: ", "'", '"', "`", "${",
-                     "//", "/*", "*/", "/re/g", "\\", ",", ":", "backendUrl: 'http://x'",
-                     "\n", "const a = ", "export default {"]),
+    st.sampled_from(
+        [
+            "window.TechNovaConfig = {",
+            "}",
+            "};",
+            "apiKey: ",
+            "'",
+            '"',
+            "`",
+            "${",
+            "//",
+            "/*",
+            "*/",
+            "/re/g",
+            "\\",
+            ",",
+            ":",
+            "backendUrl: 'http://x'",
+            "\n",
+            "const a = ",
+            "export default {",
+        ]
+    ),
     KEYS.map(lambda k: f"'{k}'"),
 )
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard.gitignore import env_files_to_ignore, ignore_env_files
-from wizard.project import find_project
+from wizard.core.files.gitignore import env_files_to_ignore, ignore_env_files
+from wizard.core.project import find_project
 
 
 def git(root: Path, *args: str) -> None:

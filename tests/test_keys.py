@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard.keys import KeyKind, Slot, clean_pasted_text, recognise_key
-from wizard.secret import Secret, mask
+from wizard.core.keys import KeyKind, Slot, clean_pasted_text, recognise_key
+from wizard.core.secret import Secret, mask
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
@@ -93,8 +93,17 @@ def test_empty(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["hello", "https://platform.openai.com/api-keys", "technova", "12345", "sk-", "eyJ",
-             "sk-proj-has space inside?", "OPENAI_API_KEY="],
+    "text",
+    [
+        "hello",
+        "https://platform.openai.com/api-keys",
+        "technova",
+        "12345",
+        "sk-",
+        "eyJ",
+        "sk-proj-has space inside?",
+        "OPENAI_API_KEY=",
+    ],
 )
 def test_not_a_key(text: str) -> None:
     report = recognise_key(text)
@@ -105,10 +114,16 @@ def test_not_a_key(text: str) -> None:
 
 @pytest.mark.parametrize(
     "key",
-    [keyshapes.openai_project()[:100], keyshapes.openai_project()[:160],
-     keyshapes.openai_service_account()[:150], keyshapes.openai_admin()[:120],
-     keyshapes.openai_legacy()[:40], keyshapes.openwebui_api_key()[:30],
-     keyshapes.openwebui_jwt_in(86400)[:-10], keyshapes.openwebui_jwt_in(86400).rsplit(".", 1)[0]],
+    [
+        keyshapes.openai_project()[:100],
+        keyshapes.openai_project()[:160],
+        keyshapes.openai_service_account()[:150],
+        keyshapes.openai_admin()[:120],
+        keyshapes.openai_legacy()[:40],
+        keyshapes.openwebui_api_key()[:30],
+        keyshapes.openwebui_jwt_in(86400)[:-10],
+        keyshapes.openwebui_jwt_in(86400).rsplit(".", 1)[0],
+    ],
 )
 def test_cut_short(key: str) -> None:
     report = recognise_key(key)
@@ -127,8 +142,11 @@ def test_made_up_prefix(prefix: str) -> None:
 
 @pytest.mark.parametrize(
     ("key", "service"),
-    [("sk-ant-api03-" + "A" * 95 + "AA", "Anthropic (Claude)"),
-     ("AIzaSyD" + "x" * 32, "Google"), ("ghp_" + "a" * 36, "GitHub")],
+    [
+        ("sk-ant-api03-" + "A" * 95 + "AA", "Anthropic (Claude)"),
+        ("AIzaSyD" + "x" * 32, "Google"),
+        ("ghp_" + "a" * 36, "GitHub"),
+    ],
 )
 def test_other_service(key: str, service: str) -> None:
     report = recognise_key(key)
@@ -154,8 +172,13 @@ def test_jwt_without_exp_never_expires_but_is_usable() -> None:
 
 
 def test_jwt_with_current_claims_is_read_without_the_secret() -> None:
-    token = keyshapes.openwebui_jwt(exp=(NOW + timedelta(weeks=4)).timestamp(), typ="session",
-                                    jti="j", auth_method="password", secret="unknown-to-us" * 3)
+    token = keyshapes.openwebui_jwt(
+        exp=(NOW + timedelta(weeks=4)).timestamp(),
+        typ="session",
+        jti="j",
+        auth_method="password",
+        secret="unknown-to-us" * 3,
+    )
     report = recognise_key(token, now=NOW)
     assert report.usable
     assert report.claims["typ"] == "session"
@@ -163,9 +186,12 @@ def test_jwt_with_current_claims_is_read_without_the_secret() -> None:
 
 @pytest.mark.parametrize(
     ("key", "slot"),
-    [(keyshapes.openai_project(), Slot.OPENWEBUI), (keyshapes.openai_legacy(), Slot.OPENWEBUI),
-     (keyshapes.openwebui_api_key(), Slot.OPENAI),
-     (keyshapes.openwebui_jwt_in(86400 * 20), Slot.OPENAI)],
+    [
+        (keyshapes.openai_project(), Slot.OPENWEBUI),
+        (keyshapes.openai_legacy(), Slot.OPENWEBUI),
+        (keyshapes.openwebui_api_key(), Slot.OPENAI),
+        (keyshapes.openwebui_jwt_in(86400 * 20), Slot.OPENAI),
+    ],
 )
 def test_a_key_for_the_other_place_is_caught(key: str, slot: Slot) -> None:
     report = recognise_key(key, slot=slot)
@@ -216,15 +242,25 @@ def test_a_secret_never_shows_itself() -> None:
 def test_any_text_gets_an_answer_and_never_an_exception(text: str) -> None:
     report = recognise_key(text)
     assert report.kind in KeyKind
-    assert set(report.problems) <= {"empty", "not-a-key", "truncated", "made-up-prefix",
-                                    "other-service", "expired", "no-expiry", "admin-key"}
+    assert set(report.problems) <= {
+        "empty",
+        "not-a-key",
+        "truncated",
+        "made-up-prefix",
+        "other-service",
+        "expired",
+        "no-expiry",
+        "admin-key",
+    }
     assert report.masked == mask(report.secret.reveal())
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.sampled_from(sorted(keyshapes.every_kind().values())),
-       st.text(alphabet=" \t\n\r\u200b\u00a0\ufeff'\"", max_size=4),
-       st.text(alphabet=" \t\n\r\u200b\u00a0\ufeff'\"", max_size=4))
+@given(
+    st.sampled_from(sorted(keyshapes.every_kind().values())),
+    st.text(alphabet=" \t\n\r\u200b\u00a0\ufeff'\"", max_size=4),
+    st.text(alphabet=" \t\n\r\u200b\u00a0\ufeff'\"", max_size=4),
+)
 def test_any_wrapping_of_noise_is_removed(key: str, before: str, after: str) -> None:
     cleaned, _ = clean_pasted_text(before + key + after)
     assert cleaned == key

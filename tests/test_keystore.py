@@ -21,9 +21,9 @@ from keyring.backend import KeyringBackend
 from keyring.backends import SecretService, chainer, fail, null
 from keyring.errors import InitError, KeyringLocked, PasswordDeleteError, PasswordSetError
 
-from wizard.errors import WizardError
-from wizard.i18n import Msg
-from wizard.keystore import (
+from wizard.core.errors import WizardError
+from wizard.core.i18n import Msg
+from wizard.core.keystore import (
     SERVICE,
     KeyringInfo,
     Slot,
@@ -33,7 +33,7 @@ from wizard.keystore import (
     load_key,
     save_key,
 )
-from wizard.secret import Secret
+from wizard.core.secret import Secret
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = Secret("sk-proj-" + "Zq7" * 14 + "wXyZ")  # shaped like an OpenAI key, fake
@@ -380,9 +380,9 @@ def _run_python(code: str, env: dict[str, str]) -> tuple[dict[str, object], floa
 _REPORT = """
     import json
     from pathlib import Path
-    from wizard.errors import WizardError
-    from wizard.keystore import Slot, keyring_info, load_key, save_key
-    from wizard.secret import Secret
+    from wizard.core.errors import WizardError
+    from wizard.core.keystore import Slot, keyring_info, load_key, save_key
+    from wizard.core.secret import Secret
     info = keyring_info()
     try:
         save_key(Slot.OPENAI, Path("."), Secret("sk-" + "q" * 40))

@@ -13,7 +13,7 @@ from pathlib import Path
 import keyshapes
 import pytest
 
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.standins.server import Demo, start_demo
 
 WINDOW = 12
@@ -21,8 +21,11 @@ WINDOW = 12
 
 def leaked(secret: str, text: str) -> list[str]:
     """Every run of WINDOW characters of `secret` found in `text`."""
-    return [secret[i:i + WINDOW] for i in range(len(secret) - WINDOW + 1)
-            if secret[i:i + WINDOW] in text]
+    return [
+        secret[i : i + WINDOW]
+        for i in range(len(secret) - WINDOW + 1)
+        if secret[i : i + WINDOW] in text
+    ]
 
 
 def assert_no_leak(secrets: list[str], *texts: str) -> None:
@@ -37,46 +40,63 @@ def demo() -> Iterator[Demo]:
         yield running
 
 
-def make_project(root: Path, demo: Demo, backend_key: str, voice_key: str,
-                 widget_key: str) -> None:
+def make_project(root: Path, demo: Demo, backend_key: str, voice_key: str, widget_key: str) -> None:
     for folder in ("backend", "websocket-server", "chat-widget"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     (root / "backend/.env").write_text(
-        f"OPENWEBUI_URL={demo.openwebui.url}\nOPENWEBUI_API_KEY={backend_key} \n")
+        f"OPENWEBUI_URL={demo.openwebui.url}\nOPENWEBUI_API_KEY={backend_key} \n"
+    )
     (root / "websocket-server/.env").write_text(
-        f'OPENAI_API_KEY="{voice_key}"\nOPENAI_BASE_URL={demo.openai_base_url}\n')
+        f'OPENAI_API_KEY="{voice_key}"\nOPENAI_BASE_URL={demo.openai_base_url}\n'
+    )
     (root / "chat-widget/technova-config.js").write_text(
-        f"window.TECHNOVA = {{ backendUrl: 'http://localhost:3001', apiKey: '{widget_key}' }};\n")
+        f"window.TECHNOVA = {{ backendUrl: 'http://localhost:3001', apiKey: '{widget_key}' }};\n"
+    )
 
 
 SCENARIOS = {
     # backend key, voice key, widget key: good ones, swapped ones, expired, unknown to servers
     "good": lambda d: (d.openwebui_key, d.openai_key, keyshapes.openai_project()),
     "swapped": lambda d: (d.openai_key, d.openwebui_key, keyshapes.openwebui_api_key()),
-    "refused": lambda d: (keyshapes.openwebui_api_key(), keyshapes.openai_project(),
-                          keyshapes.openai_service_account()),
-    "expired": lambda d: (keyshapes.openwebui_jwt(exp=1753747456), keyshapes.openai_legacy(),
-                          keyshapes.openwebui_jwt_in(3600)),
+    "refused": lambda d: (
+        keyshapes.openwebui_api_key(),
+        keyshapes.openai_project(),
+        keyshapes.openai_service_account(),
+    ),
+    "expired": lambda d: (
+        keyshapes.openwebui_jwt(exp=1753747456),
+        keyshapes.openai_legacy(),
+        keyshapes.openwebui_jwt_in(3600),
+    ),
 }
 COMMANDS = [["status"], ["status", "--json"], ["check"], ["check", "--json"]]
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONWARNINGS": "default"}  # warnings would show up too
-    return subprocess.run([sys.executable, "-m", "wizard", *args], input=stdin, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_project_commands_never_print_a_key(demo: Demo, tmp_path: Path, scenario: str,
-                                            lang: str) -> None:
+def test_project_commands_never_print_a_key(
+    demo: Demo, tmp_path: Path, scenario: str, lang: str
+) -> None:
     keys = list(SCENARIOS[scenario](demo))
     make_project(tmp_path, demo, *keys)
     for command in COMMANDS:
-        done = run(*command, "--project", str(tmp_path), "--lang", lang, "--timeout", "10"
-                   ) if command[0] == "check" else run(*command, "--project", str(tmp_path),
-                                                       "--lang", lang)
+        done = (
+            run(*command, "--project", str(tmp_path), "--lang", lang, "--timeout", "10")
+            if command[0] == "check"
+            else run(*command, "--project", str(tmp_path), "--lang", lang)
+        )
         assert done.returncode in (0, 1, 2, 3), done.stderr
         assert "Traceback" not in done.stderr
         assert_no_leak(keys, done.stdout, done.stderr)
@@ -86,9 +106,15 @@ def test_project_commands_never_print_a_key(demo: Demo, tmp_path: Path, scenario
 
 
 @pytest.mark.parametrize("kind", sorted(keyshapes.every_kind()))
-@pytest.mark.parametrize("args", [["identify"], ["identify", "--json"],
-                                  ["identify", "--for", "backend"],
-                                  ["identify", "--for", "voice", "--lang", "fr"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["identify"],
+        ["identify", "--json"],
+        ["identify", "--for", "backend"],
+        ["identify", "--for", "voice", "--lang", "fr"],
+    ],
+)
 def test_identify_never_prints_the_key(kind: str, args: list[str]) -> None:
     key = keyshapes.every_kind()[kind]
     for pasted in (key, f'  "{key}"\u200b\n', f"OPENAI_API_KEY={key[:-10]}"):
@@ -105,16 +131,15 @@ def test_a_key_on_the_command_line_is_refused_without_being_echoed(kind: str) ->
         assert_no_leak([key], done.stdout, done.stderr)
 
 
-def test_a_forced_internal_error_shows_only_its_class(monkeypatch: pytest.MonkeyPatch,
-                                                      tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]
-                                                      ) -> None:
+def test_a_forced_internal_error_shows_only_its_class(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     key = keyshapes.openai_project()
 
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError(f"could not use {key}")
 
-    monkeypatch.setattr("wizard.status.project_status", explode)
+    monkeypatch.setattr("wizard.core.status.project_status", explode)
     assert main(["status", "--project", str(tmp_path), "--lang", "en"]) == 3
     captured = capsys.readouterr()
     assert "RuntimeError" in captured.err
@@ -122,24 +147,29 @@ def test_a_forced_internal_error_shows_only_its_class(monkeypatch: pytest.Monkey
 
 
 def test_exceptions_and_reprs_of_key_objects_hold_no_key() -> None:
-    from wizard.apply import checked_key
-    from wizard.errors import WizardError
-    from wizard.keys import Slot, recognise_key
+    from wizard.core.errors import WizardError
+    from wizard.core.keys import Slot, recognise_key
+    from wizard.core.plan import checked_key
 
     key = keyshapes.openai_project()
     report = recognise_key(key)
     assert_no_leak([key], repr(report), str(report), repr(report.secret), str(report.secret))
     with pytest.raises(WizardError) as refused:
         checked_key(key, Slot.OPENWEBUI)
-    assert_no_leak([key], str(refused.value), repr(refused.value),
-                   refused.value.render("en"), refused.value.render("fr"))
+    assert_no_leak(
+        [key],
+        str(refused.value),
+        repr(refused.value),
+        refused.value.render("en"),
+        refused.value.render("fr"),
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_login_and_renew_never_print_a_key_or_the_password(tmp_path: Path, lang: str) -> None:
     import keyring
 
-    from wizard.demo import DemoKeyring
+    from wizard.core.demo import DemoKeyring
 
     previous = keyring.get_keyring()
     keyring.set_keyring(DemoKeyring())
@@ -148,25 +178,52 @@ def test_login_and_renew_never_print_a_key_or_the_password(tmp_path: Path, lang:
             (tmp_path / "backend").mkdir()
             old = keyshapes.openwebui_jwt(exp=1753747456)
             (tmp_path / "backend/.env").write_text(
-                f"OPENWEBUI_URL={demo.openwebui.url}\nOPENWEBUI_API_KEY={old}\n")
+                f"OPENWEBUI_URL={demo.openwebui.url}\nOPENWEBUI_API_KEY={old}\n"
+            )
             outputs = []
             for args, stdin in (
-                (["login", "--email", demo.admin_email, "--password-stdin", "--yes"],
-                 demo.admin_password + "\n"),
+                (
+                    ["login", "--email", demo.admin_email, "--password-stdin", "--yes"],
+                    demo.admin_password + "\n",
+                ),
                 (["renew", "--yes"], ""),
                 (["renew", "--key-stdin"], demo.openwebui_key + "\n"),  # refused: replaced
-                (["login", "--email", demo.admin_email, "--password-stdin", "--yes"],
-                 "wrong-password-123456\n"),
+                (
+                    ["login", "--email", demo.admin_email, "--password-stdin", "--yes"],
+                    "wrong-password-123456\n",
+                ),
             ):
                 done = subprocess.run(
-                    [sys.executable, "-c", "import keyring, sys; from wizard.demo import "
-                     "DemoKeyring; keyring.set_keyring(DemoKeyring()); from wizard.cli import "
-                     "main; sys.exit(main(sys.argv[1:]))", *args, "--project", str(tmp_path),
-                     "--lang", lang], input=stdin, capture_output=True, text=True, timeout=60)
+                    [
+                        sys.executable,
+                        "-c",
+                        "import keyring, sys; from wizard.core.demo import "
+                        "DemoKeyring; keyring.set_keyring(DemoKeyring()); "
+                        "from wizard.cli.main import "
+                        "main; sys.exit(main(sys.argv[1:]))",
+                        *args,
+                        "--project",
+                        str(tmp_path),
+                        "--lang",
+                        lang,
+                    ],
+                    input=stdin,
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
                 assert "Traceback" not in done.stderr
                 outputs += [done.stdout, done.stderr]
             written = (tmp_path / "backend/.env").read_text().split("OPENWEBUI_API_KEY=")[1]
-            assert_no_leak([old, demo.openwebui_key, demo.admin_password,
-                            "wrong-password-123456", written.strip()], *outputs)
+            assert_no_leak(
+                [
+                    old,
+                    demo.openwebui_key,
+                    demo.admin_password,
+                    "wrong-password-123456",
+                    written.strip(),
+                ],
+                *outputs,
+            )
     finally:
         keyring.set_keyring(previous)

@@ -20,16 +20,20 @@ from faultservers import (
     slow_headers,
 )
 
-from wizard.probes import ProbeTarget, Timeouts, probe_chat, probe_openai, probe_openwebui
-from wizard.secret import Secret
+from wizard.core.probes import ProbeTarget, Timeouts, probe_chat, probe_openai, probe_openwebui
+from wizard.core.secret import Secret
 
 FAST = Timeouts(connect=1.0, read=1.0, total=2.0)
 PROBES = {"openwebui": probe_openwebui, "chat": probe_chat, "openai": probe_openai}
 
 
 def target_at(url: str) -> ProbeTarget:
-    return ProbeTarget(openwebui_url=url, openwebui_key=Secret(keyshapes.openwebui_api_key()),
-                       openai_base_url=url + "/v1", openai_key=Secret(keyshapes.openai_project()))
+    return ProbeTarget(
+        openwebui_url=url,
+        openwebui_key=Secret(keyshapes.openwebui_api_key()),
+        openai_base_url=url + "/v1",
+        openai_key=Secret(keyshapes.openai_project()),
+    )
 
 
 def run(name: str, target: ProbeTarget, timeouts: Timeouts = FAST):
@@ -55,8 +59,9 @@ def test_a_server_that_never_answers_ends_within_the_timeout(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(PROBES))
 @pytest.mark.parametrize("server", [slow_headers, slow_body], ids=["headers", "body"])
-def test_an_answer_that_trickles_forever_ends_at_the_total_deadline(name: str,
-                                                                    server: object) -> None:
+def test_an_answer_that_trickles_forever_ends_at_the_total_deadline(
+    name: str, server: object
+) -> None:
     with raw_server(server) as url:  # type: ignore[arg-type]
         start = time.monotonic()
         result = run(name, target_at(url))
@@ -92,16 +97,18 @@ def test_html_where_json_was_expected(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(PROBES))
 def test_redirect_to_a_login_page(name: str) -> None:
-    handler = answer("302 Found", b"", "text/html",
-                     {"Location": "https://sso.example.com/login?next=/"})
+    handler = answer(
+        "302 Found", b"", "text/html", {"Location": "https://sso.example.com/login?next=/"}
+    )
     with raw_server(handler) as url:
         result = run(name, target_at(url))
     assert result.diagnosis.code == "redirect-to-login"
 
 
 @pytest.mark.parametrize("name", sorted(PROBES))
-@pytest.mark.parametrize("status", ["500 Internal Server Error", "502 Bad Gateway",
-                                    "503 Service Unavailable"])
+@pytest.mark.parametrize(
+    "status", ["500 Internal Server Error", "502 Bad Gateway", "503 Service Unavailable"]
+)
 def test_server_errors(name: str, status: str) -> None:
     with raw_server(answer(status, b"<html>Bad gateway</html>", "text/html")) as url:
         result = run(name, target_at(url))
@@ -150,13 +157,18 @@ def test_a_wrong_kind_of_key_is_caught_before_anything_is_sent() -> None:
         conn.close()
 
     with raw_server(record) as url:
-        swapped = ProbeTarget(openwebui_url=url, openwebui_key=Secret(keyshapes.openai_project()),
-                              openai_base_url=url + "/v1",
-                              openai_key=Secret(keyshapes.openwebui_api_key()))
+        swapped = ProbeTarget(
+            openwebui_url=url,
+            openwebui_key=Secret(keyshapes.openai_project()),
+            openai_base_url=url + "/v1",
+            openai_key=Secret(keyshapes.openwebui_api_key()),
+        )
         results = [run(name, swapped) for name in sorted(PROBES)]
     assert [r.diagnosis.code for r in results] == [
-        "wrong-place.OPENWEBUI_API_KEY", "wrong-place.OPENAI_API_KEY",
-        "wrong-place.OPENWEBUI_API_KEY"]
+        "wrong-place.OPENWEBUI_API_KEY",
+        "wrong-place.OPENAI_API_KEY",
+        "wrong-place.OPENWEBUI_API_KEY",
+    ]
     assert requests == []
 
 

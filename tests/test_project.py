@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from wizard.project import GitState, find_project, git_state, locate_widget_config
+from wizard.core.project import GitState, find_project, git_state, locate_widget_config
 
 
 def _make(root: Path, *files: str) -> None:
@@ -34,8 +34,12 @@ def test_only_one_part_is_enough(tmp_path: Path) -> None:
 
 
 def test_the_widget_config_is_found_wherever_it_is(tmp_path: Path) -> None:
-    _make(tmp_path, "backend/.env", "public/js/technova-config.js",
-          "node_modules/x/technova-config.js")
+    _make(
+        tmp_path,
+        "backend/.env",
+        "public/js/technova-config.js",
+        "node_modules/x/technova-config.js",
+    )
     assert locate_widget_config(tmp_path) == tmp_path / "public/js/technova-config.js"
     found = find_project(tmp_path).widget_config
     assert found == tmp_path.resolve() / "public/js/technova-config.js"
@@ -51,8 +55,10 @@ def test_an_empty_folder_is_a_new_project_at_the_default_places(tmp_path: Path) 
 def test_git_state(tmp_path: Path) -> None:
     _make(tmp_path, "backend/.env", "websocket-server/.env")
     assert not git_state(tmp_path / "backend/.env").in_repository
-    run = lambda *a: subprocess.run(["git", "-C", str(tmp_path), *a], check=True,  # noqa: E731
-                                    capture_output=True)
+
+    def run(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+
     run("init", "-q")
     assert git_state(tmp_path / "backend/.env") == GitState(True, tracked=False, ignored=False)
     (tmp_path / ".gitignore").write_text(".env\n")

@@ -41,12 +41,19 @@ def test_the_run_command_verbatim_in_a_fresh_environment(tmp_path: Path) -> None
     home = tmp_path / "home"
     home.mkdir()
     # A newcomer's shell: their own HOME (so `~` is fresh), the checkout as working folder.
-    env = {**{k: v for k, v in os.environ.items()
-              if not k.startswith("VIRTUAL_ENV") and k not in ("COLUMNS", "LINES")},
-           "HOME": str(home), "TERM": "xterm-256color", "LANG": "C.UTF-8",
-           "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    env = {
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("VIRTUAL_ENV") and k not in ("COLUMNS", "LINES")
+        },
+        "HOME": str(home),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
     script = tmp_path / "newcomer.sh"
-    script.write_text(f"cd {ROOT}\n{run}\necho \"EXIT=$?\"\nsleep 120\n")
+    script.write_text(f'cd {ROOT}\n{run}\necho "EXIT=$?"\nsleep 120\n')
     terminal = Terminal(["bash", str(script)], env)
     try:
         terminal.wait_for("Let's get your TechNova chat working", timeout=600)
@@ -85,18 +92,26 @@ def test_the_run_command_verbatim_in_a_fresh_environment(tmp_path: Path) -> None
         httpx.get(page.group(0), timeout=2)
 
 
-@pytest.mark.parametrize(("lang", "welcome", "farewell"), [
-    ("fr", "Faisons fonctionner votre chat TechNova", "Démo terminée"),
-    ("en", "Let's get your TechNova chat working", "Demo finished")])
-def test_demo_in_each_language_without_a_desktop_keyring(tmp_path: Path, lang: str,
-                                                        welcome: str, farewell: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "welcome", "farewell"),
+    [
+        ("fr", "Faisons fonctionner votre chat TechNova", "Démo terminée"),
+        ("en", "Let's get your TechNova chat working", "Demo finished"),
+    ],
+)
+def test_demo_in_each_language_without_a_desktop_keyring(
+    tmp_path: Path, lang: str, welcome: str, farewell: str
+) -> None:
     program = Path(sys.executable).parent / "technova-setup"
     # No D-Bus session (no desktop keyring), nothing else changed.
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DBUS_SESSION_BUS_ADDRESS", "COLUMNS", "LINES")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DBUS_SESSION_BUS_ADDRESS", "COLUMNS", "LINES")
+    }
     env.update({"TERM": "xterm-256color", "LANG": "C.UTF-8"})
     script = tmp_path / "demo.sh"
-    script.write_text(f"{program} --demo --lang {lang}\necho \"EXIT=$?\"\nsleep 60\n")
+    script.write_text(f'{program} --demo --lang {lang}\necho "EXIT=$?"\nsleep 60\n')
     terminal = Terminal(["bash", str(script)], env)
     try:
         terminal.wait_for(welcome, timeout=60)

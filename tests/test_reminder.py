@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wizard.reminder import cron_line, program_path, systemd_units
+from wizard.core.reminder import cron_line, program_path, systemd_units
 
 
 def test_cron_line_names_the_program_by_absolute_path() -> None:

@@ -19,8 +19,8 @@ import pytest
 import websockets
 from websockets.exceptions import InvalidStatus
 
-from wizard.probes import ProbeTarget, Timeouts, run_probes
-from wizard.secret import Secret
+from wizard.core.probes import ProbeTarget, Timeouts, run_probes
+from wizard.core.secret import Secret
 from wizard.standins import (
     BackgroundServer,
     OpenAIState,
@@ -39,8 +39,10 @@ REQUEST_ID = re.compile(r"^req_[0-9a-f]{32}$")
 OWUI_KEY = re.compile(r"^sk-[0-9a-f]{32}$")
 KEYS_PAGE = "You can find your API key at https://platform.openai.com/account/api-keys."
 INVALID_TOKEN = "Your session has expired or the token is invalid. Please sign in again."
-PROHIBITED = ("You do not have permission to access this resource. Please contact your "
-              "administrator for assistance.")
+PROHIBITED = (
+    "You do not have permission to access this resource. Please contact your "
+    "administrator for assistance."
+)
 GOOD = new_openai_key()
 OTHER = new_openai_key()
 
@@ -53,6 +55,7 @@ def reset(state: Any) -> None:
 
 
 # --- fixtures ---------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def openai_server() -> Iterator[tuple[BackgroundServer, OpenAIState]]:
@@ -122,6 +125,7 @@ def streamed_text(raw: str) -> str:
 
 # --- OpenAI: REST -----------------------------------------------------------------------------
 
+
 def test_models_lists_the_three_models_with_a_request_id(oai_url: str) -> None:
     r = httpx.get(oai_url + "/v1/models", headers=bearer(GOOD))
     assert r.status_code == 200
@@ -139,9 +143,14 @@ def test_wrong_key_message_masks_like_openai(oai_url: str) -> None:
     masked = wrong[:8] + "*" * (len(wrong) - 12) + wrong[-4:]
     assert r.status_code == 401
     assert REQUEST_ID.match(r.headers["x-request-id"])
-    assert r.json() == {"error": {
-        "message": f"Incorrect API key provided: {masked}. {KEYS_PAGE}",
-        "type": "invalid_request_error", "param": None, "code": "invalid_api_key"}}
+    assert r.json() == {
+        "error": {
+            "message": f"Incorrect API key provided: {masked}. {KEYS_PAGE}",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "invalid_api_key",
+        }
+    }
 
 
 def test_the_mask_is_taken_from_the_value_as_sent() -> None:
@@ -154,31 +163,75 @@ def test_the_mask_is_taken_from_the_value_as_sent() -> None:
 def test_no_key(oai_url: str, headers: dict[str, str]) -> None:
     r = httpx.get(oai_url + "/v1/models", headers=headers)
     assert r.status_code == 401
-    assert r.json() == {"error": {"message": NO_KEY_MESSAGE, "type": "invalid_request_error",
-                                  "param": None, "code": None}}
-    assert NO_KEY_MESSAGE.startswith("You didn't provide an API key. You need to provide your "
-                                     "API key in an Authorization header using Bearer auth")
+    assert r.json() == {
+        "error": {
+            "message": NO_KEY_MESSAGE,
+            "type": "invalid_request_error",
+            "param": None,
+            "code": None,
+        }
+    }
+    assert NO_KEY_MESSAGE.startswith(
+        "You didn't provide an API key. You need to provide your "
+        "API key in an Authorization header using Bearer auth"
+    )
 
 
-@pytest.mark.parametrize(("situation", "status", "kind", "code", "start"), [
-    ("no_credit", 429, "insufficient_quota", "insufficient_quota",
-     "You exceeded your current quota, please check your plan and billing details. For more "
-     "information on this error, read the docs: "
-     "https://platform.openai.com/docs/guides/error-codes/api-errors."),
-    ("rate_limited", 429, "requests", "rate_limit_exceeded",
-     "Rate limit reached for gpt-4o-mini in organization org-"),
-    ("missing_scope", 401, "invalid_request_error", None,
-     "You have insufficient permissions for this operation. Missing scopes: model.request."),
-    ("deactivated", 401, "invalid_request_error", "account_deactivated",
-     "The OpenAI account associated with this API key has been deactivated."),
-    ("country", 403, "request_forbidden", "unsupported_country_region_territory",
-     "Country, region, or territory not supported"),
-])
-def test_situations_on_chat(oai: OpenAIState, oai_url: str, situation: str, status: int,
-                            kind: str, code: str | None, start: str) -> None:
+@pytest.mark.parametrize(
+    ("situation", "status", "kind", "code", "start"),
+    [
+        (
+            "no_credit",
+            429,
+            "insufficient_quota",
+            "insufficient_quota",
+            "You exceeded your current quota, please check your plan and billing details. For more "
+            "information on this error, read the docs: "
+            "https://platform.openai.com/docs/guides/error-codes/api-errors.",
+        ),
+        (
+            "rate_limited",
+            429,
+            "requests",
+            "rate_limit_exceeded",
+            "Rate limit reached for gpt-4o-mini in organization org-",
+        ),
+        (
+            "missing_scope",
+            401,
+            "invalid_request_error",
+            None,
+            "You have insufficient permissions for this operation. Missing scopes: model.request.",
+        ),
+        (
+            "deactivated",
+            401,
+            "invalid_request_error",
+            "account_deactivated",
+            "The OpenAI account associated with this API key has been deactivated.",
+        ),
+        (
+            "country",
+            403,
+            "request_forbidden",
+            "unsupported_country_region_territory",
+            "Country, region, or territory not supported",
+        ),
+    ],
+)
+def test_situations_on_chat(
+    oai: OpenAIState,
+    oai_url: str,
+    situation: str,
+    status: int,
+    kind: str,
+    code: str | None,
+    start: str,
+) -> None:
     oai.situation = situation
-    r = httpx.post(oai_url + "/v1/chat/completions", headers=bearer(GOOD), json=chat_body(
-        "gpt-4o-mini"))
+    r = httpx.post(
+        oai_url + "/v1/chat/completions", headers=bearer(GOOD), json=chat_body("gpt-4o-mini")
+    )
     assert r.status_code == status
     assert REQUEST_ID.match(r.headers["x-request-id"])
     error = r.json()["error"]
@@ -189,11 +242,14 @@ def test_situations_on_chat(oai: OpenAIState, oai_url: str, situation: str, stat
 
 def test_rate_limit_message_shape(oai: OpenAIState, oai_url: str) -> None:
     oai.situation = "rate_limited"
-    message = httpx.post(oai_url + "/v1/chat/completions", headers=bearer(GOOD),
-                         json=chat_body("gpt-4o")).json()["error"]["message"]
-    assert re.match(r"Rate limit reached for gpt-4o in organization org-\w+ on requests per "
-                    r"min \(RPM\): Limit 3, Used 3, Requested 1\. Please try again in 20s\. ",
-                    message)
+    message = httpx.post(
+        oai_url + "/v1/chat/completions", headers=bearer(GOOD), json=chat_body("gpt-4o")
+    ).json()["error"]["message"]
+    assert re.match(
+        r"Rate limit reached for gpt-4o in organization org-\w+ on requests per "
+        r"min \(RPM\): Limit 3, Used 3, Requested 1\. Please try again in 20s\. ",
+        message,
+    )
 
 
 def test_missing_scope_on_models_names_the_read_scope(oai: OpenAIState, oai_url: str) -> None:
@@ -227,17 +283,26 @@ def test_down_is_503_with_an_error_body(oai: OpenAIState, oai_url: str) -> None:
 
 
 def test_unknown_model(oai_url: str) -> None:
-    r = httpx.post(oai_url + "/v1/chat/completions", headers=bearer(GOOD),
-                   json=chat_body("gpt-nope"))
+    r = httpx.post(
+        oai_url + "/v1/chat/completions", headers=bearer(GOOD), json=chat_body("gpt-nope")
+    )
     assert r.status_code == 404
-    assert r.json() == {"error": {
-        "message": "The model `gpt-nope` does not exist or you do not have access to it.",
-        "type": "invalid_request_error", "param": None, "code": "model_not_found"}}
+    assert r.json() == {
+        "error": {
+            "message": "The model `gpt-nope` does not exist or you do not have access to it.",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "model_not_found",
+        }
+    }
 
 
 def test_chat_completion(oai_url: str) -> None:
-    r = httpx.post(oai_url + "/v1/chat/completions", headers=bearer(GOOD),
-                   json=chat_body("gpt-4o-mini", text="Ping 42"))
+    r = httpx.post(
+        oai_url + "/v1/chat/completions",
+        headers=bearer(GOOD),
+        json=chat_body("gpt-4o-mini", text="Ping 42"),
+    )
     assert r.status_code == 200
     assert REQUEST_ID.match(r.headers["x-request-id"])
     body = r.json()
@@ -250,8 +315,11 @@ def test_chat_completion(oai_url: str) -> None:
 
 
 def test_chat_stream(oai_url: str) -> None:
-    r = httpx.post(oai_url + "/v1/chat/completions", headers=bearer(GOOD),
-                   json=chat_body("gpt-4o-mini", stream=True, text="Ping 43"))
+    r = httpx.post(
+        oai_url + "/v1/chat/completions",
+        headers=bearer(GOOD),
+        json=chat_body("gpt-4o-mini", stream=True, text="Ping 43"),
+    )
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/event-stream")
     assert REQUEST_ID.match(r.headers["x-request-id"])
@@ -263,8 +331,9 @@ def test_delay_applies_to_each_request_concurrently(oai: OpenAIState, oai_url: s
 
     async def five() -> list[int]:
         async with httpx.AsyncClient() as client:
-            answers = await asyncio.gather(*(client.get(oai_url + "/v1/models",
-                                                        headers=bearer(GOOD)) for _ in range(5)))
+            answers = await asyncio.gather(
+                *(client.get(oai_url + "/v1/models", headers=bearer(GOOD)) for _ in range(5))
+            )
         return [a.status_code for a in answers]
 
     start = time.monotonic()
@@ -274,8 +343,10 @@ def test_delay_applies_to_each_request_concurrently(oai: OpenAIState, oai_url: s
 
 # --- OpenAI: Realtime -------------------------------------------------------------------------
 
-def realtime(url: str, headers: dict[str, str], model: str = "gpt-realtime"
-             ) -> tuple[list[dict], int | None, str | None]:
+
+def realtime(
+    url: str, headers: dict[str, str], model: str = "gpt-realtime"
+) -> tuple[list[dict], int | None, str | None]:
     """Frames received (up to the close or 0.5 s of silence), close code and reason."""
 
     async def talk() -> tuple[list[dict], int | None, str | None]:
@@ -301,7 +372,10 @@ def test_realtime_good_key_gets_session_created_and_stays_open(oai_url: str) -> 
     assert event["type"] == "session.created" and event["event_id"].startswith("event_")
     session = event["session"]
     assert (session["type"], session["object"], session["model"]) == (
-        "realtime", "realtime.session", "gpt-realtime")
+        "realtime",
+        "realtime.session",
+        "gpt-realtime",
+    )
     assert session["id"].startswith("sess_")
 
 
@@ -313,9 +387,12 @@ def test_realtime_wrong_key(oai_url: str) -> None:
     assert frames[0]["type"] == "error" and frames[0]["event_id"].startswith("event_")
     masked = wrong[:8] + "*" * (len(wrong) - 12) + wrong[-4:]
     assert frames[0]["error"] == {
-        "type": "invalid_request_error", "code": "invalid_api_key",
+        "type": "invalid_request_error",
+        "code": "invalid_api_key",
         "message": f"Incorrect API key provided: {masked}. {KEYS_PAGE}",
-        "param": None, "event_id": None}
+        "param": None,
+        "event_id": None,
+    }
 
 
 def test_realtime_beta_header(oai_url: str) -> None:
@@ -324,7 +401,8 @@ def test_realtime_beta_header(oai_url: str) -> None:
     assert frames[0]["type"] == "error"
     assert frames[0]["error"]["code"] == "beta_api_shape_disabled"
     assert frames[0]["error"]["message"] == (
-        "The Realtime Beta API is no longer supported. Please use /v1/realtime for the GA API.")
+        "The Realtime Beta API is no longer supported. Please use /v1/realtime for the GA API."
+    )
 
 
 def test_realtime_unknown_model(oai_url: str) -> None:
@@ -332,8 +410,9 @@ def test_realtime_unknown_model(oai_url: str) -> None:
     assert (frames, code, reason) == ([], 4000, "invalid_model")
 
 
-def test_realtime_without_access_is_refused_at_the_handshake(oai: OpenAIState,
-                                                             oai_url: str) -> None:
+def test_realtime_without_access_is_refused_at_the_handshake(
+    oai: OpenAIState, oai_url: str
+) -> None:
     oai.situation = "no_realtime"
     with pytest.raises(InvalidStatus) as refused:
         realtime(oai_url, bearer(GOOD))
@@ -342,6 +421,7 @@ def test_realtime_without_access_is_refused_at_the_handshake(oai: OpenAIState,
 
 
 # --- Open WebUI: who is asking ----------------------------------------------------------------
+
 
 def test_health(owui_url: str) -> None:
     r = httpx.get(owui_url + "/health")
@@ -356,8 +436,9 @@ def owui_models(url: str, headers: dict[str, str]) -> tuple[int, Any]:
 
 def test_refusals_on_models(owui: OpenWebUIState, owui_url: str) -> None:
     boss = admin(owui)
-    other_secret = jwt.encode({"id": boss.id, "exp": int(time.time()) + 600}, "x" * 32,
-                              algorithm="HS256")
+    other_secret = jwt.encode(
+        {"id": boss.id, "exp": int(time.time()) + 600}, "x" * 32, algorithm="HS256"
+    )
     cases: list[tuple[dict[str, str], int, str]] = [
         ({}, 401, "Not authenticated"),
         (bearer("garbage"), 401, "401 Unauthorized"),
@@ -379,7 +460,9 @@ def test_revoked_session_and_deleted_user(owui: OpenWebUIState, owui_url: str) -
     bob_token = owui.make_token(bob)
     owui.delete_user(bob)
     assert owui_models(owui_url, bearer(bob_token)) == (
-        401, {"detail": "Invalid authentication request."})
+        401,
+        {"detail": "Invalid authentication request."},
+    )
 
 
 def test_api_keys_switched_off_or_not_permitted(owui: OpenWebUIState, owui_url: str) -> None:
@@ -399,12 +482,12 @@ def test_api_keys_switched_off_or_not_permitted(owui: OpenWebUIState, owui_url: 
 def test_endpoint_restricted_for_api_keys(owui: OpenWebUIState, owui_url: str) -> None:
     owui.admin_config["ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS"] = True
     owui.admin_config["API_KEYS_ALLOWED_ENDPOINTS"] = "/api/chat/completions"
-    assert owui_models(owui_url, bearer(admin(owui).api_key or "")) == (
-        403, {"detail": PROHIBITED})
+    assert owui_models(owui_url, bearer(admin(owui).api_key or "")) == (403, {"detail": PROHIBITED})
 
 
-def test_credentials_from_cookie_x_api_key_and_any_scheme(owui: OpenWebUIState,
-                                                          owui_url: str) -> None:
+def test_credentials_from_cookie_x_api_key_and_any_scheme(
+    owui: OpenWebUIState, owui_url: str
+) -> None:
     boss = admin(owui)
     token = owui.make_token(boss)
     assert httpx.get(owui_url + "/api/models", cookies={"token": token}).status_code == 200
@@ -423,6 +506,7 @@ def test_human_session_required(owui: OpenWebUIState, owui_url: str) -> None:
 
 # --- Open WebUI: models and chat --------------------------------------------------------------
 
+
 def test_models_include_the_custom_model(owui: OpenWebUIState, owui_url: str) -> None:
     status, body = owui_models(owui_url, bearer(admin(owui).api_key or ""))
     assert status == 200 and list(body) == ["data"]  # no top-level "object"
@@ -430,10 +514,15 @@ def test_models_include_the_custom_model(owui: OpenWebUIState, owui_url: str) ->
     assert ids == ["gpt-4o-mini", "gpt-4o", "gpt-realtime", "technova"]
     technova = body["data"][-1]
     assert (technova["name"], technova["preset"], technova["info"]["base_model_id"]) == (
-        "TechNova", True, "gpt-4o-mini")
+        "TechNova",
+        True,
+        "gpt-4o-mini",
+    )
     assert {"id", "name", "object", "created", "owned_by"} <= set(body["data"][0])
-    assert httpx.get(owui_url + "/api/v1/models",
-                     headers=bearer(admin(owui).api_key or "")).json() == body
+    assert (
+        httpx.get(owui_url + "/api/v1/models", headers=bearer(admin(owui).api_key or "")).json()
+        == body
+    )
 
 
 def test_a_non_admin_sees_only_granted_models(owui: OpenWebUIState, owui_url: str) -> None:
@@ -462,19 +551,24 @@ def test_chat_through_both_stand_ins(owui: OpenWebUIState, owui_url: str, path: 
 
 
 def test_chat_unknown_model(owui: OpenWebUIState, owui_url: str) -> None:
-    r = httpx.post(owui_url + "/api/chat/completions", headers=bearer(admin(owui).api_key or ""),
-                   json=chat_body("nope"))
+    r = httpx.post(
+        owui_url + "/api/chat/completions",
+        headers=bearer(admin(owui).api_key or ""),
+        json=chat_body("nope"),
+    )
     assert (r.status_code, r.json()) == (400, {"detail": "Model not found"})
 
 
-def test_upstream_error_is_relayed(oai: OpenAIState, owui: OpenWebUIState,
-                                   owui_url: str) -> None:
+def test_upstream_error_is_relayed(oai: OpenAIState, owui: OpenWebUIState, owui_url: str) -> None:
     oai.situation = "no_credit"
     owui.cache_models = True
     owui.models_cache = [{"id": "technova"}]  # already known, as after an earlier listing
     owui.openai_models_cache = {"gpt-4o-mini": {"id": "gpt-4o-mini"}}
-    r = httpx.post(owui_url + "/api/chat/completions", headers=bearer(admin(owui).api_key or ""),
-                   json=chat_body())
+    r = httpx.post(
+        owui_url + "/api/chat/completions",
+        headers=bearer(admin(owui).api_key or ""),
+        json=chat_body(),
+    )
     assert r.status_code == 429
     assert r.json()["error"]["code"] == "insufficient_quota"
 
@@ -497,13 +591,15 @@ def test_openai_key_going_bad_while_running(owui: OpenWebUIState, owui_url: str)
     r = httpx.post(owui_url + "/api/chat/completions", headers=key, json=chat_body())
     assert r.status_code == 401  # OpenAI's answer, verbatim
     assert r.json()["error"]["message"] == (
-        f"Incorrect API key provided: {openai_mask(wrong)}. {KEYS_PAGE}")
+        f"Incorrect API key provided: {openai_mask(wrong)}. {KEYS_PAGE}"
+    )
     owui.openai_models_cache = None  # OPENAI_MODELS refreshed: the base model is gone
     r = httpx.post(owui_url + "/api/chat/completions", headers=key, json=chat_body())
     assert (r.status_code, r.json()) == (404, {"detail": "Model '' was not found"})
 
 
 # --- Open WebUI: sign-in and API keys ---------------------------------------------------------
+
 
 def signin(url: str, email: str, password: str) -> httpx.Response:
     return httpx.post(url + "/api/v1/auths/signin", json={"email": email, "password": password})
@@ -513,15 +609,34 @@ def test_signin(owui: OpenWebUIState, owui_url: str) -> None:
     r = signin(owui_url, "Admin@Example.com", "admin-pw")
     assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
     body = r.json()
-    assert list(body)[:9] == ["id", "name", "role", "email", "profile_image_url", "token",
-                              "token_type", "expires_at", "permissions"]
-    assert (body["token_type"], body["role"], body["email"]) == ("Bearer", "admin",
-                                                                 "admin@example.com")
+    assert list(body)[:9] == [
+        "id",
+        "name",
+        "role",
+        "email",
+        "profile_image_url",
+        "token",
+        "token_type",
+        "expires_at",
+        "permissions",
+    ]
+    assert (body["token_type"], body["role"], body["email"]) == (
+        "Bearer",
+        "admin",
+        "admin@example.com",
+    )
     assert body["token"].startswith("eyJ")
     claims = jwt.decode(body["token"], owui.secret_key, algorithms=["HS256"])
     assert claims["id"] == body["id"] and claims["typ"] == "session"
-    assert {"exp", "iat", "jti", "auth_method", "auth_time", "session_stamp",
-            "mfa_verified"} <= set(claims)
+    assert {
+        "exp",
+        "iat",
+        "jti",
+        "auth_method",
+        "auth_time",
+        "session_stamp",
+        "mfa_verified",
+    } <= set(claims)
     assert claims["exp"] - claims["iat"] == 2_419_200 == body["expires_at"] - claims["iat"]
     assert owui_models(owui_url, bearer(body["token"]))[0] == 200
 
@@ -534,8 +649,10 @@ def test_signin_never_expiring(owui: OpenWebUIState, owui_url: str) -> None:
 
 
 def test_signin_wrong_password_and_rate_limit(owui: OpenWebUIState, owui_url: str) -> None:
-    wrong = {"detail": "The email or password provided is incorrect. Please check for typos "
-                       "and try logging in again."}
+    wrong = {
+        "detail": "The email or password provided is incorrect. Please check for typos "
+        "and try logging in again."
+    }
     for _ in range(15):
         r = signin(owui_url, "admin@example.com", "nope")
         assert (r.status_code, r.json()) == (400, wrong)
@@ -571,22 +688,29 @@ def test_creating_a_key_while_keys_are_off(owui: OpenWebUIState, owui_url: str) 
     token = owui.make_token(admin(owui))
     r = httpx.post(owui_url + "/api/v1/auths/api_key", headers=bearer(token))
     assert (r.status_code, r.json()) == (
-        403, {"detail": "API key creation is not allowed in the environment."})
+        403,
+        {"detail": "API key creation is not allowed in the environment."},
+    )
     assert r.headers["cache-control"] == "no-store"
 
 
 # --- Open WebUI: admin settings ---------------------------------------------------------------
+
 
 def test_admin_config_switches_api_keys_on(owui: OpenWebUIState, owui_url: str) -> None:
     owui.api_keys_enabled = False
     token = bearer(owui.make_token(admin(owui)))
     config = httpx.get(owui_url + "/api/v1/auths/admin/config", headers=token).json()
     assert config["ENABLE_API_KEYS"] is False and config["JWT_EXPIRES_IN"] == "4w"
-    r = httpx.post(owui_url + "/api/v1/auths/admin/config", headers=token,
-                   json={"ENABLE_API_KEYS": True})
+    r = httpx.post(
+        owui_url + "/api/v1/auths/admin/config", headers=token, json={"ENABLE_API_KEYS": True}
+    )
     assert (r.status_code, r.json()) == (422, {"detail": "Invalid authentication request."})
-    r = httpx.post(owui_url + "/api/v1/auths/admin/config", headers=token,
-                   json={**config, "ENABLE_API_KEYS": True})
+    r = httpx.post(
+        owui_url + "/api/v1/auths/admin/config",
+        headers=token,
+        json={**config, "ENABLE_API_KEYS": True},
+    )
     assert r.status_code == 200
     assert r.json() == {**config, "ENABLE_API_KEYS": True, "sessions_revoked": False}
     assert owui.api_keys_enabled
@@ -598,16 +722,27 @@ def test_admin_config_switches_api_keys_on(owui: OpenWebUIState, owui_url: str) 
 def test_openai_connection_config(oai_url: str, owui: OpenWebUIState, owui_url: str) -> None:
     token = bearer(owui.make_token(admin(owui)))
     r = httpx.get(owui_url + "/openai/config", headers=token)
-    assert r.json() == {"ENABLE_OPENAI_API": True, "OPENAI_API_BASE_URLS": [oai_url + "/v1"],
-                        "OPENAI_API_KEYS": [GOOD], "OPENAI_API_CONFIGS": {}}
-    r = httpx.post(owui_url + "/openai/config/update", headers=token,
-                   json={"ENABLE_OPENAI_API": True})
+    assert r.json() == {
+        "ENABLE_OPENAI_API": True,
+        "OPENAI_API_BASE_URLS": [oai_url + "/v1"],
+        "OPENAI_API_KEYS": [GOOD],
+        "OPENAI_API_CONFIGS": {},
+    }
+    r = httpx.post(
+        owui_url + "/openai/config/update", headers=token, json={"ENABLE_OPENAI_API": True}
+    )
     assert r.status_code == 422
     assert [e["loc"] for e in r.json()["detail"]] == [
-        ["body", "OPENAI_API_BASE_URLS"], ["body", "OPENAI_API_KEYS"],
-        ["body", "OPENAI_API_CONFIGS"]]
-    update = {"ENABLE_OPENAI_API": True, "OPENAI_API_BASE_URLS": [oai_url + "/v1"],
-              "OPENAI_API_KEYS": [OTHER, "extra"], "OPENAI_API_CONFIGS": {"0": {}, "5": {}}}
+        ["body", "OPENAI_API_BASE_URLS"],
+        ["body", "OPENAI_API_KEYS"],
+        ["body", "OPENAI_API_CONFIGS"],
+    ]
+    update = {
+        "ENABLE_OPENAI_API": True,
+        "OPENAI_API_BASE_URLS": [oai_url + "/v1"],
+        "OPENAI_API_KEYS": [OTHER, "extra"],
+        "OPENAI_API_CONFIGS": {"0": {}, "5": {}},
+    }
     r = httpx.post(owui_url + "/openai/config/update", headers=token, json=update)
     assert r.json() == {**update, "OPENAI_API_KEYS": [OTHER], "OPENAI_API_CONFIGS": {"0": {}}}
     assert owui.openai_key == OTHER
@@ -635,6 +770,7 @@ def test_signup_first_user_becomes_admin() -> None:
 
 # --- servers and the demo ---------------------------------------------------------------------
 
+
 def test_stop_frees_the_port() -> None:
     with run_in_thread(make_openai_app(OpenAIState())) as server:
         port = server.port
@@ -644,8 +780,9 @@ def test_stop_frees_the_port() -> None:
 
 
 def test_python_m_wizard_standins_prints_urls_and_keys() -> None:
-    process = subprocess.Popen([sys.executable, "-m", "wizard.standins"],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wizard.standins"], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert process.stdout is not None
         text = "".join(process.stdout.readline() for _ in range(8))
@@ -661,15 +798,22 @@ def test_python_m_wizard_standins_prints_urls_and_keys() -> None:
 
 def test_the_demo_passes_every_probe() -> None:
     with start_demo() as demo:
-        target = ProbeTarget(openwebui_url=demo.openwebui.url,
-                             openwebui_key=Secret(demo.openwebui_key),
-                             openai_base_url=demo.openai_base_url,
-                             openai_key=Secret(demo.openai_key))
+        target = ProbeTarget(
+            openwebui_url=demo.openwebui.url,
+            openwebui_key=Secret(demo.openwebui_key),
+            openai_base_url=demo.openai_base_url,
+            openai_key=Secret(demo.openai_key),
+        )
         results = asyncio.run(run_probes(target, timeouts=Timeouts(2, 5, 8)))
         assert {r.name: r.diagnosis.code for r in results} == {
-            "openwebui": "openwebui-ok", "chat": "chat-ok", "openai": "openai-ok",
-            "realtime": "realtime-ok"}
+            "openwebui": "openwebui-ok",
+            "chat": "chat-ok",
+            "openai": "openai-ok",
+            "realtime": "realtime-ok",
+        }
         demo.openai_state.situation = "no_credit"  # chat relays OpenAI's 429 through Open WebUI
         results = asyncio.run(run_probes(target, only=("openai", "chat")))
         assert {r.name: r.diagnosis.code for r in results} == {
-            "openai": "openai-ok", "chat": "openai-no-credit"}
+            "openai": "openai-ok",
+            "chat": "openai-no-credit",
+        }

@@ -16,19 +16,23 @@ from pathlib import Path
 import keyshapes
 import pytest
 
-from wizard.cli import main
-from wizard.keys import Slot
-from wizard.project import find_project
-from wizard.secret import Secret
-from wizard.status import ExitCode, Severity, project_status
+from wizard.cli.main import main
+from wizard.core.keys import Slot
+from wizard.core.project import find_project
+from wizard.core.secret import Secret
+from wizard.core.status import ExitCode, Severity, project_status
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
-def make_project(root: Path, *, backend: str | None = None, voice: str | None = None,
-                 widget: str | None = None) -> Path:
-    for relative, text in (("backend/.env", backend), ("websocket-server/.env", voice),
-                           ("chat-widget/technova-config.js", widget)):
+def make_project(
+    root: Path, *, backend: str | None = None, voice: str | None = None, widget: str | None = None
+) -> Path:
+    for relative, text in (
+        ("backend/.env", backend),
+        ("websocket-server/.env", voice),
+        ("chat-widget/technova-config.js", widget),
+    ):
         if text is not None:
             path = root / relative
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,8 +51,11 @@ def jwt_expiring_in(days: float) -> str:
 
 
 def test_a_healthy_project_has_no_problem_and_exit_0(tmp_path: Path) -> None:
-    make_project(tmp_path, backend=f"OPENWEBUI_API_KEY={keyshapes.openwebui_api_key()}\n",
-                 voice=f"OPENAI_API_KEY={keyshapes.openai_project()}\n")
+    make_project(
+        tmp_path,
+        backend=f"OPENWEBUI_API_KEY={keyshapes.openwebui_api_key()}\n",
+        voice=f"OPENAI_API_KEY={keyshapes.openai_project()}\n",
+    )
     report = project_status(find_project(tmp_path), now=NOW, use_keyring=False)
     assert report.problems == []
     assert report.exit_code is ExitCode.OK
@@ -63,23 +70,33 @@ def test_no_project_is_unknown_exit_3(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("backend_key", "voice_key", "code"),
-    [(keyshapes.openai_project(), keyshapes.openai_project(), "key-in-wrong-file"),
-     (keyshapes.openwebui_api_key(), keyshapes.openwebui_api_key(), "key-in-wrong-file")],
+    [
+        (keyshapes.openai_project(), keyshapes.openai_project(), "key-in-wrong-file"),
+        (keyshapes.openwebui_api_key(), keyshapes.openwebui_api_key(), "key-in-wrong-file"),
+    ],
 )
-def test_a_key_in_the_wrong_file_is_critical(tmp_path: Path, backend_key: str, voice_key: str,
-                                             code: str) -> None:
-    make_project(tmp_path, backend=f"OPENWEBUI_API_KEY={backend_key}\n",
-                 voice=f"OPENAI_API_KEY={voice_key}\n")
+def test_a_key_in_the_wrong_file_is_critical(
+    tmp_path: Path, backend_key: str, voice_key: str, code: str
+) -> None:
+    make_project(
+        tmp_path,
+        backend=f"OPENWEBUI_API_KEY={backend_key}\n",
+        voice=f"OPENAI_API_KEY={voice_key}\n",
+    )
     assert codes(tmp_path)[code] is Severity.CRITICAL
 
 
 @pytest.mark.parametrize(
     ("days", "code", "severity"),
-    [(-3, "jwt-expired", Severity.CRITICAL), (4, "jwt-expiring", Severity.CRITICAL),
-     (9, "jwt-expiring", Severity.WARNING)],
+    [
+        (-3, "jwt-expired", Severity.CRITICAL),
+        (4, "jwt-expiring", Severity.CRITICAL),
+        (9, "jwt-expiring", Severity.WARNING),
+    ],
 )
-def test_session_token_renewal_levels(tmp_path: Path, days: float, code: str,
-                                      severity: Severity) -> None:
+def test_session_token_renewal_levels(
+    tmp_path: Path, days: float, code: str, severity: Severity
+) -> None:
     make_project(tmp_path, backend=f"OPENWEBUI_API_KEY={jwt_expiring_in(days)}\n")
     found = codes(tmp_path)
     assert found[code] is severity
@@ -101,8 +118,12 @@ def test_missing_files_and_missing_keys(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "reason"),
-    [(keyshapes.openwebui_api_key()[:20], "truncated"), ("owui-1234567890abcdef", "made-up"),
-     ("sk-ant-api03-" + "a" * 80, "other-service"), ("hello", "not-a-key")],
+    [
+        (keyshapes.openwebui_api_key()[:20], "truncated"),
+        ("owui-1234567890abcdef", "made-up"),
+        ("sk-ant-api03-" + "a" * 80, "other-service"),
+        ("hello", "not-a-key"),
+    ],
 )
 def test_an_unusable_key_is_critical(tmp_path: Path, value: str, reason: str) -> None:
     make_project(tmp_path, backend=f"OPENWEBUI_API_KEY={value}\n")
@@ -129,14 +150,26 @@ def test_secret_in_widget_config_is_critical_and_names_the_line(tmp_path: Path) 
 
 
 def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+    subprocess.run(
+        ["git", "-C", str(root), *args],
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+        },
+    )
 
 
 def test_git_tracked_and_not_ignored(tmp_path: Path) -> None:
-    make_project(tmp_path, backend=f"OPENWEBUI_API_KEY={keyshapes.openwebui_api_key()}\n",
-                 voice=f"OPENAI_API_KEY={keyshapes.openai_project()}\n")
+    make_project(
+        tmp_path,
+        backend=f"OPENWEBUI_API_KEY={keyshapes.openwebui_api_key()}\n",
+        voice=f"OPENAI_API_KEY={keyshapes.openai_project()}\n",
+    )
     git(tmp_path, "init", "-q")
     assert codes(tmp_path)["env-not-gitignored"] is Severity.WARNING
     git(tmp_path, "add", "-f", "backend/.env")
@@ -157,9 +190,10 @@ def test_an_unreadable_file_is_unknown_not_a_crash(tmp_path: Path) -> None:
 
 # --- the keyring, for real ---------------------------------------------------------------------
 
+
 @pytest.mark.keyring_service
 def test_keyring_copy_missing_then_matching_then_different(tmp_path: Path) -> None:
-    from wizard import keystore
+    from wizard.core import keystore
 
     key = keyshapes.openwebui_api_key()
     make_project(tmp_path, backend=f"OPENWEBUI_API_KEY={key}\n")
@@ -172,8 +206,9 @@ def test_keyring_copy_missing_then_matching_then_different(tmp_path: Path) -> No
         assert report.credentials[0].in_keyring is True
         assert not {"keyring-missing", "keyring-env-mismatch"} & {p.code for p in report.problems}
         keystore.save_key(Slot.OPENWEBUI, project.root, Secret(keyshapes.openwebui_api_key()))
-        mismatch = [p for p in project_status(project, now=NOW).problems
-                    if p.code == "keyring-env-mismatch"]
+        mismatch = [
+            p for p in project_status(project, now=NOW).problems if p.code == "keyring-env-mismatch"
+        ]
         assert mismatch and mismatch[0].severity is Severity.WARNING
     finally:
         keystore.delete_key(Slot.OPENWEBUI, project.root)
@@ -181,9 +216,14 @@ def test_keyring_copy_missing_then_matching_then_different(tmp_path: Path) -> No
 
 # --- the command ---------------------------------------------------------------------------------
 
+
 def run_status(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "wizard", "status", "--project", str(root),
-                           *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", "status", "--project", str(root), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -206,29 +246,36 @@ def test_status_json_shape_and_exit_code(tmp_path: Path, lang: str) -> None:
 
 @pytest.mark.parametrize(("lang", "words"), [("en", "Keys found:"), ("fr", "Clés trouvées :")])
 def test_status_text_in_both_languages(tmp_path: Path, lang: str, words: str) -> None:
-    make_project(tmp_path, backend=f"OPENWEBUI_API_KEY={keyshapes.openwebui_api_key()}\n",
-                 voice=f"OPENAI_API_KEY={keyshapes.openai_project()}\n")
+    make_project(
+        tmp_path,
+        backend=f"OPENWEBUI_API_KEY={keyshapes.openwebui_api_key()}\n",
+        voice=f"OPENAI_API_KEY={keyshapes.openai_project()}\n",
+    )
     done = run_status(tmp_path, "--lang", lang)
     assert words in done.stdout
     assert done.returncode in (0, 1)  # 1 only when the test machine's keyring lacks the copy
 
 
-def test_status_for_a_missing_project_exits_3_with_a_sentence(tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]
-                                                               ) -> None:
+def test_status_for_a_missing_project_exits_3_with_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["status", "--project", str(tmp_path), "--lang", "en"]) == 3
     out = capsys.readouterr().out
     assert "No TechNova project was found" in out and "--project" in out
 
 
-@pytest.mark.parametrize(("line", "extras"), [
-    ('OPENAI_API_KEY="{key} "\n', "spaces or line breaks"),
-    ("OPENAI_API_KEY='\"{key}\"'\n", "extra quotation marks"),
-    ("OPENAI_API_KEY={key}\u200b\n", "invisible characters"),
-    ("OPENAI_API_KEY=Bearer_{key}\n", None),  # not a recognisable key: reported as unusable
-])
-def test_a_key_stored_with_extras_is_critical(tmp_path: Path, line: str,
-                                             extras: str | None) -> None:
+@pytest.mark.parametrize(
+    ("line", "extras"),
+    [
+        ('OPENAI_API_KEY="{key} "\n', "spaces or line breaks"),
+        ("OPENAI_API_KEY='\"{key}\"'\n", "extra quotation marks"),
+        ("OPENAI_API_KEY={key}\u200b\n", "invisible characters"),
+        ("OPENAI_API_KEY=Bearer_{key}\n", None),  # not a recognisable key: reported as unusable
+    ],
+)
+def test_a_key_stored_with_extras_is_critical(
+    tmp_path: Path, line: str, extras: str | None
+) -> None:
     key = keyshapes.openai_project()
     make_project(tmp_path, voice=line.format(key=key))
     report = project_status(find_project(tmp_path), now=NOW, use_keyring=False)

@@ -14,9 +14,9 @@ from pathlib import Path
 import keyshapes
 import pytest
 
-from wizard import keystore
-from wizard.envfile import read_env
-from wizard.keys import Slot
+from wizard.core import keystore
+from wizard.core.files.envfile import read_env
+from wizard.core.keys import Slot
 from wizard.standins.server import Demo, start_demo
 
 PROGRAM = Path(sys.executable).parent / "technova-setup"
@@ -30,12 +30,17 @@ class Terminal:
         self.socket = f"technova-e2e-{os.getpid()}"
         self.seen: list[str] = []  # every capture, for the leak check
         self.env = env
-        self.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30",
-                  " ".join(command))
+        self.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", " ".join(command))
 
     def tmux(self, *args: str) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, env=self.env, timeout=30, check=False)
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=30,
+            check=False,
+        )
         return done.stdout
 
     def screen(self) -> str:
@@ -79,12 +84,17 @@ def test_first_setup_in_a_real_terminal(demo: Demo, tmp_path: Path) -> None:
     expired = keyshapes.openwebui_jwt(exp=1753747456)
     (project / "backend/.env").write_text(
         f"# TechNova backend\nPORT=3001\nOPENWEBUI_URL={demo.openwebui.url}\n"
-        f"OPENWEBUI_API_KEY={expired}\n")
+        f"OPENWEBUI_API_KEY={expired}\n"
+    )
     (project / "websocket-server/.env").write_text(
-        f"OPENAI_API_KEY=\nOPENAI_BASE_URL={demo.openai_base_url}\n")
+        f"OPENAI_API_KEY=\nOPENAI_BASE_URL={demo.openai_base_url}\n"
+    )
     # COLUMNS/LINES from pytest's own terminal would make Textual draw at the wrong size.
-    env = {**{k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")},
-           "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")},
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+    }
     # Textual draws on stderr, so nothing is redirected: the pane is what a person sees.
     terminal = Terminal([str(PROGRAM), "--project", str(project), "--lang", "en"], env)
     try:
@@ -101,8 +111,12 @@ def test_first_setup_in_a_real_terminal(demo: Demo, tmp_path: Path) -> None:
         terminal.paste(demo.openai_key)
         terminal.wait_for("an OpenAI project key")
         terminal.keys("Enter")
-        for verdict in ("✓ Open WebUI accepts", "✓ A test message", "✓ OpenAI accepts",
-                        "✓ The voice connection"):  # short: long lines wrap in the pane
+        for verdict in (
+            "✓ Open WebUI accepts",
+            "✓ A test message",
+            "✓ OpenAI accepts",
+            "✓ The voice connection",
+        ):  # short: long lines wrap in the pane
             terminal.wait_for(verdict, timeout=60)  # the four run at once: wait for each
         terminal.keys("Enter")  # Continue
         terminal.wait_for("What will be written")
@@ -112,7 +126,7 @@ def test_first_setup_in_a_real_terminal(demo: Demo, tmp_path: Path) -> None:
         everything = "\n".join(terminal.seen)
         assert "Traceback" not in everything
         for key in (demo.openwebui_key, demo.openai_key, expired):
-            runs = {key[i:i + 12] for i in range(len(key) - 11)}
+            runs = {key[i : i + 12] for i in range(len(key) - 11)}
             assert not any(run in everything for run in runs), "a key showed on screen"
         terminal.keys("Enter")  # Finish
         deadline = time.monotonic() + 10
@@ -123,14 +137,11 @@ def test_first_setup_in_a_real_terminal(demo: Demo, tmp_path: Path) -> None:
     backend = (project / "backend/.env").read_text()
     assert backend.startswith("# TechNova backend\nPORT=3001\n")
     assert read_env(project / "backend/.env").values["OPENWEBUI_API_KEY"] == demo.openwebui_key
-    assert read_env(project / "websocket-server/.env").values["OPENAI_API_KEY"] == \
-        demo.openai_key
+    assert read_env(project / "websocket-server/.env").values["OPENAI_API_KEY"] == demo.openai_key
     assert (project / "chat-widget/technova-config.js").exists()
     try:
-        assert keystore.load_key(Slot.OPENWEBUI, project.resolve()).reveal() == \
-            demo.openwebui_key  # type: ignore[union-attr]
-        assert keystore.load_key(Slot.OPENAI, project.resolve()).reveal() == \
-            demo.openai_key  # type: ignore[union-attr]
+        assert keystore.load_key(Slot.OPENWEBUI, project.resolve()).reveal() == demo.openwebui_key  # type: ignore[union-attr]
+        assert keystore.load_key(Slot.OPENAI, project.resolve()).reveal() == demo.openai_key  # type: ignore[union-attr]
     finally:
         for slot in Slot:
             keystore.delete_key(slot, project.resolve())

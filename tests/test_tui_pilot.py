@@ -11,12 +11,12 @@ import pytest
 from textual.widgets import Button, Checkbox, Input
 from tui_helpers import press, screen_text, settle, step, type_key
 
-from wizard import keystore
-from wizard.demo import DemoEnvironment, start_demo_environment
-from wizard.envfile import read_env
-from wizard.keys import Slot
-from wizard.project import find_project
-from wizard.status import project_status
+from wizard.core import keystore
+from wizard.core.demo import DemoEnvironment, start_demo_environment
+from wizard.core.files.envfile import read_env
+from wizard.core.keys import Slot
+from wizard.core.project import find_project
+from wizard.core.status import project_status
 from wizard.tui import make_app
 
 SIZE = (100, 30)
@@ -54,7 +54,11 @@ async def test_first_setup_from_welcome_to_done(demo: DemoEnvironment, lang: str
         await press(pilot, "next")
         assert step(app) == "tests"
         assert {n: r.ok for n, r in app.state.results.items()} == {
-            "openwebui": True, "chat": True, "openai": True, "realtime": True}
+            "openwebui": True,
+            "chat": True,
+            "openai": True,
+            "realtime": True,
+        }
         await press(pilot, "continue")
         assert step(app) == "review"
         review = screen_text(app)
@@ -68,8 +72,9 @@ async def test_first_setup_from_welcome_to_done(demo: DemoEnvironment, lang: str
     assert app.return_value == 0
     backend = read_env(demo.project / "backend/.env").values
     assert backend["OPENWEBUI_API_KEY"] == demo.openwebui_key
-    assert read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"] == \
-        demo.openai_key
+    assert (
+        read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"] == demo.openai_key
+    )
     root = find_project(demo.project).root
     assert keystore.load_key(Slot.OPENWEBUI, root).reveal() == demo.openwebui_key  # type: ignore[union-attr]
     assert not {"jwt-expired", "key-with-extras", "secret-in-widget-config"} & problems(demo)
@@ -103,10 +108,13 @@ async def test_renew_flag_starts_at_the_key(demo: DemoEnvironment) -> None:
         assert "Étape 1 sur 4" in screen_text(app)
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "this place needs the Open WebUI key"),
-                                             ("fr", "cet endroit attend la clé Open WebUI")])
-async def test_an_openai_key_in_the_open_webui_step_is_caught(demo: DemoEnvironment, lang: str,
-                                                              words: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "this place needs the Open WebUI key"), ("fr", "cet endroit attend la clé Open WebUI")],
+)
+async def test_an_openai_key_in_the_open_webui_step_is_caught(
+    demo: DemoEnvironment, lang: str, words: str
+) -> None:
     app = make_app(str(demo.project), lang, renew=True, demo=demo)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -229,8 +237,9 @@ async def test_language_switch_keeps_the_project(demo: DemoEnvironment) -> None:
         assert str(demo.project) in app.screen.query_one("#folder", Input).value
 
 
-async def test_without_a_keyring_writing_needs_consent(demo: DemoEnvironment,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_without_a_keyring_writing_needs_consent(
+    demo: DemoEnvironment, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import keyring
     from keyring.backends.fail import Keyring as NoKeyring
 
@@ -248,12 +257,10 @@ async def test_without_a_keyring_writing_needs_consent(demo: DemoEnvironment,
         await press(pilot, "write")
         assert step(app) == "done"
         assert "and the keyring" not in screen_text(app)
-    assert read_env(demo.project / "backend/.env").values["OPENWEBUI_API_KEY"] == \
-        demo.openwebui_key
+    assert read_env(demo.project / "backend/.env").values["OPENWEBUI_API_KEY"] == demo.openwebui_key
 
 
-async def test_enter_on_an_empty_field_keeps_the_current_key_cleaned(
-        demo: DemoEnvironment) -> None:
+async def test_enter_on_an_empty_field_keeps_the_current_key_cleaned(demo: DemoEnvironment) -> None:
     """The demo's OpenAI key was saved with a trailing space: keeping it writes it cleaned."""
     app = make_app(str(demo.project), "en", demo=demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -268,8 +275,9 @@ async def test_enter_on_an_empty_field_keeps_the_current_key_cleaned(
         assert step(app) == "tests"
         await press(pilot, "continue")
         await press(pilot, "write")
-    assert read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"] == \
-        demo.openai_key
+    assert (
+        read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"] == demo.openai_key
+    )
 
 
 async def test_make_the_key_for_me_signs_in_and_fills_the_field(demo: DemoEnvironment) -> None:
@@ -306,7 +314,8 @@ async def test_make_the_key_for_me_as_a_user_without_permission(demo: DemoEnviro
 
 
 async def test_review_offers_gitignore_and_says_the_file_becomes_private(
-        demo: DemoEnvironment) -> None:
+    demo: DemoEnvironment,
+) -> None:
     import stat
     import subprocess
 

@@ -17,10 +17,10 @@ import pytest
 from textual.pilot import Pilot
 from tui_helpers import settle
 
-from wizard.demo import DemoKeyring
-from wizard.diagnosis import Verdict, diagnosis
-from wizard.keys import Slot, recognise_key
-from wizard.probes import ProbeResult
+from wizard.core.demo import DemoKeyring
+from wizard.core.diagnosis import Verdict, diagnosis
+from wizard.core.keys import Slot, recognise_key
+from wizard.core.probes import ProbeResult
 from wizard.tui import make_app
 
 ROOT = Path("/tmp/technova-snapshot-project")
@@ -34,18 +34,23 @@ SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 @pytest.fixture
 def project(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     # Where the program is installed differs between machines: not part of the picture.
-    monkeypatch.setattr("wizard.reminder.program_path", lambda: "/usr/local/bin/technova-setup")
+    monkeypatch.setattr(
+        "wizard.core.reminder.program_path", lambda: "/usr/local/bin/technova-setup"
+    )
     shutil.rmtree(ROOT, ignore_errors=True)
     (ROOT / "backend").mkdir(parents=True)
     (ROOT / "websocket-server").mkdir()
     (ROOT / "chat-widget").mkdir()
     (ROOT / "backend/.env").write_text(
-        f"PORT=3001\nOPENWEBUI_URL={NOWHERE}\nOPENWEBUI_API_KEY={OWUI_KEY}\n")
+        f"PORT=3001\nOPENWEBUI_URL={NOWHERE}\nOPENWEBUI_API_KEY={OWUI_KEY}\n"
+    )
     (ROOT / "websocket-server/.env").write_text(
-        f"OPENAI_API_KEY={OPENAI_KEY}\nOPENAI_BASE_URL={NOWHERE}/v1\n")
+        f"OPENAI_API_KEY={OPENAI_KEY}\nOPENAI_BASE_URL={NOWHERE}/v1\n"
+    )
     (ROOT / "chat-widget/technova-config.js").write_text(
         f"window.TechNovaConfig = {{\n  backendUrl: 'http://localhost:3001',\n"
-        f"  apiKey: '{OPENAI_KEY}',\n}};\n")
+        f"  apiKey: '{OPENAI_KEY}',\n}};\n"
+    )
     for env in ("backend/.env", "websocket-server/.env"):
         (ROOT / env).chmod(0o600)
     previous = keyring.get_keyring()
@@ -57,17 +62,22 @@ def project(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def results() -> dict[str, ProbeResult]:
     return {
-        "openwebui": ProbeResult("openwebui",
-                                 diagnosis("openwebui-ok", Verdict.OK, model="technova"), 42),
+        "openwebui": ProbeResult(
+            "openwebui", diagnosis("openwebui-ok", Verdict.OK, model="technova"), 42
+        ),
         "chat": ProbeResult("chat", diagnosis("chat-ok", Verdict.OK), 310),
-        "openai": ProbeResult("openai", diagnosis("openai-invalid-key", Verdict.CRITICAL,
-                                                  where=_where(), status=401), 120, 401),
+        "openai": ProbeResult(
+            "openai",
+            diagnosis("openai-invalid-key", Verdict.CRITICAL, where=_where(), status=401),
+            120,
+            401,
+        ),
         "realtime": ProbeResult("realtime", diagnosis("realtime-ok", Verdict.OK), 230, 101),
     }
 
 
 def _where():  # type: ignore[no-untyped-def]
-    from wizard.i18n import Msg
+    from wizard.core.i18n import Msg
 
     return Msg("where.voice")
 
@@ -97,8 +107,9 @@ def go_to(step: str, lang: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("size", sorted(SIZES))
-@pytest.mark.parametrize("step", ["welcome", "explain", "openwebui", "openai", "tests",
-                                  "review", "done", "help"])
+@pytest.mark.parametrize(
+    "step", ["welcome", "explain", "openwebui", "openai", "tests", "review", "done", "help"]
+)
 def test_screen(snap_compare, project: Path, step: str, size: str) -> None:  # type: ignore[no-untyped-def]
     app = make_app(str(project), "en")
     assert snap_compare(app, terminal_size=SIZES[size], run_before=go_to(step, "en"))
@@ -118,5 +129,5 @@ def test_no_snapshot_holds_a_key() -> None:
     for svg in svgs:
         text = svg.read_text()
         for key in (OWUI_KEY, OPENAI_KEY):
-            runs = [key[i:i + 12] for i in range(len(key) - 11)]
+            runs = [key[i : i + 12] for i in range(len(key) - 11)]
             assert not any(run in text for run in runs), svg.name

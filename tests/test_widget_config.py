@@ -15,10 +15,8 @@ from pathlib import Path
 import keyshapes
 import pytest
 
-from wizard.errors import WizardError
-from wizard.i18n import LANGS
-from wizard.secret import mask
-from wizard.widget_config import (
+from wizard.core.errors import WizardError
+from wizard.core.files.widget_config import (
     REMOVED_MARKER,
     SecretFinding,
     WidgetSettings,
@@ -29,6 +27,8 @@ from wizard.widget_config import (
     update_widget_config,
     write_widget_config,
 )
+from wizard.core.i18n import LANGS
+from wizard.core.secret import mask
 
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="Node.js is not installed")
@@ -117,7 +117,7 @@ def inserted_lines(before: str, after: str) -> list[str]:
 
 KEYS = keyshapes.every_kind()
 TRICKY = [
-    'http://example.com/a?q="quoted"&r=\'single\'',
+    "http://example.com/a?q=\"quoted\"&r='single'",
     "C:\\path\\with\\backslashes\\",
     "https://exemple.fr/été/café/日本語/😀",
     "line\nbreak\tand\rreturn",
@@ -156,7 +156,7 @@ def test_render_says_no_key_belongs_here() -> None:
     assert "Every visitor's browser" in header and "no key" in header
     assert 'backendUrl: "http://localhost:3001",' in text
     assert 'voiceUrl: "ws://localhost:8081",' in text
-    assert 'voiceUrl: null,' in render_widget_config(WidgetSettings("http://x"))
+    assert "voiceUrl: null," in render_widget_config(WidgetSettings("http://x"))
     assert find_secrets(text) == []
 
 
@@ -205,21 +205,23 @@ def test_finds_keys_wherever_they_are() -> None:
     project, legacy = KEYS["openai-project"], KEYS["openai-legacy"]
     webui, token = KEYS["openwebui-api-key"], KEYS["openwebui-jwt"]
     service, admin = KEYS["openai-service-account"], KEYS["openai-admin"]
-    text = "\n".join([
-        f"// my key: {legacy}",  # 1
-        "/* the old one was",  # 2
-        f"   {webui} */",  # 3
-        f'const API_KEY = "{project}";',  # 4
-        "window.TechNovaConfig = {",  # 5
-        "  backendUrl: 'http://localhost:3001',",  # 6
-        "  auth: { headers: { Authorization: `Bearer " + token + "` } },",  # 7
-        f'  "openaiKey": "{service}",',  # 8
-        f"  keys: ['not a key', '{admin}'],",  # 9
-        "  url: `${API_KEY}?key=" + webui + "`,",  # 10
-        f'  voiceUrl: "wss://example.com/?token={token}",',  # 11
-        "};",  # 12
-        f"window.TechNovaConfig.extra = '{legacy}'; // {project}",  # 13
-    ])
+    text = "\n".join(
+        [
+            f"// my key: {legacy}",  # 1
+            "/* the old one was",  # 2
+            f"   {webui} */",  # 3
+            f'const API_KEY = "{project}";',  # 4
+            "window.TechNovaConfig = {",  # 5
+            "  backendUrl: 'http://localhost:3001',",  # 6
+            "  auth: { headers: { Authorization: `Bearer " + token + "` } },",  # 7
+            f'  "openaiKey": "{service}",',  # 8
+            f"  keys: ['not a key', '{admin}'],",  # 9
+            "  url: `${API_KEY}?key=" + webui + "`,",  # 10
+            f'  voiceUrl: "wss://example.com/?token={token}",',  # 11
+            "};",  # 12
+            f"window.TechNovaConfig.extra = '{legacy}'; // {project}",  # 13
+        ]
+    )
     found = [(f.line, f.field, f.kind) for f in find_secrets(text)]
     assert found == [
         (1, "key", "openai-legacy"),
@@ -256,15 +258,17 @@ def test_a_cut_key_is_still_found() -> None:
 
 def test_tokenises_javascript_properly() -> None:
     key = KEYS["openwebui-api-key"]
-    text = "\n".join([
-        "const re = /[\"'`]/g; const half = 10 / 2 / 1;",  # 1: a regex holding quotes
-        "const s = 'it\\'s \"fine\" // not a comment';",  # 2: escapes, // inside a string
-        'const t = "a /* not a comment */ b";',  # 3
-        "const u = `multi",  # 4
-        "line ${ {a: '}'}.a } template`;",  # 5: braces inside a substitution
-        f"const k = '{key}';",  # 6
-        "const x = '\\x73k-escaped';",  # 7
-    ])
+    text = "\n".join(
+        [
+            "const re = /[\"'`]/g; const half = 10 / 2 / 1;",  # 1: a regex holding quotes
+            "const s = 'it\\'s \"fine\" // not a comment';",  # 2: escapes, // inside a string
+            'const t = "a /* not a comment */ b";',  # 3
+            "const u = `multi",  # 4
+            "line ${ {a: '}'}.a } template`;",  # 5: braces inside a substitution
+            f"const k = '{key}';",  # 6
+            "const x = '\\x73k-escaped';",  # 7
+        ]
+    )
     assert [(f.line, f.field) for f in find_secrets(text)] == [(6, "k")]
     escaped = "".join(f"\\x{ord(ch):02x}" for ch in key)
     assert [f.masked for f in find_secrets(f'const k = "{escaped}";')] == [mask(key)]
@@ -330,7 +334,7 @@ def test_remove_drops_a_property_line_and_blanks_the_rest() -> None:
         "window.TechNovaConfig = {\n"
         "  backendUrl: 'http://localhost:3001',\n"
         f"  apiKey: '{project}', // do not share\n"
-        f"  headers: {{ Authorization: \"Bearer {webui}\" }},\n"
+        f'  headers: {{ Authorization: "Bearer {webui}" }},\n'
         "  language: 'fr',\n"
         f'  "token": `{webui}`\n'
         "};\n"
@@ -354,25 +358,33 @@ def test_remove_keeps_line_endings_and_bom() -> None:
     key = KEYS["openai-legacy"]
     text = (
         "\ufeffwindow.TechNovaConfig = {\r\n"
-        f"\tapiKey: \"{key}\",\r\n"
-        "\tbackendUrl: \"http://localhost:3001\"\r\n"
+        f'\tapiKey: "{key}",\r\n'
+        '\tbackendUrl: "http://localhost:3001"\r\n'
         "};"
     )
     cleaned, _ = remove_secrets(text)
     assert cleaned == (
-        "\ufeffwindow.TechNovaConfig = {\r\n\tbackendUrl: \"http://localhost:3001\"\r\n};"
+        '\ufeffwindow.TechNovaConfig = {\r\n\tbackendUrl: "http://localhost:3001"\r\n};'
     )
 
 
 def _removal_cases() -> list[str]:
-    p, w, j, s, a, legacy = (KEYS[k] for k in (
-        "openai-project", "openwebui-api-key", "openwebui-jwt", "openai-service-account",
-        "openai-admin", "openai-legacy"))
+    p, w, j, s, a, legacy = (
+        KEYS[k]
+        for k in (
+            "openai-project",
+            "openwebui-api-key",
+            "openwebui-jwt",
+            "openai-service-account",
+            "openai-admin",
+            "openai-legacy",
+        )
+    )
     return [
         # Last property without a comma: dropping it leaves `…,\n}` (valid).
         f"window.TechNovaConfig = {{\n  backendUrl: 'http://a',\n  apiKey: '{p}'\n}};\n",
         # The only property.
-        f"window.TechNovaConfig = {{\n  apiKey: \"{w}\"\n}};\n",
+        f'window.TechNovaConfig = {{\n  apiKey: "{w}"\n}};\n',
         # Comma-first style: the line cannot be dropped, the value is blanked.
         f"window.TechNovaConfig = {{\n  backendUrl: 'http://a'\n  , apiKey: '{p}'\n"
         "  , language: 'en'\n};\n",
@@ -441,10 +453,10 @@ UPDATE_CASES = [
     "    greeting: 'Hello!',\n"
     "};\n",
     # Backticks and JSON-style quoted names, CRLF, tabs.
-    "window.TechNovaConfig = {\r\n\t\"backendUrl\": `http://localhost:3001`,\r\n"
-    "\t\"language\": `en`\r\n};\r\n",
+    'window.TechNovaConfig = {\r\n\t"backendUrl": `http://localhost:3001`,\r\n'
+    '\t"language": `en`\r\n};\r\n',
     # One line, some fields missing, voiceUrl null.
-    "window.TechNovaConfig = { backendUrl: \"http://old\", voiceUrl: null };",
+    'window.TechNovaConfig = { backendUrl: "http://old", voiceUrl: null };',
     # No field at all yet: an empty object, on one line and on several.
     "window.TechNovaConfig = {};\n",
     "window.TechNovaConfig = { // filled in by technova-setup\n};\n",
@@ -474,7 +486,8 @@ def test_update_reads_back_in_node_and_keeps_other_bytes() -> None:
         }
         # Only lines holding our fields changed (or new lines were added).
         field_lines = {
-            n for n, line in enumerate(text.splitlines(), 1)
+            n
+            for n, line in enumerate(text.splitlines(), 1)
             if re.search(r"backendUrl|voiceUrl|language\W|assistantName|\{\s*}", line)
         }
         assert only_lines_changed(text, new_text, field_lines), (text, new_text)
@@ -516,17 +529,18 @@ def test_update_keeps_quotes_and_indentation() -> None:
     assert "backendUrl: \"http://x/?a='b'\", // the backend" in odd
     # Missing fields go after the `{`, indented like their neighbours, in the file's quotes.
     added = update_widget_config(
-        "window.TechNovaConfig = {\r\n\t\"backendUrl\": `http://a`,\r\n};\r\n", SETTINGS
+        'window.TechNovaConfig = {\r\n\t"backendUrl": `http://a`,\r\n};\r\n', SETTINGS
     )
     assert added == (
         "window.TechNovaConfig = {\r\n\tvoiceUrl: `wss://voice.example.com`,\r\n"
         "\tlanguage: `fr`,\r\n\tassistantName: `Léa`,\r\n"
-        "\t\"backendUrl\": `https://chat.example.com/api`,\r\n};\r\n"
+        '\t"backendUrl": `https://chat.example.com/api`,\r\n};\r\n'
     )
     assert inserted_lines(
         "const c = {\n    backendUrl: 'http://a',\n};\n",
-        update_widget_config("const c = {\n    backendUrl: 'http://a',\n};\n",
-                             WidgetSettings("http://a")),
+        update_widget_config(
+            "const c = {\n    backendUrl: 'http://a',\n};\n", WidgetSettings("http://a")
+        ),
     ) == ["    language: 'en',\n", "    assistantName: 'TechNova',\n"]
 
 
@@ -540,8 +554,13 @@ def test_update_leaves_voice_alone_when_not_given() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "// nothing here\n", "console.log('hello');\n", "const x = { colour: 'red' };\n",
-     "window.TechNovaConfig = makeConfig();\n"],
+    [
+        "",
+        "// nothing here\n",
+        "console.log('hello');\n",
+        "const x = { colour: 'red' };\n",
+        "window.TechNovaConfig = makeConfig();\n",
+    ],
 )
 def test_update_refuses_a_file_it_does_not_recognise(text: str) -> None:
     with pytest.raises(WizardError) as caught:

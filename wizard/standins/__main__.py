@@ -12,8 +12,9 @@ from wizard.standins.server import start_demo
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m wizard.standins",
-                                     description="Run the OpenAI and Open WebUI stand-ins.")
+    parser = argparse.ArgumentParser(
+        prog="python -m wizard.standins", description="Run the OpenAI and Open WebUI stand-ins."
+    )
     parser.add_argument("--openai-port", type=int, default=0, help="default: a free port")
     parser.add_argument("--openwebui-port", type=int, default=0, help="default: a free port")
     args = parser.parse_args(argv)

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from wizard.diagnosis import openai_error, openwebui_detail
+from wizard.core.diagnosis import openai_error, openwebui_detail
 
 _PAGE = "widget.html"
 
@@ -36,8 +36,7 @@ def make_backend_app(project_root: Path) -> Starlette:
     async def config(request: Request) -> Response:
         # The widget's public settings, exactly as the wizard wrote them (or left them).
         text = widget_config.read_text("utf-8") if widget_config.exists() else ""
-        return Response(text, media_type="text/javascript",
-                        headers={"Cache-Control": "no-store"})
+        return Response(text, media_type="text/javascript", headers={"Cache-Control": "no-store"})
 
     async def chat(request: Request) -> Response:
         from dotenv import dotenv_values
@@ -46,7 +45,7 @@ def make_backend_app(project_root: Path) -> Starlette:
             body = await request.json()
             message = str(body["message"])[:2000]
         except (ValueError, KeyError, TypeError):
-            return JSONResponse({"error": "Send {\"message\": \"…\"}."}, status_code=400)
+            return JSONResponse({"error": 'Send {"message": "…"}.'}, status_code=400)
         settings = dotenv_values(backend_env) if backend_env.exists() else {}
         url = (settings.get("OPENWEBUI_URL") or "http://localhost:3000").rstrip("/")
         key = settings.get("OPENWEBUI_API_KEY") or ""
@@ -56,8 +55,12 @@ def make_backend_app(project_root: Path) -> Starlette:
                 answer = await client.post(
                     f"{url}/api/chat/completions",
                     headers={"Authorization": f"Bearer {key}"},
-                    json={"model": model, "stream": False,
-                          "messages": [{"role": "user", "content": message}]})
+                    json={
+                        "model": model,
+                        "stream": False,
+                        "messages": [{"role": "user", "content": message}],
+                    },
+                )
         except httpx.HTTPError as error:
             reason = f"Open WebUI could not be reached ({type(error).__name__})."
             return JSONResponse({"error": reason}, status_code=502)
@@ -68,17 +71,21 @@ def make_backend_app(project_root: Path) -> Starlette:
         if answer.status_code != 200:
             # What the backend's log would say: Open WebUI's detail or OpenAI's message, no key.
             reason = openwebui_detail(payload) or (openai_error(payload) or {}).get("code")
-            return JSONResponse({"error": f"Open WebUI answered {answer.status_code}: {reason}"},
-                                status_code=502)
+            return JSONResponse(
+                {"error": f"Open WebUI answered {answer.status_code}: {reason}"}, status_code=502
+            )
         try:
             reply = payload["choices"][0]["message"]["content"]
         except (KeyError, IndexError, TypeError):
-            return JSONResponse({"error": "Open WebUI's answer had no reply in it."},
-                                status_code=502)
+            return JSONResponse(
+                {"error": "Open WebUI's answer had no reply in it."}, status_code=502
+            )
         return JSONResponse({"reply": reply})
 
-    return Starlette(routes=[
-        Route("/", page, methods=["GET"]),
-        Route("/technova-config.js", config, methods=["GET"]),
-        Route("/api/chat", chat, methods=["POST"]),
-    ])
+    return Starlette(
+        routes=[
+            Route("/", page, methods=["GET"]),
+            Route("/technova-config.js", config, methods=["GET"]),
+            Route("/api/chat", chat, methods=["POST"]),
+        ]
+    )

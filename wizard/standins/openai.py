@@ -30,8 +30,16 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-SITUATIONS = ("ok", "no_credit", "rate_limited", "deactivated", "missing_scope", "country",
-              "down", "no_realtime")
+SITUATIONS = (
+    "ok",
+    "no_credit",
+    "rate_limited",
+    "deactivated",
+    "missing_scope",
+    "country",
+    "down",
+    "no_realtime",
+)
 DEFAULT_MODELS = ("gpt-4o-mini", "gpt-4o", "gpt-realtime")
 KEYS_PAGE = "https://platform.openai.com/account/api-keys"
 _KEY_CHARS = string.ascii_letters + string.digits + "_-"
@@ -55,8 +63,9 @@ DEACTIVATED_MESSAGE = (
     "seeing this error while using another app or site, please reach out to them for more help."
 )
 COUNTRY_MESSAGE = "Country, region, or territory not supported"
-BETA_MESSAGE = ("The Realtime Beta API is no longer supported. Please use /v1/realtime for "
-                "the GA API.")
+BETA_MESSAGE = (
+    "The Realtime Beta API is no longer supported. Please use /v1/realtime for the GA API."
+)
 
 
 def new_openai_key() -> str:
@@ -114,19 +123,30 @@ class OpenAIState:
         return self.key_situations.get(key, self.situation)
 
 
-def _error(status: int, message: str, kind: str, code: str | None,
-           param: str | None = None, headers: dict[str, str] | None = None) -> JSONResponse:
+def _error(
+    status: int,
+    message: str,
+    kind: str,
+    code: str | None,
+    param: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     body = {"error": {"message": message, "type": kind, "param": param, "code": code}}
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _error_body(situation: str, key: str, model: str, scope: str,
-                org: str) -> tuple[int, dict[str, Any]] | None:
+def _error_body(
+    situation: str, key: str, model: str, scope: str, org: str
+) -> tuple[int, dict[str, Any]] | None:
     """The status and `error` object of a key's situation (None when all is well)."""
     if situation == "invalid":
-        return 401, {"message": f"Incorrect API key provided: {openai_mask(key)}. You can find "
-                                f"your API key at {KEYS_PAGE}.",
-                     "type": "invalid_request_error", "param": None, "code": "invalid_api_key"}
+        return 401, {
+            "message": f"Incorrect API key provided: {openai_mask(key)}. You can find "
+            f"your API key at {KEYS_PAGE}.",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "invalid_api_key",
+        }
     table: dict[str, tuple[int, str, str, str | None]] = {
         "missing_key": (401, NO_KEY_MESSAGE, "invalid_request_error", None),
         "no_credit": (429, NO_CREDIT_MESSAGE, "insufficient_quota", "insufficient_quota"),
@@ -135,18 +155,25 @@ def _error_body(situation: str, key: str, model: str, scope: str,
             f"Rate limit reached for {model} in organization {org} on requests per min (RPM): "
             "Limit 3, Used 3, Requested 1. Please try again in 20s. Visit "
             "https://platform.openai.com/account/rate-limits to learn more.",
-            "requests", "rate_limit_exceeded"),
-        "deactivated": (401, DEACTIVATED_MESSAGE, "invalid_request_error",
-                        "account_deactivated"),
+            "requests",
+            "rate_limit_exceeded",
+        ),
+        "deactivated": (401, DEACTIVATED_MESSAGE, "invalid_request_error", "account_deactivated"),
         "missing_scope": (
             401,
             "You have insufficient permissions for this operation. Missing scopes: "
             f"{scope}. Check that you have the correct role in your organization (Reader, "
             "Writer, Owner) and project (Member, Owner), and if you're using a restricted API "
             "key, that it has the necessary scopes.",
-            "invalid_request_error", None),
-        "country": (403, COUNTRY_MESSAGE, "request_forbidden",
-                    "unsupported_country_region_territory"),
+            "invalid_request_error",
+            None,
+        ),
+        "country": (
+            403,
+            COUNTRY_MESSAGE,
+            "request_forbidden",
+            "unsupported_country_region_territory",
+        ),
         "down": (503, "The server is overloaded or not ready yet.", "server_error", None),
     }
     if situation not in table:
@@ -169,8 +196,9 @@ def _bearer(headers: Any) -> str | None:
 def make_openai_app(state: OpenAIState) -> Starlette:
     """The stand-in as an ASGI app; `state` may be changed while it runs."""
 
-    def refusal(request: Request, model: str, scope: str,
-                billable: bool = True) -> tuple[Response | None, str]:
+    def refusal(
+        request: Request, model: str, scope: str, billable: bool = True
+    ) -> tuple[Response | None, str]:
         """The error answer for this request's key, or None and the key when it may pass.
 
         Quota and rate limits are met on billable calls (chat), not on `/v1/models`, unless
@@ -185,8 +213,10 @@ def make_openai_app(state: OpenAIState) -> Starlette:
         else:
             situation = state.situation_for(key)
             if situation == "no_realtime" or (
-                    situation in ("no_credit", "rate_limited")
-                    and not billable and not state.quota_on_models):
+                situation in ("no_credit", "rate_limited")
+                and not billable
+                and not state.quota_on_models
+            ):
                 situation = "ok"
         found = _error_body(situation, key or "", model, scope, state.organization)
         if found is None:
@@ -217,93 +247,160 @@ def make_openai_app(state: OpenAIState) -> Starlette:
         if refused is not None:
             return refused
         if not isinstance(body, dict):
-            return _error(400, "We could not parse the JSON body of your request. (HINT: This "
-                          "likely means you aren't using your HTTP library correctly. The "
-                          "OpenAI API expects a JSON payload, but what was sent was not valid "
-                          "JSON. If you have trouble figuring out how to fix this, please "
-                          "contact us through our help center at help.openai.com.)",
-                          "invalid_request_error", None)
+            return _error(
+                400,
+                "We could not parse the JSON body of your request. (HINT: This "
+                "likely means you aren't using your HTTP library correctly. The "
+                "OpenAI API expects a JSON payload, but what was sent was not valid "
+                "JSON. If you have trouble figuring out how to fix this, please "
+                "contact us through our help center at help.openai.com.)",
+                "invalid_request_error",
+                None,
+            )
         if not model:
-            return _error(400, "you must provide a model parameter", "invalid_request_error",
-                          None)
+            return _error(400, "you must provide a model parameter", "invalid_request_error", None)
         if model not in state.models:
-            return _error(404, f"The model `{model}` does not exist or you do not have access "
-                          "to it.", "invalid_request_error", "model_not_found")
+            return _error(
+                404,
+                f"The model `{model}` does not exist or you do not have access to it.",
+                "invalid_request_error",
+                "model_not_found",
+            )
         messages = body.get("messages")
         if not isinstance(messages, list) or not messages:
-            return _error(400, "[] is too short - 'messages'", "invalid_request_error",
-                          "empty_array", param="messages")
+            return _error(
+                400,
+                "[] is too short - 'messages'",
+                "invalid_request_error",
+                "empty_array",
+                param="messages",
+            )
         text = state.reply_prefix + _last_user_text(messages)
         completion_id = "chatcmpl-" + "".join(secrets.choice(_ID_CHARS) for _ in range(29))
         created = int(time.time())
-        usage = {"prompt_tokens": 9, "completion_tokens": len(text.split()),
-                 "total_tokens": 9 + len(text.split())}
+        usage = {
+            "prompt_tokens": 9,
+            "completion_tokens": len(text.split()),
+            "total_tokens": 9 + len(text.split()),
+        }
         if body.get("stream"):
             include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
             return StreamingResponse(
                 _stream(completion_id, created, model, text, usage if include_usage else None),
-                media_type="text/event-stream")
-        return JSONResponse({
-            "id": completion_id, "object": "chat.completion", "created": created,
-            "model": model,
-            "choices": [{"index": 0,
-                         "message": {"role": "assistant", "content": text, "refusal": None,
-                                     "annotations": []},
-                         "logprobs": None, "finish_reason": "stop"}],
-            "usage": usage, "service_tier": "default", "system_fingerprint": "fp_standin",
-        })
+                media_type="text/event-stream",
+            )
+        return JSONResponse(
+            {
+                "id": completion_id,
+                "object": "chat.completion",
+                "created": created,
+                "model": model,
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {
+                            "role": "assistant",
+                            "content": text,
+                            "refusal": None,
+                            "annotations": [],
+                        },
+                        "logprobs": None,
+                        "finish_reason": "stop",
+                    }
+                ],
+                "usage": usage,
+                "service_tier": "default",
+                "system_fingerprint": "fp_standin",
+            }
+        )
 
     async def realtime(websocket: WebSocket) -> None:
         state.requests.append(("WS", websocket.url.path))
         await asyncio.sleep(state.delay)
         key = _bearer(websocket.headers)
-        protocols = [p.strip() for p in websocket.headers.get("sec-websocket-protocol",
-                                                              "").split(",")]
+        protocols = [
+            p.strip() for p in websocket.headers.get("sec-websocket-protocol", "").split(",")
+        ]
         subprotocol = None
         for protocol in protocols:  # how browsers pass the key: `openai-insecure-api-key.<key>`
             if protocol.startswith("openai-insecure-api-key.") and key is None:
                 key = protocol.removeprefix("openai-insecure-api-key.")
                 subprotocol = "realtime" if "realtime" in protocols else None
         model = websocket.query_params.get("model", "")
-        situation = ("down" if state.situation == "down"
-                     else "missing_key" if key is None
-                     else state.situation_for(key) if key in state.valid_keys else "invalid")
+        situation = (
+            "down"
+            if state.situation == "down"
+            else "missing_key"
+            if key is None
+            else state.situation_for(key)
+            if key in state.valid_keys
+            else "invalid"
+        )
         if situation in ("no_credit", "rate_limited"):
             situation = "ok"  # billing is met later, when a response is asked for
         if situation in ("no_realtime", "country", "down"):
             # Refused at the handshake with an HTTP answer (observed once: 403).
-            status, error = _error_body("country" if situation == "no_realtime" else situation,
-                                        key or "", model, "", state.organization) or (403, {})
+            status, error = _error_body(
+                "country" if situation == "no_realtime" else situation,
+                key or "",
+                model,
+                "",
+                state.organization,
+            ) or (403, {})
             if situation == "no_realtime":
-                error = {"message": "You do not have access to the Realtime API.",
-                         "type": "invalid_request_error", "param": None,
-                         "code": "model_not_found"}
-            await websocket.send_denial_response(JSONResponse(
-                {"error": error}, status_code=status, headers={"x-request-id": request_id()}))
+                error = {
+                    "message": "You do not have access to the Realtime API.",
+                    "type": "invalid_request_error",
+                    "param": None,
+                    "code": "model_not_found",
+                }
+            await websocket.send_denial_response(
+                JSONResponse(
+                    {"error": error}, status_code=status, headers={"x-request-id": request_id()}
+                )
+            )
             return
         await websocket.accept(subprotocol=subprotocol)
         found = _error_body(situation, key or "", model, "model.request", state.organization)
         if found is not None:
             _, error = found
-            ordered = {"type": error["type"], "code": error["code"], "message": error["message"],
-                       "param": None, "event_id": None}  # the order OpenAI sends them in
-            await websocket.send_text(_json({"type": "error", "event_id": _event_id(),
-                                             "error": ordered}))
+            ordered = {
+                "type": error["type"],
+                "code": error["code"],
+                "message": error["message"],
+                "param": None,
+                "event_id": None,
+            }  # the order OpenAI sends them in
+            await websocket.send_text(
+                _json({"type": "error", "event_id": _event_id(), "error": ordered})
+            )
             await websocket.close(code=3000, reason=f"{error['type']}.{error['code']}")
             return
         if websocket.headers.get("openai-beta", "").strip().lower().startswith("realtime"):
-            await websocket.send_text(_json({
-                "type": "error", "event_id": _event_id(),
-                "error": {"type": "invalid_request_error", "code": "beta_api_shape_disabled",
-                          "message": BETA_MESSAGE, "param": None, "event_id": None}}))
+            await websocket.send_text(
+                _json(
+                    {
+                        "type": "error",
+                        "event_id": _event_id(),
+                        "error": {
+                            "type": "invalid_request_error",
+                            "code": "beta_api_shape_disabled",
+                            "message": BETA_MESSAGE,
+                            "param": None,
+                            "event_id": None,
+                        },
+                    }
+                )
+            )
             await websocket.close(code=4000, reason="beta_api_shape_disabled")
             return
         if model != state.realtime_model:
             await websocket.close(code=4000, reason="invalid_model")
             return
         session = _session(model)
-        await websocket.send_text(_json({"type": "session.created",
-                                              "event_id": _event_id(), "session": session}))
+        await websocket.send_text(
+            _json({"type": "session.created", "event_id": _event_id(), "session": session})
+        )
         try:
             while True:  # stay open until the client leaves; answer session.update politely
                 message = await websocket.receive_text()
@@ -315,17 +412,21 @@ def make_openai_app(state: OpenAIState) -> Starlette:
                     update = event.get("session")
                     if isinstance(update, dict):
                         session.update(update)
-                    await websocket.send_text(_json({
-                        "type": "session.updated", "event_id": _event_id(),
-                        "session": session}))
+                    await websocket.send_text(
+                        _json(
+                            {"type": "session.updated", "event_id": _event_id(), "session": session}
+                        )
+                    )
         except (WebSocketDisconnect, RuntimeError):
             return
 
-    app = Starlette(routes=[
-        Route("/v1/models", list_models, methods=["GET"]),
-        Route("/v1/chat/completions", chat, methods=["POST"]),
-        WebSocketRoute("/v1/realtime", realtime),
-    ])
+    app = Starlette(
+        routes=[
+            Route("/v1/models", list_models, methods=["GET"]),
+            Route("/v1/chat/completions", chat, methods=["POST"]),
+            WebSocketRoute("/v1/realtime", realtime),
+        ]
+    )
     app.add_middleware(_RequestIdMiddleware)
     app.state.standin = state
     return app
@@ -364,13 +465,19 @@ def _last_user_text(messages: list[Any]) -> str:
     return ""
 
 
-async def _stream(completion_id: str, created: int, model: str, text: str,
-                  usage: dict[str, int] | None) -> AsyncIterator[bytes]:
+async def _stream(
+    completion_id: str, created: int, model: str, text: str, usage: dict[str, int] | None
+) -> AsyncIterator[bytes]:
     def chunk(delta: dict[str, Any], finish: str | None) -> bytes:
-        body = {"id": completion_id, "object": "chat.completion.chunk", "created": created,
-                "model": model, "service_tier": "default", "system_fingerprint": "fp_standin",
-                "choices": [{"index": 0, "delta": delta, "logprobs": None,
-                             "finish_reason": finish}]}
+        body = {
+            "id": completion_id,
+            "object": "chat.completion.chunk",
+            "created": created,
+            "model": model,
+            "service_tier": "default",
+            "system_fingerprint": "fp_standin",
+            "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}],
+        }
         if usage is not None:
             body["usage"] = None
         return b"data: " + _json(body).encode() + b"\n\n"
@@ -382,8 +489,14 @@ async def _stream(completion_id: str, created: int, model: str, text: str,
         await asyncio.sleep(0)
     yield chunk({}, "stop")
     if usage is not None:
-        tail = {"id": completion_id, "object": "chat.completion.chunk", "created": created,
-                "model": model, "choices": [], "usage": usage}
+        tail = {
+            "id": completion_id,
+            "object": "chat.completion.chunk",
+            "created": created,
+            "model": model,
+            "choices": [],
+            "usage": usage,
+        }
         yield b"data: " + _json(tail).encode() + b"\n\n"
     yield b"data: [DONE]\n\n"
 
@@ -391,20 +504,38 @@ async def _stream(completion_id: str, created: int, model: str, text: str,
 def _session(model: str) -> dict[str, Any]:
     """A GA `session.created` session, as OpenAI sends it first on a good key."""
     return {
-        "type": "realtime", "object": "realtime.session",
+        "type": "realtime",
+        "object": "realtime.session",
         "id": "sess_" + "".join(secrets.choice(_ID_CHARS) for _ in range(21)),
-        "model": model, "output_modalities": ["audio"],
-        "instructions": "", "tools": [], "tool_choice": "auto", "max_output_tokens": "inf",
-        "tracing": None, "prompt": None, "expires_at": int(time.time()) + 3600,
+        "model": model,
+        "output_modalities": ["audio"],
+        "instructions": "",
+        "tools": [],
+        "tool_choice": "auto",
+        "max_output_tokens": "inf",
+        "tracing": None,
+        "prompt": None,
+        "expires_at": int(time.time()) + 3600,
         "audio": {
-            "input": {"format": {"type": "audio/pcm", "rate": 24000}, "transcription": None,
-                      "noise_reduction": None,
-                      "turn_detection": {"type": "server_vad", "threshold": 0.5,
-                                         "prefix_padding_ms": 300, "silence_duration_ms": 200,
-                                         "idle_timeout_ms": None, "create_response": True,
-                                         "interrupt_response": True}},
-            "output": {"format": {"type": "audio/pcm", "rate": 24000}, "voice": "alloy",
-                       "speed": 1.0},
+            "input": {
+                "format": {"type": "audio/pcm", "rate": 24000},
+                "transcription": None,
+                "noise_reduction": None,
+                "turn_detection": {
+                    "type": "server_vad",
+                    "threshold": 0.5,
+                    "prefix_padding_ms": 300,
+                    "silence_duration_ms": 200,
+                    "idle_timeout_ms": None,
+                    "create_response": True,
+                    "interrupt_response": True,
+                },
+            },
+            "output": {
+                "format": {"type": "audio/pcm", "rate": 24000},
+                "voice": "alloy",
+                "speed": 1.0,
+            },
         },
         "include": None,
     }

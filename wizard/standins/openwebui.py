@@ -29,24 +29,32 @@ from starlette.routing import Route
 # ERROR_MESSAGES of open_webui/constants.py, and literal details of utils/auth.py and friends.
 NOT_AUTHENTICATED = "Not authenticated"
 UNAUTHORIZED = "401 Unauthorized"
-MODEL_ID_TAKEN = ("Uh-oh! This model id is already registered. Please choose another model id "
-                  "string.")
+MODEL_ID_TAKEN = (
+    "Uh-oh! This model id is already registered. Please choose another model id string."
+)
 INVALID_TOKEN_JWT = "Invalid token"  # a revoked session (session_stamp changed)
 INVALID_AUTH_REQUEST = "Invalid authentication request."  # JWT of a deleted user; bad body
 INVALID_TOKEN = "Your session has expired or the token is invalid. Please sign in again."
-INVALID_CRED = ("The email or password provided is incorrect. Please check for typos and try "
-                "logging in again.")
+INVALID_CRED = (
+    "The email or password provided is incorrect. Please check for typos and try logging in again."
+)
 API_KEY_NOT_ALLOWED = "Use of API key is not enabled in the environment."
 API_KEY_CREATION_NOT_ALLOWED = "API key creation is not allowed in the environment."
-API_KEY_NOT_FOUND = ("Oops! It looks like there's a hiccup. The API key is missing. Please make "
-                     "sure to provide a valid API key to access this feature.")
-ACCESS_PROHIBITED = ("You do not have permission to access this resource. Please contact your "
-                     "administrator for assistance.")
+API_KEY_NOT_FOUND = (
+    "Oops! It looks like there's a hiccup. The API key is missing. Please make "
+    "sure to provide a valid API key to access this feature."
+)
+ACCESS_PROHIBITED = (
+    "You do not have permission to access this resource. Please contact your "
+    "administrator for assistance."
+)
 HUMAN_SESSION_REQUIRED = "A human session is required."
 RATE_LIMIT_EXCEEDED = "API rate limit exceeded"
 MODEL_NOT_FOUND = "Model not found"
-EMAIL_TAKEN = ("Uh-oh! This email is already registered. Sign in with your existing account or "
-               "choose another email to start anew.")
+EMAIL_TAKEN = (
+    "Uh-oh! This email is already registered. Sign in with your existing account or "
+    "choose another email to start anew."
+)
 SERVER_CONNECTION_ERROR = "Open WebUI: Server Connection Error"
 
 STATE_LIFETIME = object()  # `make_token`'s default: the state's JWT_EXPIRES_IN
@@ -58,51 +66,155 @@ _UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 # GET /api/v1/auths/admin/config of a fresh 0.12.4 (observed), ENABLE_API_KEYS and
 # JWT_EXPIRES_IN excepted: those come from the state.
 DEFAULT_ADMIN_CONFIG: dict[str, Any] = {
-    "ENABLE_MFA": False, "MFA_ALLOW_OAUTH_BYPASS": False,
-    "MFA_ALLOW_TRUSTED_HEADER_BYPASS": False, "SHOW_ADMIN_DETAILS": True, "ADMIN_EMAIL": None,
-    "WEBUI_URL": "", "ENABLE_LOGIN_FORM": True, "ENABLE_SIGNUP": False,
-    "ENABLE_API_KEYS": False, "ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS": False,
-    "API_KEYS_ALLOWED_ENDPOINTS": "", "DEFAULT_USER_ROLE": "pending", "DEFAULT_GROUP_ID": "",
-    "DEFAULT_INTERFACE_SETTINGS": {}, "I18N": {}, "JWT_EXPIRES_IN": "4w",
-    "ENABLE_COMMUNITY_SHARING": True, "ENABLE_MESSAGE_RATING": True, "ENABLE_FOLDERS": True,
-    "FOLDER_MAX_FILE_COUNT": "", "AUTOMATION_MAX_COUNT": "", "AUTOMATION_MIN_INTERVAL": "",
-    "ENABLE_AUTOMATIONS": True, "ENABLE_CHANNELS": False, "ENABLE_ENCRYPTED_CHANNELS": False,
-    "ENABLE_APPS": False, "CHANNEL_MODEL_RESPONSE_MODE": "thread", "ENABLE_CALENDAR": True,
-    "ENABLE_MEMORIES": True, "ENABLE_MEMORY_SYSTEM_CONTEXT": True,
-    "ENABLE_SKILL_LAZY_LOADING": False, "SKILL_CONTENT_MAX_CHARS": None,
-    "SKILL_PREVIEW_MAX_CHARS": None, "ENABLE_NOTES": True, "ENABLE_USER_WEBHOOKS": False,
-    "ENABLE_USER_STATUS": True, "PENDING_USER_OVERLAY_TITLE": "",
-    "PENDING_USER_OVERLAY_CONTENT": "", "RESPONSE_WATERMARK": "",
+    "ENABLE_MFA": False,
+    "MFA_ALLOW_OAUTH_BYPASS": False,
+    "MFA_ALLOW_TRUSTED_HEADER_BYPASS": False,
+    "SHOW_ADMIN_DETAILS": True,
+    "ADMIN_EMAIL": None,
+    "WEBUI_URL": "",
+    "ENABLE_LOGIN_FORM": True,
+    "ENABLE_SIGNUP": False,
+    "ENABLE_API_KEYS": False,
+    "ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS": False,
+    "API_KEYS_ALLOWED_ENDPOINTS": "",
+    "DEFAULT_USER_ROLE": "pending",
+    "DEFAULT_GROUP_ID": "",
+    "DEFAULT_INTERFACE_SETTINGS": {},
+    "I18N": {},
+    "JWT_EXPIRES_IN": "4w",
+    "ENABLE_COMMUNITY_SHARING": True,
+    "ENABLE_MESSAGE_RATING": True,
+    "ENABLE_FOLDERS": True,
+    "FOLDER_MAX_FILE_COUNT": "",
+    "AUTOMATION_MAX_COUNT": "",
+    "AUTOMATION_MIN_INTERVAL": "",
+    "ENABLE_AUTOMATIONS": True,
+    "ENABLE_CHANNELS": False,
+    "ENABLE_ENCRYPTED_CHANNELS": False,
+    "ENABLE_APPS": False,
+    "CHANNEL_MODEL_RESPONSE_MODE": "thread",
+    "ENABLE_CALENDAR": True,
+    "ENABLE_MEMORIES": True,
+    "ENABLE_MEMORY_SYSTEM_CONTEXT": True,
+    "ENABLE_SKILL_LAZY_LOADING": False,
+    "SKILL_CONTENT_MAX_CHARS": None,
+    "SKILL_PREVIEW_MAX_CHARS": None,
+    "ENABLE_NOTES": True,
+    "ENABLE_USER_WEBHOOKS": False,
+    "ENABLE_USER_STATUS": True,
+    "PENDING_USER_OVERLAY_TITLE": "",
+    "PENDING_USER_OVERLAY_CONTENT": "",
+    "RESPONSE_WATERMARK": "",
 }
 # The fields of `AdminConfig` (routers/auths.py) that have no default: POST needs them all.
 ADMIN_CONFIG_REQUIRED = (
-    "SHOW_ADMIN_DETAILS", "WEBUI_URL", "ENABLE_SIGNUP", "ENABLE_API_KEYS",
-    "ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS", "API_KEYS_ALLOWED_ENDPOINTS", "DEFAULT_USER_ROLE",
-    "DEFAULT_GROUP_ID", "JWT_EXPIRES_IN", "ENABLE_COMMUNITY_SHARING", "ENABLE_MESSAGE_RATING",
-    "ENABLE_FOLDERS", "ENABLE_AUTOMATIONS", "ENABLE_CHANNELS", "ENABLE_CALENDAR",
-    "ENABLE_MEMORIES", "ENABLE_MEMORY_SYSTEM_CONTEXT", "ENABLE_NOTES", "ENABLE_USER_WEBHOOKS",
+    "SHOW_ADMIN_DETAILS",
+    "WEBUI_URL",
+    "ENABLE_SIGNUP",
+    "ENABLE_API_KEYS",
+    "ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS",
+    "API_KEYS_ALLOWED_ENDPOINTS",
+    "DEFAULT_USER_ROLE",
+    "DEFAULT_GROUP_ID",
+    "JWT_EXPIRES_IN",
+    "ENABLE_COMMUNITY_SHARING",
+    "ENABLE_MESSAGE_RATING",
+    "ENABLE_FOLDERS",
+    "ENABLE_AUTOMATIONS",
+    "ENABLE_CHANNELS",
+    "ENABLE_CALENDAR",
+    "ENABLE_MEMORIES",
+    "ENABLE_MEMORY_SYSTEM_CONTEXT",
+    "ENABLE_NOTES",
+    "ENABLE_USER_WEBHOOKS",
     "ENABLE_USER_STATUS",
 )
 # `permissions` in a sign-in answer: the defaults of a fresh 0.12.4 (observed).
 DEFAULT_PERMISSIONS: dict[str, Any] = {
-    "workspace": {k: False for k in (
-        "models", "knowledge", "prompts", "tools", "skills", "models_import", "models_export",
-        "models_hidden", "prompts_import", "prompts_export", "tools_import", "tools_export",
-        "skills_import", "skills_export")},
-    "sharing": {k: False for k in (
-        "models", "public_models", "knowledge", "public_knowledge", "prompts", "public_prompts",
-        "tools", "public_tools", "skills", "public_skills", "notes", "public_notes", "folders",
-        "public_chats", "open_chats", "public_calendars")},
+    "workspace": {
+        k: False
+        for k in (
+            "models",
+            "knowledge",
+            "prompts",
+            "tools",
+            "skills",
+            "models_import",
+            "models_export",
+            "models_hidden",
+            "prompts_import",
+            "prompts_export",
+            "tools_import",
+            "tools_export",
+            "skills_import",
+            "skills_export",
+        )
+    },
+    "sharing": {
+        k: False
+        for k in (
+            "models",
+            "public_models",
+            "knowledge",
+            "public_knowledge",
+            "prompts",
+            "public_prompts",
+            "tools",
+            "public_tools",
+            "skills",
+            "public_skills",
+            "notes",
+            "public_notes",
+            "folders",
+            "public_chats",
+            "open_chats",
+            "public_calendars",
+        )
+    },
     "access_grants": {"allow_users": True, "allow_groups": True},
-    "chat": {**{k: True for k in (
-        "controls", "valves", "system_prompt", "params", "file_upload", "web_upload", "delete",
-        "delete_message", "continue_response", "regenerate_response", "rate_response", "edit",
-        "share", "export", "import", "stt", "tts", "call", "multiple_models", "temporary")},
-        "temporary_enforced": False},
-    "features": {"api_keys": False, "notes": True, "folders": True, "channels": True,
-                 "encrypted_channels": False, "direct_tool_servers": False, "web_search": True,
-                 "image_generation": True, "code_interpreter": True, "memories": True,
-                 "automations": False, "calendar": True, "webhooks": False},
+    "chat": {
+        **{
+            k: True
+            for k in (
+                "controls",
+                "valves",
+                "system_prompt",
+                "params",
+                "file_upload",
+                "web_upload",
+                "delete",
+                "delete_message",
+                "continue_response",
+                "regenerate_response",
+                "rate_response",
+                "edit",
+                "share",
+                "export",
+                "import",
+                "stt",
+                "tts",
+                "call",
+                "multiple_models",
+                "temporary",
+            )
+        },
+        "temporary_enforced": False,
+    },
+    "features": {
+        "api_keys": False,
+        "notes": True,
+        "folders": True,
+        "channels": True,
+        "encrypted_channels": False,
+        "direct_tool_servers": False,
+        "web_search": True,
+        "image_generation": True,
+        "code_interpreter": True,
+        "memories": True,
+        "automations": False,
+        "calendar": True,
+        "webhooks": False,
+    },
     "settings": {"interface": True},
 }
 
@@ -156,8 +268,7 @@ class CustomModel:
 
 
 def _default_models() -> list[CustomModel]:
-    return [CustomModel("technova", "TechNova", "gpt-4o-mini",
-                        description="TechNova assistant")]
+    return [CustomModel("technova", "TechNova", "gpt-4o-mini", description="TechNova assistant")]
 
 
 @dataclass
@@ -182,16 +293,29 @@ class OpenWebUIState:
     # Admin Panel › Users › Permissions (`user.permissions`): `features.api_keys` lets every
     # user make an API key, on top of each user's own `api_keys_permission`.
     default_permissions: dict[str, Any] = field(
-        default_factory=lambda: copy.deepcopy(DEFAULT_PERMISSIONS))
+        default_factory=lambda: copy.deepcopy(DEFAULT_PERMISSIONS)
+    )
     signin_attempts: dict[str, list[float]] = field(default_factory=dict)
     models_cache: list[dict[str, Any]] | None = None  # MODELS (what /api/models shows)
     openai_models_cache: dict[str, dict[str, Any]] | None = None  # OPENAI_MODELS (chat)
 
     # --- helpers for tests and the demo ---------------------------------------------------
-    def add_user(self, email: str, password: str, role: str = "user", name: str | None = None,
-                 api_keys_permission: bool = False) -> User:
-        user = User(str(uuid.uuid4()), email.lower(), password, name or email.split("@")[0],
-                    role, api_keys_permission=api_keys_permission)
+    def add_user(
+        self,
+        email: str,
+        password: str,
+        role: str = "user",
+        name: str | None = None,
+        api_keys_permission: bool = False,
+    ) -> User:
+        user = User(
+            str(uuid.uuid4()),
+            email.lower(),
+            password,
+            name or email.split("@")[0],
+            role,
+            api_keys_permission=api_keys_permission,
+        )
         self.users[user.id] = user
         return user
 
@@ -206,16 +330,25 @@ class OpenWebUIState:
         user.api_key = new_openwebui_api_key()
         return user.api_key
 
-    def make_token(self, user: User, expires_in: float | object | None = STATE_LIFETIME,
-                   ) -> str:
+    def make_token(
+        self,
+        user: User,
+        expires_in: float | object | None = STATE_LIFETIME,
+    ) -> str:
         """A session JWT as sign-in makes it. `expires_in`: seconds from now (negative: already
         expired), None for no `exp`; by default the state's `jwt_expires_in`."""
-        lifetime = (parse_duration(self.jwt_expires_in) if expires_in is STATE_LIFETIME
-                    else expires_in)
+        lifetime = (
+            parse_duration(self.jwt_expires_in) if expires_in is STATE_LIFETIME else expires_in
+        )
         now = int(time.time())
-        payload: dict[str, Any] = {"id": user.id, "typ": "session", "auth_method": "password",
-                                   "auth_time": now, "session_stamp": user.session_stamp,
-                                   "mfa_verified": False}
+        payload: dict[str, Any] = {
+            "id": user.id,
+            "typ": "session",
+            "auth_method": "password",
+            "auth_time": now,
+            "session_stamp": user.session_stamp,
+            "mfa_verified": False,
+        }
         if isinstance(lifetime, int | float):
             payload["exp"] = now + int(lifetime)
         payload.update({"jti": str(uuid.uuid4()), "iat": now})
@@ -273,9 +406,13 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             if user.role != "admin" and not user.api_keys_permission:
                 raise HTTPError(403, API_KEY_NOT_ALLOWED)
             if state.admin_config.get("ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS"):
-                allowed = [p.strip() for p in
-                           str(state.admin_config.get("API_KEYS_ALLOWED_ENDPOINTS", "")).split(",")
-                           if p.strip()]
+                allowed = [
+                    p.strip()
+                    for p in str(state.admin_config.get("API_KEYS_ALLOWED_ENDPOINTS", "")).split(
+                        ","
+                    )
+                    if p.strip()
+                ]
                 path = request.url.path
                 if not any(path == a or path.startswith(a + "/") for a in allowed):
                     raise HTTPError(403, ACCESS_PROHIBITED)
@@ -309,7 +446,8 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
 
     def may_make_api_keys(user: User) -> bool:
         return user.api_keys_permission or bool(
-            state.default_permissions.get("features", {}).get("api_keys"))
+            state.default_permissions.get("features", {}).get("api_keys")
+        )
 
     def check_api_key_permission(user: User) -> None:
         if not state.api_keys_enabled or (user.role != "admin" and not may_make_api_keys(user)):
@@ -323,8 +461,7 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         url = state.openai_base_url.rstrip("/") + "/models"
         headers = {"Authorization": f"Bearer {state.openai_key}"} if state.openai_key else {}
         try:
-            async with httpx.AsyncClient(timeout=state.upstream_timeout,
-                                         trust_env=False) as client:
+            async with httpx.AsyncClient(timeout=state.upstream_timeout, trust_env=False) as client:
                 response = await client.get(url, headers=headers)
             payload = response.json() if response.status_code == 200 else None
         except (httpx.HTTPError, ValueError):
@@ -335,24 +472,57 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         return {str(m["id"]): m for m in data if isinstance(m, dict) and "id" in m}
 
     def base_entry(model: dict[str, Any]) -> dict[str, Any]:
-        return {"id": model["id"], "object": "model", "created": model.get("created", 0),
-                "owned_by": "openai", "connection_type": "external", "name": model["id"],
-                "openai": {**model, "connection_type": "external"}, "provider": "",
-                "urlIdx": 0, "actions": [], "filters": [], "tags": []}
+        return {
+            "id": model["id"],
+            "object": "model",
+            "created": model.get("created", 0),
+            "owned_by": "openai",
+            "connection_type": "external",
+            "name": model["id"],
+            "openai": {**model, "connection_type": "external"},
+            "provider": "",
+            "urlIdx": 0,
+            "actions": [],
+            "filters": [],
+            "tags": [],
+        }
 
     def custom_entry(model: CustomModel) -> dict[str, Any]:
         owner = model.owner_id or (state.first_admin() or User("", "", "", "")).id
-        info = {"version_id": model.version_id, "id": model.id, "user_id": owner,
-                "base_model_id": model.base_model_id, "name": model.name, "params": {},
-                "meta": {"background_image_url": None, "description": model.description,
-                         "i18n": None, "capabilities": None, "knowledge": None, "voice": None,
-                         "voice_avatar": None},
-                "access_grants": [], "is_active": True, "updated_at": model.created_at,
-                "created_at": model.created_at}
-        return {"id": model.id, "name": model.name, "object": "model",
-                "created": model.created_at, "owned_by": "openai",
-                "connection_type": "external", "preset": True, "info": info, "actions": [],
-                "filters": [], "tags": []}
+        info = {
+            "version_id": model.version_id,
+            "id": model.id,
+            "user_id": owner,
+            "base_model_id": model.base_model_id,
+            "name": model.name,
+            "params": {},
+            "meta": {
+                "background_image_url": None,
+                "description": model.description,
+                "i18n": None,
+                "capabilities": None,
+                "knowledge": None,
+                "voice": None,
+                "voice_avatar": None,
+            },
+            "access_grants": [],
+            "is_active": True,
+            "updated_at": model.created_at,
+            "created_at": model.created_at,
+        }
+        return {
+            "id": model.id,
+            "name": model.name,
+            "object": "model",
+            "created": model.created_at,
+            "owned_by": "openai",
+            "connection_type": "external",
+            "preset": True,
+            "info": info,
+            "actions": [],
+            "filters": [],
+            "tags": [],
+        }
 
     async def openai_models(refresh: bool = False) -> dict[str, dict[str, Any]]:
         if state.cache_models and state.openai_models_cache and not refresh:
@@ -380,7 +550,8 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             return False  # models without a Workspace entry: admins only
         custom = next((m for m in state.models if m.id == entry["id"]), None)
         return custom is not None and (
-            info.get("user_id") == user.id or user.id in custom.access or "*" in custom.access)
+            info.get("user_id") == user.id or user.id in custom.access or "*" in custom.access
+        )
 
     # --- handlers -----------------------------------------------------------------------
     async def health(request: Request) -> Response:
@@ -390,8 +561,11 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         """main.py `/api/config`: public facts, plus `enable_api_keys` for a signed-in
         user's session token (an invalid one is 401 `Invalid token`; API keys count as
         nobody, as there)."""
-        features: dict[str, Any] = {"auth": True, "enable_signup": bool(
-            state.admin_config.get("ENABLE_SIGNUP")), "enable_login_form": True}
+        features: dict[str, Any] = {
+            "auth": True,
+            "enable_signup": bool(state.admin_config.get("ENABLE_SIGNUP")),
+            "enable_login_form": True,
+        }
         token = _token_from(request)
         if token and not token.startswith("sk-"):
             try:
@@ -401,8 +575,9 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             user = state.users.get(str(claims.get("id")))
             if user is not None and claims.get("session_stamp") == user.session_stamp:
                 features["enable_api_keys"] = state.api_keys_enabled
-        return JSONResponse({"status": True, "name": "Open WebUI", "version": "0.12.4",
-                             "features": features})
+        return JSONResponse(
+            {"status": True, "name": "Open WebUI", "version": "0.12.4", "features": features}
+        )
 
     async def list_models(request: Request) -> Response:
         user = verified_user(request)
@@ -415,9 +590,17 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         except ValueError:
             body = None
         if not isinstance(body, dict):
-            raise HTTPError(422, [{"type": "dict_type", "loc": ["body"],
-                                   "msg": "Input should be a valid dictionary",
-                                   "input": None}])
+            raise HTTPError(
+                422,
+                [
+                    {
+                        "type": "dict_type",
+                        "loc": ["body"],
+                        "msg": "Input should be a valid dictionary",
+                        "input": None,
+                    }
+                ],
+            )
         model_id = body.get("model")
         entry = next((m for m in await all_models() if m["id"] == model_id), None)
         if entry is None or not may_see(user, entry):
@@ -431,12 +614,15 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             raise HTTPError(404, "Model '' was not found")
         payload = {**body, "model": base_id}
         url = state.openai_base_url.rstrip("/") + "/chat/completions"
-        headers = {"Authorization": f"Bearer {state.openai_key}",
-                   "Content-Type": "application/json"}
+        headers = {
+            "Authorization": f"Bearer {state.openai_key}",
+            "Content-Type": "application/json",
+        }
         client = httpx.AsyncClient(timeout=httpx.Timeout(300, connect=10), trust_env=False)
         try:
             upstream = await client.send(
-                client.build_request("POST", url, json=payload, headers=headers), stream=True)
+                client.build_request("POST", url, json=payload, headers=headers), stream=True
+            )
         except httpx.HTTPError:
             await client.aclose()
             raise HTTPError(500, SERVER_CONNECTION_ERROR) from None
@@ -451,13 +637,19 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             try:
                 data = json.loads(raw)
             except ValueError:
-                return _detail(upstream.status_code if upstream.status_code >= 400 else 500,
-                               raw.decode("utf-8", "replace"))
+                return _detail(
+                    upstream.status_code if upstream.status_code >= 400 else 500,
+                    raw.decode("utf-8", "replace"),
+                )
             return JSONResponse(data, status_code=upstream.status_code)
         relay = {k: v for k, v in upstream.headers.items() if k.lower() == "x-request-id"}
-        return StreamingResponse(upstream.aiter_raw(), status_code=upstream.status_code,
-                                 media_type="text/event-stream", headers=relay,
-                                 background=BackgroundTask(close))
+        return StreamingResponse(
+            upstream.aiter_raw(),
+            status_code=upstream.status_code,
+            media_type="text/event-stream",
+            headers=relay,
+            background=BackgroundTask(close),
+        )
 
     async def signin(request: Request) -> Response:
         body = await _json_body(request)
@@ -465,8 +657,7 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         if not isinstance(email, str) or not isinstance(password, str):
             raise HTTPError(422, INVALID_AUTH_REQUEST)
         now = time.monotonic()
-        tries = [t for t in state.signin_attempts.get(email.lower(), [])
-                 if now - t < SIGNIN_WINDOW]
+        tries = [t for t in state.signin_attempts.get(email.lower(), []) if now - t < SIGNIN_WINDOW]
         tries.append(now)  # every attempt counts, good or bad, before the password is checked
         state.signin_attempts[email.lower()] = tries
         if len(tries) > SIGNIN_LIMIT:
@@ -480,10 +671,17 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         claims = jwt.decode(token, options={"verify_signature": False})
         permissions = copy.deepcopy(DEFAULT_PERMISSIONS)
         permissions["features"]["api_keys"] = may_make_api_keys(user)
-        return {"id": user.id, "name": user.name, "role": user.role, "email": user.email,
-                "profile_image_url": f"/api/v1/users/{user.id}/profile/image",
-                "token": token, "token_type": "Bearer", "expires_at": claims.get("exp"),
-                "permissions": permissions}
+        return {
+            "id": user.id,
+            "name": user.name,
+            "role": user.role,
+            "email": user.email,
+            "profile_image_url": f"/api/v1/users/{user.id}/profile/image",
+            "token": token,
+            "token_type": "Bearer",
+            "expires_at": claims.get("exp"),
+            "permissions": permissions,
+        }
 
     async def signup(request: Request) -> Response:
         body = await _json_body(request)
@@ -506,13 +704,25 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         if kind != "jwt" or claims.get("typ", "session") != "session":
             raise HTTPError(403, HUMAN_SESSION_REQUIRED)
         signed_in = session_answer(user, _token_from(request) or "")
-        return JSONResponse({  # the order and fields of routers/auths.py:get_session_user
-            "token": signed_in["token"], "token_type": "Bearer",
-            "expires_at": signed_in["expires_at"], "id": user.id, "email": user.email,
-            "name": user.name, "role": user.role, "profile_image_url": "/user.png",
-            "bio": None, "gender": None, "date_of_birth": None, "status_emoji": None,
-            "status_message": None, "status_expires_at": None,
-            "permissions": signed_in["permissions"]})
+        return JSONResponse(
+            {  # the order and fields of routers/auths.py:get_session_user
+                "token": signed_in["token"],
+                "token_type": "Bearer",
+                "expires_at": signed_in["expires_at"],
+                "id": user.id,
+                "email": user.email,
+                "name": user.name,
+                "role": user.role,
+                "profile_image_url": "/user.png",
+                "bio": None,
+                "gender": None,
+                "date_of_birth": None,
+                "status_emoji": None,
+                "status_message": None,
+                "status_expires_at": None,
+                "permissions": signed_in["permissions"],
+            }
+        )
 
     async def api_key(request: Request) -> Response:
         user, _, _ = current_user(request)
@@ -528,8 +738,11 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         return JSONResponse({"api_key": user.api_key})
 
     def admin_config_now() -> dict[str, Any]:
-        return {**state.admin_config, "ENABLE_API_KEYS": state.api_keys_enabled,
-                "JWT_EXPIRES_IN": state.jwt_expires_in}
+        return {
+            **state.admin_config,
+            "ENABLE_API_KEYS": state.api_keys_enabled,
+            "JWT_EXPIRES_IN": state.jwt_expires_in,
+        }
 
     async def admin_config(request: Request) -> Response:
         admin_user(request)
@@ -553,7 +766,8 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             body = await _json_body(request)
             state.default_permissions = {
                 part: {**DEFAULT_PERMISSIONS[part], **(body.get(part) or {})}
-                for part in DEFAULT_PERMISSIONS}
+                for part in DEFAULT_PERMISSIONS
+            }
         return JSONResponse(state.default_permissions)
 
     async def create_model(request: Request) -> Response:
@@ -568,23 +782,40 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             raise HTTPError(422, INVALID_AUTH_REQUEST)
         if any(m.id == model_id for m in state.models):
             raise HTTPError(401, MODEL_ID_TAKEN)
-        access = {str(g.get("principal_id")) for g in body.get("access_grants") or []
-                  if isinstance(g, dict) and g.get("permission") == "read"}
-        model = CustomModel(model_id, str(body.get("name") or model_id),
-                            str(body.get("base_model_id") or ""), owner_id=user.id,
-                            access=access,
-                            description=str((body.get("meta") or {}).get("description") or ""))
+        access = {
+            str(g.get("principal_id"))
+            for g in body.get("access_grants") or []
+            if isinstance(g, dict) and g.get("permission") == "read"
+        }
+        model = CustomModel(
+            model_id,
+            str(body.get("name") or model_id),
+            str(body.get("base_model_id") or ""),
+            owner_id=user.id,
+            access=access,
+            description=str((body.get("meta") or {}).get("description") or ""),
+        )
         state.models.append(model)
         state.forget_models()
-        return JSONResponse({"id": model.id, "user_id": user.id, "base_model_id":
-                             model.base_model_id, "name": model.name,
-                             "created_at": model.created_at, "updated_at": model.created_at})
+        return JSONResponse(
+            {
+                "id": model.id,
+                "user_id": user.id,
+                "base_model_id": model.base_model_id,
+                "name": model.name,
+                "created_at": model.created_at,
+                "updated_at": model.created_at,
+            }
+        )
 
     def openai_config_now() -> dict[str, Any]:
         urls = [state.openai_base_url] if state.openai_base_url else []
-        return {"ENABLE_OPENAI_API": state.enable_openai_api, "OPENAI_API_BASE_URLS": urls,
-                "OPENAI_API_KEYS": [state.openai_key] if urls else [],
-                "OPENAI_API_CONFIGS": state.openai_api_configs}
+        return {
+            "ENABLE_OPENAI_API": state.enable_openai_api,
+            "OPENAI_API_BASE_URLS": urls,
+            "OPENAI_API_KEYS": [state.openai_key] if urls else [],
+            "OPENAI_API_CONFIGS": state.openai_api_configs,
+        }
 
     async def openai_config(request: Request) -> Response:
         admin_user(request)
@@ -597,28 +828,47 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         except ValueError:
             body = None
         if not isinstance(body, dict):
-            raise HTTPError(422, [{"type": "model_attributes_type", "loc": ["body"],
-                                   "msg": "Input should be a valid dictionary or object to "
-                                          "extract fields from", "input": body}])
-        missing = [{"type": "missing", "loc": ["body", name], "msg": "Field required",
-                    "input": body}
-                   for name in ("OPENAI_API_BASE_URLS", "OPENAI_API_KEYS", "OPENAI_API_CONFIGS")
-                   if name not in body]
+            raise HTTPError(
+                422,
+                [
+                    {
+                        "type": "model_attributes_type",
+                        "loc": ["body"],
+                        "msg": "Input should be a valid dictionary or object to "
+                        "extract fields from",
+                        "input": body,
+                    }
+                ],
+            )
+        missing = [
+            {"type": "missing", "loc": ["body", name], "msg": "Field required", "input": body}
+            for name in ("OPENAI_API_BASE_URLS", "OPENAI_API_KEYS", "OPENAI_API_CONFIGS")
+            if name not in body
+        ]
         if missing:
             raise HTTPError(422, missing)
         urls = [str(u) for u in body["OPENAI_API_BASE_URLS"]]
         keys = [str(k) for k in body["OPENAI_API_KEYS"]][: len(urls)]
         keys += [""] * (len(urls) - len(keys))
-        configs = {k: v for k, v in dict(body["OPENAI_API_CONFIGS"]).items()
-                   if k in {str(i) for i in range(len(urls))}}
+        configs = {
+            k: v
+            for k, v in dict(body["OPENAI_API_CONFIGS"]).items()
+            if k in {str(i) for i in range(len(urls))}
+        }
         enable = body.get("ENABLE_OPENAI_API")
         state.enable_openai_api = bool(enable)
         state.openai_base_url = urls[0] if urls else ""
         state.openai_key = keys[0] if keys else ""
         state.openai_api_configs = configs
         state.forget_models()
-        return JSONResponse({"ENABLE_OPENAI_API": enable, "OPENAI_API_BASE_URLS": urls,
-                             "OPENAI_API_KEYS": keys, "OPENAI_API_CONFIGS": configs})
+        return JSONResponse(
+            {
+                "ENABLE_OPENAI_API": enable,
+                "OPENAI_API_BASE_URLS": urls,
+                "OPENAI_API_KEYS": keys,
+                "OPENAI_API_CONFIGS": configs,
+            }
+        )
 
     def guarded(handler: Any, no_store: bool = False) -> Any:
         """HTTPError → `{"detail": …}`; routes of routers/auths.py add `Cache-Control:
@@ -646,12 +896,13 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         Route("/api/v1/auths/", guarded(session_user, True), methods=["GET"]),
         Route("/api/v1/auths/signin", guarded(signin, True), methods=["POST"]),
         Route("/api/v1/auths/signup", guarded(signup, True), methods=["POST"]),
-        Route("/api/v1/auths/api_key", guarded(api_key, True),
-              methods=["GET", "POST", "DELETE"]),
-        Route("/api/v1/auths/admin/config", guarded(admin_config, True),
-              methods=["GET", "POST"]),
-        Route("/api/v1/users/default/permissions", guarded(default_permissions),
-              methods=["GET", "POST"]),
+        Route("/api/v1/auths/api_key", guarded(api_key, True), methods=["GET", "POST", "DELETE"]),
+        Route("/api/v1/auths/admin/config", guarded(admin_config, True), methods=["GET", "POST"]),
+        Route(
+            "/api/v1/users/default/permissions",
+            guarded(default_permissions),
+            methods=["GET", "POST"],
+        ),
         Route("/api/v1/models/create", guarded(create_model), methods=["POST"]),
         Route("/openai/config", guarded(openai_config), methods=["GET"]),
         Route("/openai/config/update", guarded(openai_config_update), methods=["POST"]),

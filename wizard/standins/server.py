@@ -52,8 +52,14 @@ class BackgroundServer:
         self._socket.bind((host, port))  # bound now, so the port is ours before uvicorn starts
         self.port: int = self._socket.getsockname()[1]
         # log_config=None: uvicorn leaves the program's logging alone (errors still show).
-        config = uvicorn.Config(app, log_level="warning", log_config=None, lifespan="off",
-                                ws="websockets-sansio", timeout_graceful_shutdown=1)
+        config = uvicorn.Config(
+            app,
+            log_level="warning",
+            log_config=None,
+            lifespan="off",
+            ws="websockets-sansio",
+            timeout_graceful_shutdown=1,
+        )
         self._server = _QuietServer(config)
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
@@ -81,8 +87,9 @@ class BackgroundServer:
         deadline = time.monotonic() + timeout
         while not self._server.started:
             if self._error is not None or not self._thread.is_alive():
-                raise RuntimeError(f"the stand-in on port {self.port} did not start") \
-                    from self._error
+                raise RuntimeError(
+                    f"the stand-in on port {self.port} did not start"
+                ) from self._error
             if time.monotonic() > deadline:
                 raise TimeoutError(f"the stand-in on port {self.port} did not start in time")
             time.sleep(0.01)
@@ -101,8 +108,12 @@ class BackgroundServer:
     def __enter__(self) -> BackgroundServer:
         return self.start() if self._thread is None else self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.stop()
 
 
@@ -135,13 +146,18 @@ class Demo:
     def __enter__(self) -> Demo:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.stop()
 
 
-def start_demo(openai_port: int = 0, openwebui_port: int = 0,
-               api_keys_enabled: bool = True) -> Demo:
+def start_demo(
+    openai_port: int = 0, openwebui_port: int = 0, api_keys_enabled: bool = True
+) -> Demo:
     """Start the OpenAI stand-in and an Open WebUI stand-in that uses it (tests, `--demo`).
 
     The Open WebUI side has an admin (`admin@example.com` / `demo-password`) with an API key,
@@ -153,16 +169,25 @@ def start_demo(openai_port: int = 0, openwebui_port: int = 0,
     openai_key = new_openai_key()
     openai_state = OpenAIState(valid_keys={openai_key})
     openai_server = run_in_thread(make_openai_app(openai_state), port=openai_port).start()
-    owui_state = OpenWebUIState(api_keys_enabled=api_keys_enabled,
-                                openai_base_url=openai_server.url + "/v1",
-                                openai_key=openai_key)
-    admin = owui_state.add_user("admin@example.com", "demo-password", role="admin",
-                                name="Admin")
+    owui_state = OpenWebUIState(
+        api_keys_enabled=api_keys_enabled,
+        openai_base_url=openai_server.url + "/v1",
+        openai_key=openai_key,
+    )
+    admin = owui_state.add_user("admin@example.com", "demo-password", role="admin", name="Admin")
     owui_key = owui_state.create_api_key(admin)
     try:
         owui_server = run_in_thread(make_openwebui_app(owui_state), port=openwebui_port).start()
     except BaseException:
         openai_server.stop()
         raise
-    return Demo(openai_server, owui_server, openai_state, owui_state, openai_key, owui_key,
-                admin.email, admin.password)
+    return Demo(
+        openai_server,
+        owui_server,
+        openai_state,
+        owui_state,
+        openai_key,
+        owui_key,
+        admin.email,
+        admin.password,
+    )

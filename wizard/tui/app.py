@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.binding import Binding
 
-from wizard.i18n import t
+from wizard.core.i18n import t
 from wizard.tui.state import WizardState
 
 

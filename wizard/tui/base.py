@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from wizard.errors import WizardError
-from wizard.i18n import Msg, t
+from wizard.core.errors import WizardError
+from wizard.core.i18n import Msg, t
 
 if TYPE_CHECKING:
     from wizard.tui.app import WizardApp
@@ -17,8 +17,12 @@ if TYPE_CHECKING:
 
 
 # The footer's words: each action's description comes from the catalogue.
-_ACTION_LABELS = {"request_quit": "tui.key.quit", "help": "tui.key.help", "back": "tui.key.back",
-                  "toggle_visible": "tui.key.show"}
+_ACTION_LABELS = {
+    "request_quit": "tui.key.quit",
+    "help": "tui.key.help",
+    "back": "tui.key.back",
+    "toggle_visible": "tui.key.show",
+}
 
 
 def translate_bindings(node: Any, lang: str) -> None:
@@ -29,7 +33,10 @@ def translate_bindings(node: Any, lang: str) -> None:
     for key, entries in bindings.key_to_bindings.items():
         bindings.key_to_bindings[key] = [
             dataclasses.replace(b, description=t(_ACTION_LABELS[b.action], lang))  # type: ignore[arg-type]
-            if b.action in _ACTION_LABELS else b for b in entries]
+            if b.action in _ACTION_LABELS
+            else b
+            for b in entries
+        ]
 
 
 class Words(Static):
@@ -52,8 +59,9 @@ class Texts:
         return self.wizard.state
 
     def t(self, key: str, **params: Any) -> str:
-        rendered = {k: v.render(self.state.lang) if isinstance(v, Msg) else v
-                    for k, v in params.items()}
+        rendered = {
+            k: v.render(self.state.lang) if isinstance(v, Msg) else v for k, v in params.items()
+        }
         return t(key, self.state.lang, **rendered)
 
     def explain(self, error: BaseException) -> str:

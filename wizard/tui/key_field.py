@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input
 
-from wizard.expiry import expiry_message
-from wizard.i18n import Lang, Msg, t
-from wizard.keys import PROBLEM_WRONG_PLACE, KeyKind, KeyReport, Slot, recognise_key
+from wizard.core.expiry import expiry_message
+from wizard.core.i18n import Lang, Msg, t
+from wizard.core.keys import PROBLEM_WRONG_PLACE, KeyKind, KeyReport, Slot, recognise_key
 from wizard.tui.base import Words
 
 
@@ -25,8 +25,9 @@ def describe(report: KeyReport, slot: Slot, lang: Lang) -> list[tuple[str, str]]
     kind = t(f"kind.{report.kind.value}", lang)
     lines: list[tuple[str, str]] = []
     key = "tui.field.is" if report.usable else "tui.field.is-not-usable"
-    lines.append(("ok" if report.usable else "problem",
-                  t(key, lang, kind=kind, masked=report.masked or "—")))
+    lines.append(
+        ("ok" if report.usable else "problem", t(key, lang, kind=kind, masked=report.masked or "—"))
+    )
     lines += [("fix", "✓ " + t(f"fix.{code}", lang)) for code in report.fixes]
     for code in report.problems:
         message = f"problem.{code}"
@@ -34,7 +35,7 @@ def describe(report: KeyReport, slot: Slot, lang: Lang) -> list[tuple[str, str]]
             message = f"problem.wrong-place.{'openai' if slot is Slot.OPENAI else 'openwebui'}"
         params: dict[str, object] = {"service": report.other_service or ""}
         if report.expires_at is not None:
-            from wizard.expiry import LocalDateTime
+            from wizard.core.expiry import LocalDateTime
 
             params["when"] = LocalDateTime(report.expires_at).render(lang)
         lines.append(("problem", "✗ " + Msg(message, params).render(lang)))
@@ -64,8 +65,12 @@ class KeyField(Vertical):
     def compose(self) -> ComposeResult:
         yield Words(t("tui.field.label", self.lang), classes="label")
         with Horizontal(classes="field-row"):
-            yield Input(self.initial, password=True, id="key-input",
-                        placeholder=t("tui.field.placeholder", self.lang))
+            yield Input(
+                self.initial,
+                password=True,
+                id="key-input",
+                placeholder=t("tui.field.placeholder", self.lang),
+            )
             yield Button("👁 " + t("tui.key.show", self.lang), id="toggle", classes="small")
         yield Vertical(id="verdict")
 

@@ -24,10 +24,17 @@ class HelpModal(WizardModal):
             if demo is not None:
                 # The demo's keys are made up and only work with its own servers: shown whole
                 # on purpose, so the newcomer can copy them. Real keys are never shown.
-                yield Words(self.t("tui.help.demo", openwebui_key=demo.openwebui_key,
-                                    openai_key=demo.openai_key, email=demo.admin_email,
-                                    password=demo.admin_password, page=demo.chat_page_url),
-                             id="demo-keys")
+                yield Words(
+                    self.t(
+                        "tui.help.demo",
+                        openwebui_key=demo.openwebui_key,
+                        openai_key=demo.openai_key,
+                        email=demo.admin_email,
+                        password=demo.admin_password,
+                        page=demo.chat_page_url,
+                    ),
+                    id="demo-keys",
+                )
             yield Button(self.t("tui.help.close"), id="close", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -47,7 +54,7 @@ class QuitModal(WizardModal):
 
 
 class SignInModal(WizardModal):
-    """"Make the key for me": sign in to Open WebUI and create an API key (with consent).
+    """ "Make the key for me": sign in to Open WebUI and create an API key (with consent).
 
     Dismissed with the new key (a Secret), or None. The password lives only in the field
     and the worker's call; it is never stored.
@@ -91,7 +98,7 @@ class SignInModal(WizardModal):
     def _start(self) -> None:
         from textual.widgets import Input
 
-        from wizard.secret import Secret
+        from wizard.core.secret import Secret
         from wizard.tui.base import Words
 
         email = self.query_one("#email", Input).value.strip()
@@ -106,8 +113,8 @@ class SignInModal(WizardModal):
 
     @work(thread=True, exclusive=True)
     def make_key(self, email: str, password: object, enable: bool) -> None:
-        from wizard import account
-        from wizard.errors import WizardError
+        from wizard.core import account
+        from wizard.core.errors import WizardError
 
         try:
             session = account.sign_in(self.url, email, password)  # type: ignore[arg-type]
@@ -117,8 +124,11 @@ class SignInModal(WizardModal):
                 if error.code != "account.keys-off":
                     raise
                 if not session.is_admin:
-                    text = error.render(self.state.lang) + "\n\n" + \
-                        account.admin_request(session.email, self.url).render(self.state.lang)
+                    text = (
+                        error.render(self.state.lang)
+                        + "\n\n"
+                        + account.admin_request(session.email, self.url).render(self.state.lang)
+                    )
                     self.app.call_from_thread(self._failed, text)
                     return
                 if not enable:

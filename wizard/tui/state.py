@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from wizard.i18n import Lang
-from wizard.keys import KeyReport, Slot
-from wizard.probes import ProbeResult
-from wizard.project import DEFAULT_MODEL, DEFAULT_OPENWEBUI_URL, Project
+from wizard.core.i18n import Lang
+from wizard.core.keys import KeyReport, Slot
+from wizard.core.probes import ProbeResult
+from wizard.core.project import DEFAULT_MODEL, DEFAULT_OPENWEBUI_URL, Project
 
 # The order of the first setup; renewal starts at the Open WebUI key and skips the rest.
 FIRST_SETUP = ("welcome", "explain", "openwebui", "openai", "tests", "review", "done")
@@ -23,7 +23,7 @@ class WizardState:
     lang: Lang
     project: Project
     renew: bool = False
-    demo: Any = None  # wizard.demo.DemoEnvironment when running `--demo`
+    demo: Any = None  # wizard.core.demo.DemoEnvironment when running `--demo`
     openwebui_url: str = DEFAULT_OPENWEBUI_URL
     model: str = DEFAULT_MODEL
     typed: dict[Slot, str] = field(default_factory=dict)  # what is in each key field, as typed

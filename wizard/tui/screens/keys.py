@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input
 
-from wizard.keys import KeyReport, Slot
+from wizard.core.keys import KeyReport, Slot
 from wizard.tui.base import WizardScreen, Words
 from wizard.tui.key_field import KeyField
 
@@ -30,8 +30,9 @@ class KeyScreen(WizardScreen):
                 yield from self.compose_alternatives()
             with Horizontal(classes="buttons"):
                 yield Button(self.t("tui.button.back"), id="back")
-                yield Button(self.t("tui.button.forward"), id="next", variant="primary",
-                             disabled=True)
+                yield Button(
+                    self.t("tui.button.forward"), id="next", variant="primary", disabled=True
+                )
         yield Footer()
 
     def compose_extra(self) -> ComposeResult:
@@ -39,21 +40,28 @@ class KeyScreen(WizardScreen):
 
     def compose_alternatives(self) -> ComposeResult:
         current = self.state.current.get(self.SLOT)
-        yield Button(self.t("tui.keep-current"), id="keep",
-                     classes="" if current is not None and current.usable else "hidden")
+        yield Button(
+            self.t("tui.keep-current"),
+            id="keep",
+            classes="" if current is not None and current.usable else "hidden",
+        )
 
     def current_text(self) -> str:
-        from wizard.apply import env_file_for
-        from wizard.expiry import expiry_message
+        from wizard.core.expiry import expiry_message
+        from wizard.core.plan import env_file_for
 
         project = self.state.project
         file = project.relative(env_file_for(project, self.SLOT))
         current = self.state.current.get(self.SLOT)
         if current is None:
             return self.t("tui.field.none-current", file=file)
-        return self.t("tui.field.current", file=file, kind=self.t(f"kind.{current.kind.value}"),
-                      masked=current.masked,
-                      expiry=expiry_message(current, self.state.lang).render(self.state.lang))
+        return self.t(
+            "tui.field.current",
+            file=file,
+            kind=self.t(f"kind.{current.kind.value}"),
+            masked=current.masked,
+            expiry=expiry_message(current, self.state.lang).render(self.state.lang),
+        )
 
     def on_mount(self) -> None:
         self.query_one("#key-input", Input).focus()
@@ -164,7 +172,7 @@ class OpenWebUIKeyScreen(KeyScreen):
 
     @work(exclusive=True, group="address")
     async def test_address(self, url: str) -> None:
-        from wizard.probes import Timeouts, probe_openwebui_address
+        from wizard.core.probes import Timeouts, probe_openwebui_address
 
         box = self.query_one("#address-verdict", Vertical)
         await box.remove_children()
@@ -172,8 +180,9 @@ class OpenWebUIKeyScreen(KeyScreen):
         try:
             result = await probe_openwebui_address(url, Timeouts(connect=3, read=5, total=8))
             parts = result.diagnosis.explanation.render(self.state.lang)
-            lines = [("ok" if result.ok else "problem",
-                      ("✓ " if result.ok else "✗ ") + parts["what"])]
+            lines = [
+                ("ok" if result.ok else "problem", ("✓ " if result.ok else "✗ ") + parts["what"])
+            ]
             if not result.ok:
                 lines.append(("info", parts["next"]))
         except Exception as error:
@@ -192,8 +201,9 @@ class OpenAIKeyScreen(KeyScreen):
 
         session = self.state.session
         if session is not None and session.is_admin:
-            yield Tick(self.t("tui.openai.connection"), value=self.state.set_connection,
-                       id="connection")
+            yield Tick(
+                self.t("tui.openai.connection"), value=self.state.set_connection, id="connection"
+            )
 
     def compose_alternatives(self) -> ComposeResult:
         yield from super().compose_alternatives()

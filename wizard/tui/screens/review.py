@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header
 
-from wizard.keys import Slot
+from wizard.core.keys import Slot
 from wizard.tui.base import WizardScreen, Words
 from wizard.tui.toggles import Tick
 
@@ -21,17 +21,20 @@ class ReviewScreen(WizardScreen):
             yield Words(self.step_label(), classes="step")
             yield Words(self.t("tui.review.heading"), classes="heading")
             yield Vertical(Words(self.t("tui.review.reading")), id="changes")
-            yield Tick(self.t("tui.review.remove-secrets"), value=True, id="remove-secrets",
-                           classes="hidden")
-            yield Tick(self.t("tui.review.env-only"), value=False, id="env-only",
-                           classes="hidden")
-            yield Tick(self.t("tui.review.gitignore"), value=True, id="gitignore",
-                       classes="hidden")
+            yield Tick(
+                self.t("tui.review.remove-secrets"),
+                value=True,
+                id="remove-secrets",
+                classes="hidden",
+            )
+            yield Tick(self.t("tui.review.env-only"), value=False, id="env-only", classes="hidden")
+            yield Tick(self.t("tui.review.gitignore"), value=True, id="gitignore", classes="hidden")
             yield Vertical(id="outcome")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("tui.button.back"), id="back")
-                yield Button(self.t("tui.review.write"), id="write", variant="success",
-                             disabled=True)
+                yield Button(
+                    self.t("tui.review.write"), id="write", variant="success", disabled=True
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -40,15 +43,16 @@ class ReviewScreen(WizardScreen):
     @work(thread=True, exclusive=True, group="review")
     def prepare(self) -> None:
         """Read what would change (files and keyring: a thread, the screen stays live)."""
-        from wizard import keystore
-        from wizard.apply import plan_hygiene, plan_key, plan_widget
+        from wizard.core import keystore
+        from wizard.core.plan import plan_hygiene, plan_key, plan_widget
 
         state = self.state
         try:
             changes = []
             for slot, report in state.keys.items():
-                settings = ({"OPENWEBUI_URL": state.openwebui_url}
-                            if slot is Slot.OPENWEBUI else None)
+                settings = (
+                    {"OPENWEBUI_URL": state.openwebui_url} if slot is Slot.OPENWEBUI else None
+                )
                 changes += plan_key(state.project, slot, report, settings)
             widget = plan_widget(state.project)
             hygiene = plan_hygiene(state.project, list(state.keys))
@@ -66,16 +70,34 @@ class ReviewScreen(WizardScreen):
     def _show_plan(self, changes, widget, keyring, hygiene) -> None:  # type: ignore[no-untyped-def]
         lines: list[tuple[str, str]] = []
         for change in changes:
-            lines.append(("info", self.t("tui.review.change", file=change.file,
-                                         variable=change.variable,
-                                         before=change.before or self.t("tui.review.new"),
-                                         after=change.after)))
+            lines.append(
+                (
+                    "info",
+                    self.t(
+                        "tui.review.change",
+                        file=change.file,
+                        variable=change.variable,
+                        before=change.before or self.t("tui.review.new"),
+                        after=change.after,
+                    ),
+                )
+            )
         if not changes:
             lines.append(("info", self.t("tui.review.no-change")))
         where = self.state.project.relative(widget.path)
         for finding in widget.findings:
-            lines.append(("problem", self.t("tui.review.secrets", file=where, line=finding.line,
-                                            field=finding.field or "?", masked=finding.masked)))
+            lines.append(
+                (
+                    "problem",
+                    self.t(
+                        "tui.review.secrets",
+                        file=where,
+                        line=finding.line,
+                        field=finding.field or "?",
+                        masked=finding.masked,
+                    ),
+                )
+            )
         if not widget.exists:
             lines.append(("info", self.t("tui.review.widget-new", file=where)))
         elif not widget.findings:
@@ -100,8 +122,11 @@ class ReviewScreen(WizardScreen):
         self.query_one("#gitignore", Checkbox).set_class(not hygiene.not_gitignored, "hidden")
         self.keyring_usable = keyring.usable
         self._update_write()
-        focus = self.query_one("#write", Button) if keyring.usable else \
-            self.query_one("#env-only", Checkbox)
+        focus = (
+            self.query_one("#write", Button)
+            if keyring.usable
+            else self.query_one("#env-only", Checkbox)
+        )
         focus.focus()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
@@ -118,32 +143,37 @@ class ReviewScreen(WizardScreen):
         elif event.button.id == "write":
             event.button.disabled = True
             self.query_one("#outcome", Vertical).mount(
-                Words(self.t("tui.review.writing"), classes="verdict-info"))
+                Words(self.t("tui.review.writing"), classes="verdict-info")
+            )
             gitignore = self.query_one("#gitignore", Checkbox)
-            self.write(self.query_one("#remove-secrets", Checkbox).value,
-                       bool(getattr(self, "keyring_usable", False)),
-                       gitignore.value and "hidden" not in gitignore.classes)
+            self.write(
+                self.query_one("#remove-secrets", Checkbox).value,
+                bool(getattr(self, "keyring_usable", False)),
+                gitignore.value and "hidden" not in gitignore.classes,
+            )
 
     @work(thread=True, exclusive=True, group="write")
     def write(self, remove_secrets: bool, use_keyring: bool, gitignore: bool) -> None:
-        from wizard.apply import apply_widget, save_key
-        from wizard.gitignore import ignore_env_files
+        from wizard.core.files.gitignore import ignore_env_files
+        from wizard.core.plan import apply_widget, save_key
 
         state = self.state
         try:
             in_keyring = True
             for slot, report in state.keys.items():
-                settings = ({"OPENWEBUI_URL": state.openwebui_url}
-                            if slot is Slot.OPENWEBUI else None)
-                result = save_key(state.project, slot, report, use_keyring=use_keyring,
-                                  settings=settings)
+                settings = (
+                    {"OPENWEBUI_URL": state.openwebui_url} if slot is Slot.OPENWEBUI else None
+                )
+                result = save_key(
+                    state.project, slot, report, use_keyring=use_keyring, settings=settings
+                )
                 in_keyring = in_keyring and result.in_keyring
             apply_widget(state.project, remove_found_secrets=remove_secrets, lang=state.lang)
             if gitignore:
                 ignore_env_files(state.project)
             if state.set_connection and state.session is not None and Slot.OPENAI in state.keys:
-                from wizard import account
-                from wizard.checks import target_from_project
+                from wizard.core import account
+                from wizard.core.checks import target_from_project
 
                 base = target_from_project(state.project).openai_base_url
                 account.set_openai_key(state.session, state.keys[Slot.OPENAI].secret, base)

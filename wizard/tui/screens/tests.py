@@ -9,14 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, LoadingIndicator, Static
 
-from wizard.keys import Slot
-from wizard.probes import ProbeResult, ProbeTarget, Timeouts
-from wizard.secret import Secret
+from wizard.core.keys import Slot
+from wizard.core.probes import ProbeResult, ProbeTarget, Timeouts
+from wizard.core.secret import Secret
 from wizard.tui.base import WizardScreen, Words
 
 PROBES = ("openwebui", "chat", "openai", "realtime")
-FIX_STEP = {"openwebui": "openwebui", "chat": "openwebui", "openai": "openai",
-            "realtime": "openai"}
+FIX_STEP = {"openwebui": "openwebui", "chat": "openwebui", "openai": "openai", "realtime": "openai"}
 TIMEOUTS = Timeouts(connect=5, read=20, total=40)
 
 
@@ -90,13 +89,17 @@ class TestsScreen(WizardScreen):
 
     @work(group="probes")
     async def run_probe(self, name: str) -> None:
-        from wizard import probes
+        from wizard.core import probes
 
         row = self.query_one(f"#row-{name}", ProbeRow)
         try:
             target = await self._target()
-            run = {"openwebui": probes.probe_openwebui, "chat": probes.probe_chat_both_ways,
-                   "openai": probes.probe_openai, "realtime": probes.probe_realtime}[name]
+            run = {
+                "openwebui": probes.probe_openwebui,
+                "chat": probes.probe_chat_both_ways,
+                "openai": probes.probe_openai,
+                "realtime": probes.probe_realtime,
+            }[name]
             result: ProbeResult = await run(target, TIMEOUTS)
         except Exception as error:  # a verdict, never a crash
             row.finished("?", self.explain(error), "unknown", [])
@@ -108,7 +111,7 @@ class TestsScreen(WizardScreen):
         """The project's own settings (read in a thread: files), with the keys typed here."""
         import asyncio
 
-        from wizard.checks import target_from_project
+        from wizard.core.checks import target_from_project
 
         base = await asyncio.to_thread(target_from_project, self.state.project)
 
@@ -116,9 +119,13 @@ class TestsScreen(WizardScreen):
             report = self.state.key_for(slot)
             return report.secret if report is not None else None
 
-        return dataclasses.replace(base, openwebui_url=self.state.openwebui_url,
-                                   openwebui_key=secret(Slot.OPENWEBUI),
-                                   openai_key=secret(Slot.OPENAI), model=self.state.model)
+        return dataclasses.replace(
+            base,
+            openwebui_url=self.state.openwebui_url,
+            openwebui_key=secret(Slot.OPENWEBUI),
+            openai_key=secret(Slot.OPENAI),
+            model=self.state.model,
+        )
 
     def show(self, row: ProbeRow, result: ProbeResult) -> None:
         parts = result.diagnosis.explanation.render(self.state.lang)
@@ -126,10 +133,11 @@ class TestsScreen(WizardScreen):
         icon = {"ok": "✓", "warning": "!", "critical": "✗", "unknown": "?"}[verdict]
         details: list[Static] = []
         if not result.ok:
-            details = [Words(self.t("tui.tests.because", text=parts["why"]), classes="why"),
-                       Words(self.t("tui.tests.todo", text=parts["next"]), classes="next"),
-                       Button(self.t("tui.tests.fix"), id=f"fix-{row.probe}",
-                              classes="small fix")]  # type: ignore[list-item]
+            details = [
+                Words(self.t("tui.tests.because", text=parts["why"]), classes="why"),
+                Words(self.t("tui.tests.todo", text=parts["next"]), classes="next"),
+                Button(self.t("tui.tests.fix"), id=f"fix-{row.probe}", classes="small fix"),
+            ]  # type: ignore[list-item]
         row.finished(icon, parts["what"], verdict, details)
         if not result.ok:
             self.query_one("#continue", Button).label = self.t("tui.tests.continue-anyway")

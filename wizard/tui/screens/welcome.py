@@ -14,8 +14,14 @@ from wizard.tui.base import WizardScreen, Words
 from wizard.tui.toggles import Choice
 
 # Problems that send the person straight to renewing the Open WebUI key.
-RENEWAL_CODES = {"jwt-expired", "jwt-expiring", "key-unusable", "key-in-wrong-file",
-                 "key-with-extras", "missing-key.OPENWEBUI_API_KEY"}
+RENEWAL_CODES = {
+    "jwt-expired",
+    "jwt-expiring",
+    "key-unusable",
+    "key-in-wrong-file",
+    "key-with-extras",
+    "missing-key.OPENWEBUI_API_KEY",
+}
 _ICONS = {"critical": "✗", "unknown": "?", "warning": "!", "info": "·"}
 
 
@@ -38,8 +44,9 @@ class WelcomeScreen(WizardScreen):
                 yield Button(self.t("tui.welcome.use-folder"), id="use-folder", classes="small")
             yield Vertical(Words(self.t("tui.welcome.reading")), id="summary")
             with Horizontal(classes="buttons"):
-                yield Button(self.t("tui.welcome.renew"), id="renew", variant="warning",
-                             classes="hidden")
+                yield Button(
+                    self.t("tui.welcome.renew"), id="renew", variant="warning", classes="hidden"
+                )
                 yield Button(self.t("tui.welcome.start"), id="start", variant="primary")
         yield Footer()
 
@@ -69,17 +76,16 @@ class WelcomeScreen(WizardScreen):
     @work(thread=True, exclusive=True, group="project")
     def read_project(self, folder: str) -> None:
         """Files only (no network): find the project, read its settings and its problems."""
-        from wizard.checks import read_settings
-        from wizard.project import find_project
-        from wizard.status import project_status
+        from wizard.core.checks import read_settings
+        from wizard.core.project import find_project
+        from wizard.core.status import project_status
 
         try:
             project = find_project(Path(folder).expanduser())
             settings = read_settings(project)
             report = project_status(project)
         except Exception as error:  # shown as a sentence; the screen stays usable
-            self.app.call_from_thread(self._show_summary, [("problem", self.explain(error))],
-                                      False)
+            self.app.call_from_thread(self._show_summary, [("problem", self.explain(error))], False)
             return
         if get_current_worker().is_cancelled:
             return
@@ -92,19 +98,33 @@ class WelcomeScreen(WizardScreen):
         state.model = settings.model
         state.current = dict(settings.keys)
         self.query_one("#folder", Input).value = str(project.root)
-        existing = [project.relative(p) for p in
-                    (project.backend_env, project.voice_env, project.widget_config) if p.exists()]
-        lines = [("info", self.t("tui.welcome.found", files=", ".join(existing))
-                  if existing else self.t("tui.welcome.new-project"))]
+        existing = [
+            project.relative(p)
+            for p in (project.backend_env, project.voice_env, project.widget_config)
+            if p.exists()
+        ]
+        lines = [
+            (
+                "info",
+                self.t("tui.welcome.found", files=", ".join(existing))
+                if existing
+                else self.t("tui.welcome.new-project"),
+            )
+        ]
         order = ["critical", "unknown", "warning", "info"]
-        shown = sorted((p for p in report.problems if p.code != "project-not-found"),
-                       key=lambda p: order.index(p.severity.value))
+        shown = sorted(
+            (p for p in report.problems if p.code != "project-not-found"),
+            key=lambda p: order.index(p.severity.value),
+        )
         if shown:
             lines.append(("info", self.t("tui.welcome.problems", count=len(shown))))
-            lines += [(p.severity.value, f"{_ICONS[p.severity.value]} "
-                       f"{p.message.render(state.lang)}") for p in shown[:6]]
-        needs_renewal = any(p.code in RENEWAL_CODES and (p.file or "").startswith("backend")
-                            for p in shown)
+            lines += [
+                (p.severity.value, f"{_ICONS[p.severity.value]} {p.message.render(state.lang)}")
+                for p in shown[:6]
+            ]
+        needs_renewal = any(
+            p.code in RENEWAL_CODES and (p.file or "").startswith("backend") for p in shown
+        )
         self._show_summary(lines, needs_renewal)
 
     def _show_summary(self, lines: list[tuple[str, str]], needs_renewal: bool) -> None:

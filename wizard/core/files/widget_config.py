@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from wizard.atomic import atomic_write, backup_name, real_target
-from wizard.errors import WizardError
-from wizard.keys import PROBLEM_OTHER_SERVICE, PROBLEM_TRUNCATED, KeyReport, recognise_key
+from wizard.core.errors import WizardError
+from wizard.core.files.atomic import atomic_write, backup_name, real_target
+from wizard.core.keys import PROBLEM_OTHER_SERVICE, PROBLEM_TRUNCATED, KeyReport, recognise_key
 
 # What replaces a key found in a comment (a comment is read by every visitor too).
 REMOVED_MARKER = "[removed by technova-setup]"
@@ -76,10 +76,24 @@ _IDENT = re.compile(r"[A-Za-z_$#\u00aa-\uffff][\w$\u00aa-\uffff]*")
 _NUMBER = re.compile(r"\.?\d(?:[\w.]|(?<=[eE])[+-])*")
 _LINE_END = re.compile(r"[\n\r\u2028\u2029]")
 # After these words a `/` starts a regular expression, not a division.
-_KEYWORDS_BEFORE_EXPRESSION = frozenset({
-    "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do",
-    "else", "yield", "await",
-})
+_KEYWORDS_BEFORE_EXPRESSION = frozenset(
+    {
+        "return",
+        "typeof",
+        "instanceof",
+        "in",
+        "of",
+        "new",
+        "delete",
+        "void",
+        "throw",
+        "case",
+        "do",
+        "else",
+        "yield",
+        "await",
+    }
+)
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])")
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 
@@ -487,8 +501,10 @@ def _apply(text: str, edits: dict[tuple[int, int], str]) -> str:
 
 def _json_literal(value: str) -> str:
     # Readable unicode, but U+2028/U+2029 escaped: older browsers end a string at them.
-    return json.dumps(value, ensure_ascii=False).replace("\u2028", "\\u2028").replace(
-        "\u2029", "\\u2029"
+    return (
+        json.dumps(value, ensure_ascii=False)
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
     )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from wizard.diagnosis import Verdict
-from wizard.keys import KeyReport, Slot, recognise_key
-from wizard.probes import (
+from wizard.core.diagnosis import Verdict
+from wizard.core.keys import KeyReport, Slot, recognise_key
+from wizard.core.probes import (
     DEFAULT_OPENAI_BASE_URL,
     PROBE_NAMES,
     ProbeResult,
@@ -15,9 +15,9 @@ from wizard.probes import (
     Timeouts,
     run_probes,
 )
-from wizard.project import DEFAULT_MODEL, DEFAULT_OPENWEBUI_URL, Project
-from wizard.secret import Secret
-from wizard.status import ExitCode, Severity, StatusReport, exit_code_for, project_status
+from wizard.core.project import DEFAULT_MODEL, DEFAULT_OPENWEBUI_URL, Project
+from wizard.core.secret import Secret
+from wizard.core.status import ExitCode, Severity, StatusReport, exit_code_for, project_status
 
 # The variable a project may use to point the voice server at another OpenAI-compatible base.
 OPENAI_BASE_URL_VARIABLE = "OPENAI_BASE_URL"
@@ -25,7 +25,7 @@ OPENAI_BASE_URL_VARIABLE = "OPENAI_BASE_URL"
 
 def target_from_project(project: Project, openai_base_url: str | None = None) -> ProbeTarget:
     """What the probes test: the values the project's servers themselves read from their .env."""
-    from wizard.envfile import read_env
+    from wizard.core.files.envfile import read_env
 
     backend = read_env(project.backend_env).values if project.backend_env.exists() else {}
     voice = read_env(project.voice_env).values if project.voice_env.exists() else {}
@@ -37,7 +37,8 @@ def target_from_project(project: Project, openai_base_url: str | None = None) ->
         openwebui_url=backend.get("OPENWEBUI_URL") or DEFAULT_OPENWEBUI_URL,
         openwebui_key=secret(backend.get("OPENWEBUI_API_KEY")),
         model=backend.get("OPENWEBUI_MODEL") or DEFAULT_MODEL,
-        openai_base_url=openai_base_url or voice.get(OPENAI_BASE_URL_VARIABLE)
+        openai_base_url=openai_base_url
+        or voice.get(OPENAI_BASE_URL_VARIABLE)
         or DEFAULT_OPENAI_BASE_URL,
         openai_key=secret(voice.get("OPENAI_API_KEY")),
         backend_file=project.relative(project.backend_env),
@@ -84,9 +85,14 @@ class CheckReport:
         return exit_code_for(severities)
 
 
-def run_check(project: Project, *, only: tuple[str, ...] = PROBE_NAMES,
-              openai_base_url: str | None = None, timeouts: Timeouts = Timeouts(),
-              use_keyring: bool = True) -> CheckReport:
+def run_check(
+    project: Project,
+    *,
+    only: tuple[str, ...] = PROBE_NAMES,
+    openai_base_url: str | None = None,
+    timeouts: Timeouts = Timeouts(),
+    use_keyring: bool = True,
+) -> CheckReport:
     status = project_status(project, use_keyring=use_keyring)
     target = target_from_project(project, openai_base_url)
     results = asyncio.run(run_probes(target, only, timeouts))

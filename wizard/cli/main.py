@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from wizard.errors import WizardError
-from wizard.i18n import LANGS, Lang, Msg, detect_lang
+from wizard.core.errors import WizardError
+from wizard.core.i18n import LANGS, Lang, Msg, detect_lang
 
 # Where each `identify --for` target puts a key, as `belongs_in` names it.
 _TARGETS = {
@@ -37,8 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=LANGS, help="language of messages (default: locale)")
     project = argparse.ArgumentParser(add_help=False)
-    project.add_argument("--project", metavar="DIR", default=".",
-                         help="the TechNova project folder (default: the current folder)")
+    project.add_argument(
+        "--project",
+        metavar="DIR",
+        default=".",
+        help="the TechNova project folder (default: the current folder)",
+    )
     as_json = argparse.ArgumentParser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -48,28 +52,52 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the step-by-step wizard.",
         parents=[common, project],
     )
-    parser.add_argument("--demo", action="store_true",
-                        help="try the wizard on a made-up project with local stand-in servers: "
-                        "no real key, no network, nothing of yours is touched")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="try the wizard on a made-up project with local stand-in servers: "
+        "no real key, no network, nothing of yours is touched",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     identify = commands.add_parser(
-        "identify", parents=[common, as_json],
-        help="say what kind of key is given on standard input (never on the command line)")
-    identify.add_argument("--for", dest="target", choices=sorted(_TARGETS),
-                          help="where you mean to put it: backend (Open WebUI key), voice or "
-                          "connection (OpenAI key)")
-    commands.add_parser("status", parents=[common, project, as_json],
-                        help="what keys the project has and what is wrong, without the network")
+        "identify",
+        parents=[common, as_json],
+        help="say what kind of key is given on standard input (never on the command line)",
+    )
+    identify.add_argument(
+        "--for",
+        dest="target",
+        choices=sorted(_TARGETS),
+        help="where you mean to put it: backend (Open WebUI key), voice or connection (OpenAI key)",
+    )
+    commands.add_parser(
+        "status",
+        parents=[common, project, as_json],
+        help="what keys the project has and what is wrong, without the network",
+    )
     check = commands.add_parser(
-        "check", parents=[common, project, as_json],
-        help="status, then test both keys live against their servers")
-    check.add_argument("--only", action="append", choices=_PROBE_NAMES, metavar="PROBE",
-                       help="run only this probe: " + ", ".join(_PROBE_NAMES) + " (repeatable)")
-    check.add_argument("--openai-url", metavar="URL",
-                       help="OpenAI's API base (default: https://api.openai.com/v1)")
-    check.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
-                       help="how long to wait for each server's answer (default: 15)")
-    from wizard.cli_account import add_commands
+        "check",
+        parents=[common, project, as_json],
+        help="status, then test both keys live against their servers",
+    )
+    check.add_argument(
+        "--only",
+        action="append",
+        choices=_PROBE_NAMES,
+        metavar="PROBE",
+        help="run only this probe: " + ", ".join(_PROBE_NAMES) + " (repeatable)",
+    )
+    check.add_argument(
+        "--openai-url", metavar="URL", help="OpenAI's API base (default: https://api.openai.com/v1)"
+    )
+    check.add_argument(
+        "--timeout",
+        type=float,
+        default=15.0,
+        metavar="SECONDS",
+        help="how long to wait for each server's answer (default: 15)",
+    )
+    from wizard.cli.account import add_commands
 
     add_commands(commands, common, project)
     return parser
@@ -111,7 +139,7 @@ def _account_command(name: str) -> Callable[[argparse.Namespace, Lang], int]:
     """login/renew, imported only when run (they bring in the network code)."""
 
     def run(args: argparse.Namespace, lang: Lang) -> int:
-        from wizard import cli_account
+        from wizard.cli import account as cli_account
 
         return int(getattr(cli_account, name)(args, lang))
 
@@ -130,11 +158,14 @@ def _early_lang(args: list[str]) -> Lang:
 
 
 def _holds_a_key(args: list[str]) -> bool:
-    from wizard.keys import recognise_key
+    from wizard.core.keys import recognise_key
 
     # `--option=value` too: whatever follows the `=` could be a pasted key.
-    values = (arg.split("=", 1)[1] if arg.startswith("--") and "=" in arg else arg
-              for arg in args if not arg.startswith("--") or "=" in arg)
+    values = (
+        arg.split("=", 1)[1] if arg.startswith("--") and "=" in arg else arg
+        for arg in args
+        if not arg.startswith("--") or "=" in arg
+    )
     return any(recognise_key(value).looks_like_secret for value in values)
 
 
@@ -164,7 +195,7 @@ def run_wizard(args: argparse.Namespace, lang: Lang) -> int:
 
 def run_demo(lang: Lang) -> int:
     """The wizard on a temporary project and stand-in servers, all removed on exit."""
-    from wizard.demo import start_demo_environment
+    from wizard.core.demo import start_demo_environment
     from wizard.tui import run_wizard as run_tui
 
     print(Msg("demo.starting").render(lang), flush=True)
@@ -178,8 +209,8 @@ def run_demo(lang: Lang) -> int:
 
 
 def run_identify(args: argparse.Namespace, lang: Lang) -> int:
-    from wizard.expiry import expiry_message, format_utc
-    from wizard.keys import PROBLEM_WRONG_PLACE, KeyKind, Slot, recognise_key
+    from wizard.core.expiry import expiry_message, format_utc
+    from wizard.core.keys import PROBLEM_WRONG_PLACE, KeyKind, Slot, recognise_key
 
     target = _TARGETS.get(args.target) if args.target else None
     slot = Slot(target[0]) if target else None
@@ -187,21 +218,28 @@ def run_identify(args: argparse.Namespace, lang: Lang) -> int:
     place = (target[1] if target else report.belongs_in) if report.usable else None
 
     if args.json:
-        print(json.dumps({
-            "kind": report.kind.value,
-            "masked": report.masked,
-            "fixes": list(report.fixes),
-            "problems": list(report.problems),
-            "expires_at": format_utc(report.expires_at) if report.expires_at else None,
-            "belongs_in": place,
-        }))
+        print(
+            json.dumps(
+                {
+                    "kind": report.kind.value,
+                    "masked": report.masked,
+                    "fixes": list(report.fixes),
+                    "problems": list(report.problems),
+                    "expires_at": format_utc(report.expires_at) if report.expires_at else None,
+                    "belongs_in": place,
+                }
+            )
+        )
         return 0 if report.usable else 2
 
     if report.kind is KeyKind.UNKNOWN:
         lines = [Msg("identify.unknown", {"masked": report.masked or "—"}).render(lang)]
     else:
-        lines = [Msg("identify.is", {"kind": Msg(f"kind.{report.kind.value}"),
-                                     "masked": report.masked}).render(lang)]
+        lines = [
+            Msg(
+                "identify.is", {"kind": Msg(f"kind.{report.kind.value}"), "masked": report.masked}
+            ).render(lang)
+        ]
     lines += [f"  ✓ {Msg(f'fix.{code}').render(lang)}" for code in report.fixes]
     for code in report.problems:
         key = f"problem.{code}"
@@ -209,7 +247,7 @@ def run_identify(args: argparse.Namespace, lang: Lang) -> int:
             key = f"problem.wrong-place.{'openai' if slot is Slot.OPENAI else 'openwebui'}"
         params: dict[str, object] = {"service": report.other_service or ""}
         if report.expires_at is not None:
-            from wizard.expiry import LocalDateTime
+            from wizard.core.expiry import LocalDateTime
 
             params["when"] = LocalDateTime(report.expires_at)
         lines.append(f"  ✗ {Msg(key, params).render(lang)}")
@@ -226,8 +264,8 @@ def run_identify(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def run_status(args: argparse.Namespace, lang: Lang) -> int:
-    from wizard.project import find_project
-    from wizard.status import project_status
+    from wizard.core.project import find_project
+    from wizard.core.status import project_status
 
     report = project_status(find_project(args.project))
     if args.json:
@@ -238,23 +276,25 @@ def run_status(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def status_json(report: object, lang: Lang) -> dict[str, object]:
-    from wizard.expiry import expiry_of, format_utc
-    from wizard.status import StatusReport
+    from wizard.core.expiry import expiry_of, format_utc
+    from wizard.core.status import StatusReport
 
     assert isinstance(report, StatusReport)
     credentials = []
     for credential in report.credentials:
         key = credential.report
-        credentials.append({
-            "variable": credential.slot.value,
-            "file": credential.file,
-            "kind": key.kind.value,
-            "masked": key.masked,
-            "expires_at": format_utc(key.expires_at) if key.expires_at else None,
-            "level": expiry_of(key).level.value,
-            "usable": key.usable,
-            "in_keyring": credential.in_keyring,
-        })
+        credentials.append(
+            {
+                "variable": credential.slot.value,
+                "file": credential.file,
+                "kind": key.kind.value,
+                "masked": key.masked,
+                "expires_at": format_utc(key.expires_at) if key.expires_at else None,
+                "level": expiry_of(key).level.value,
+                "usable": key.usable,
+                "in_keyring": credential.in_keyring,
+            }
+        )
     problems = []
     for problem in report.problems:
         entry: dict[str, object] = {"code": problem.code, "severity": problem.severity.value}
@@ -262,13 +302,17 @@ def status_json(report: object, lang: Lang) -> dict[str, object]:
             entry["file"] = problem.file
         entry["message"] = problem.message.render(lang)
         problems.append(entry)
-    return {"project": str(report.project.root), "credentials": credentials,
-            "problems": problems, "exit": int(report.exit_code)}
+    return {
+        "project": str(report.project.root),
+        "credentials": credentials,
+        "problems": problems,
+        "exit": int(report.exit_code),
+    }
 
 
 def render_status(report: object, lang: Lang, closing: bool = True) -> str:
-    from wizard.expiry import expiry_message
-    from wizard.status import Severity, StatusReport
+    from wizard.core.expiry import expiry_message
+    from wizard.core.status import Severity, StatusReport
 
     assert isinstance(report, StatusReport)
     lines = [Msg("status.heading", {"root": str(report.project.root)}).render(lang), ""]
@@ -276,13 +320,21 @@ def render_status(report: object, lang: Lang, closing: bool = True) -> str:
         lines.append(Msg("status.credentials").render(lang))
         for credential in report.credentials:
             key = credential.report
-            keyring = Msg("status.credential.in-keyring").render(lang) if credential.in_keyring \
-                else ""
+            keyring = (
+                Msg("status.credential.in-keyring").render(lang) if credential.in_keyring else ""
+            )
             icon = "✓" if key.usable else "✗"
-            text = Msg("status.credential", {
-                "file": credential.file, "variable": credential.slot.value,
-                "kind": Msg(f"kind.{key.kind.value}"), "masked": key.masked,
-                "expiry": expiry_message(key, lang), "keyring": keyring}).render(lang)
+            text = Msg(
+                "status.credential",
+                {
+                    "file": credential.file,
+                    "variable": credential.slot.value,
+                    "kind": Msg(f"kind.{key.kind.value}"),
+                    "masked": key.masked,
+                    "expiry": expiry_message(key, lang),
+                    "keyring": keyring,
+                },
+            ).render(lang)
             lines.append(f"  {icon} {text}")
     else:
         lines.append(Msg("status.no-credentials").render(lang))
@@ -292,37 +344,42 @@ def render_status(report: object, lang: Lang, closing: bool = True) -> str:
         lines += ["", Msg("status.problems").render(lang)]
         for problem in shown:
             label = Msg(f"severity.{problem.severity.value}").render(lang)
-            lines.append(f"  {_ICONS[problem.severity.value]} {label}: "
-                         f"{problem.message.render(lang)}")
+            lines.append(
+                f"  {_ICONS[problem.severity.value]} {label}: {problem.message.render(lang)}"
+            )
     if closing and int(report.exit_code) == 0:
         lines += ["", Msg("status.all-good").render(lang)]
     return "\n".join(lines)
 
 
 def run_check(args: argparse.Namespace, lang: Lang) -> int:
-    from wizard.checks import run_check as check_project
-    from wizard.probes import Timeouts
-    from wizard.project import find_project
+    from wizard.core.checks import run_check as check_project
+    from wizard.core.probes import Timeouts
+    from wizard.core.project import find_project
 
-    timeouts = Timeouts(connect=min(args.timeout, 5.0), read=args.timeout,
-                        total=args.timeout * 2)
+    timeouts = Timeouts(connect=min(args.timeout, 5.0), read=args.timeout, total=args.timeout * 2)
     only = tuple(dict.fromkeys(args.only)) if args.only else _PROBE_NAMES
-    report = check_project(find_project(args.project), only=only,
-                           openai_base_url=args.openai_url, timeouts=timeouts)
+    report = check_project(
+        find_project(args.project), only=only, openai_base_url=args.openai_url, timeouts=timeouts
+    )
     if args.json:
-        from wizard.probes import result_json
+        from wizard.core.probes import result_json
 
         data = status_json(report.status, lang)
         data["checks"] = [result_json(result, lang) for result in report.results]
         data["exit"] = int(report.exit_code)
         print(json.dumps(data, ensure_ascii=False))
         return int(report.exit_code)
-    lines = [render_status(report.status, lang, closing=False), "", Msg("check.label.heading")
-             .render(lang)]
+    lines = [
+        render_status(report.status, lang, closing=False),
+        "",
+        Msg("check.label.heading").render(lang),
+    ]
     for result in report.results:
         parts = result.diagnosis.explanation.render(lang)
         icon = {"ok": "✓", "warning": "!", "critical": "✗", "unknown": "?"}[
-            result.diagnosis.verdict.value]
+            result.diagnosis.verdict.value
+        ]
         name = Msg(f"probe.{result.name}").render(lang)
         lines.append(f"  {icon} {name} ({result.elapsed_ms} ms): {parts['what']}")
         if not result.ok:

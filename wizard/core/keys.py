@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from wizard.secret import Secret
+from wizard.core.secret import Secret
 
 
 class KeyKind(StrEnum):

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from wizard.errors import WizardError
-from wizard.i18n import Msg
-from wizard.keys import Slot
-from wizard.secret import Secret, mask
+from wizard.core.errors import WizardError
+from wizard.core.i18n import Msg
+from wizard.core.keys import Slot
+from wizard.core.secret import Secret, mask
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -154,7 +154,7 @@ def _backend_name(kr: KeyringBackend | None) -> str:
         "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet 4",
         "keyring.backends.macOS.Keyring": "macOS Keychain",
         "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
-        "wizard.demo.DemoKeyring": "demo keyring (in memory, forgotten on exit)",
+        "wizard.core.demo.DemoKeyring": "demo keyring (in memory, forgotten on exit)",
     }
     if qualname in known:
         return known[qualname]
@@ -302,8 +302,9 @@ def keyring_info(timeout: float = PROBE_TIMEOUT) -> KeyringInfo:
     file) that answered a read within `timeout` seconds. Never raises, never hangs.
     """
     if _no_session_bus() and "keyring" not in sys.modules:
-        return KeyringInfo(usable=False, backend=NO_BACKEND,
-                           reason=Msg("keystore.reason.no_session"))
+        return KeyringInfo(
+            usable=False, backend=NO_BACKEND, reason=Msg("keystore.reason.no_session")
+        )
     try:
         return _run(_probe, timeout)
     except _Timeout:

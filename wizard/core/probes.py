@@ -20,7 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
-from wizard.diagnosis import (
+from wizard.core.diagnosis import (
     OWUI_MODEL_NOT_FOUND,
     Diagnosis,
     Verdict,
@@ -31,9 +31,9 @@ from wizard.diagnosis import (
     openwebui_detail,
     parse_json,
 )
-from wizard.i18n import Msg
-from wizard.keys import KeyKind, KeyReport, Slot, recognise_key
-from wizard.secret import Secret
+from wizard.core.i18n import Msg
+from wizard.core.keys import KeyKind, KeyReport, Slot, recognise_key
+from wizard.core.secret import Secret
 
 DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1"
 REALTIME_MODEL = "gpt-realtime"
@@ -86,9 +86,11 @@ class _Stop(Exception):
         self.http_status = http_status
 
 
-async def _timed(name: str, timeouts: Timeouts,
-                 body: Callable[[], Awaitable[tuple[Diagnosis, int | None, dict[str, object]]]],
-                 ) -> ProbeResult:
+async def _timed(
+    name: str,
+    timeouts: Timeouts,
+    body: Callable[[], Awaitable[tuple[Diagnosis, int | None, dict[str, object]]]],
+) -> ProbeResult:
     start = time.perf_counter()
     try:
         verdict, status, details = await asyncio.wait_for(body(), timeouts.total)
@@ -143,8 +145,11 @@ def transport_diagnosis(error: Exception, url: str, timeouts: Timeouts) -> Diagn
     text = str(error).lower()
     if "certificate" in text or "ssl" in text or "tls" in text:
         return diagnosis("tls-error", Verdict.UNKNOWN, url=url, host=host)
-    if "name or service not known" in text or "nodename nor servname" in text \
-            or "temporary failure in name resolution" in text:
+    if (
+        "name or service not known" in text
+        or "nodename nor servname" in text
+        or "temporary failure in name resolution" in text
+    ):
         return diagnosis("dns-failure", Verdict.UNKNOWN, url=url, host=host)
     if "connection refused" in text or "connect call failed" in text:
         return diagnosis("connection-refused", Verdict.UNKNOWN, url=url)
@@ -153,8 +158,9 @@ def transport_diagnosis(error: Exception, url: str, timeouts: Timeouts) -> Diagn
     return diagnosis("connection-cut", Verdict.UNKNOWN, url=url)
 
 
-async def _request(client: httpx.AsyncClient, method: str, url: str, timeouts: Timeouts,
-                   **kwargs: object) -> tuple[httpx.Response, bytes]:
+async def _request(
+    client: httpx.AsyncClient, method: str, url: str, timeouts: Timeouts, **kwargs: object
+) -> tuple[httpx.Response, bytes]:
     """Send a request and read at most _MAX_BODY bytes; transport failures become a _Stop."""
     try:
         async with client.stream(method, url, **kwargs) as response:  # type: ignore[arg-type]
@@ -162,8 +168,9 @@ async def _request(client: httpx.AsyncClient, method: str, url: str, timeouts: T
             async for chunk in response.aiter_bytes():
                 body.extend(chunk)
                 if len(body) > _MAX_BODY:
-                    raise _Stop(diagnosis("answer-too-big", Verdict.UNKNOWN, url=url),
-                                response.status_code)
+                    raise _Stop(
+                        diagnosis("answer-too-big", Verdict.UNKNOWN, url=url), response.status_code
+                    )
             return response, bytes(body)
     except httpx.HTTPError as error:
         raise _Stop(transport_diagnosis(error, url, timeouts)) from None
@@ -200,18 +207,25 @@ def _preflight(key: Secret | None, slot: Slot, file: str) -> KeyReport:
         raise _Stop(diagnosis(f"no-key.{slot.value}", Verdict.CRITICAL, file=file))
     report = recognise_key(key.reveal(), slot=slot)
     if "wrong-place" in report.problems:
-        raise _Stop(diagnosis(f"wrong-place.{slot.value}", Verdict.CRITICAL, file=file,
-                              masked=report.masked))
+        raise _Stop(
+            diagnosis(
+                f"wrong-place.{slot.value}", Verdict.CRITICAL, file=file, masked=report.masked
+            )
+        )
     blocking = [p for p in report.problems if p not in ("expired", "no-expiry")]
     if blocking or report.kind is KeyKind.UNKNOWN:
         code = (blocking or ["not-a-key"])[0]
         problem = Msg(f"problem.{code}", {"service": report.other_service or ""})
-        raise _Stop(diagnosis("key-unusable", Verdict.CRITICAL, file=file, masked=report.masked,
-                              problem=problem))
+        raise _Stop(
+            diagnosis(
+                "key-unusable", Verdict.CRITICAL, file=file, masked=report.masked, problem=problem
+            )
+        )
     return report
 
 
 # --- Open WebUI -------------------------------------------------------------------------------
+
 
 async def _check_health(client: httpx.AsyncClient, base: str, timeouts: Timeouts) -> None:
     url = _join(base, "/health")
@@ -240,8 +254,9 @@ async def _try_sister_port(client: httpx.AsyncClient, base: str, timeouts: Timeo
     netloc = f"{host}:{sister}"
     other = urlunsplit((parts.scheme, netloc, parts.path, "", ""))
     try:
-        response, body = await _request(client, "GET", _join(other, "/health"),
-                                        Timeouts(connect=2, read=3, total=4))
+        response, body = await _request(
+            client, "GET", _join(other, "/health"), Timeouts(connect=2, read=3, total=4)
+        )
     except _Stop:
         return
     payload = parse_json(body)
@@ -249,21 +264,31 @@ async def _try_sister_port(client: httpx.AsyncClient, base: str, timeouts: Timeo
         raise _Stop(diagnosis("wrong-port", Verdict.CRITICAL, url=base, other=other))
 
 
-def _refusal(response: httpx.Response, body: bytes, url: str, report: KeyReport,
-             target: ProbeTarget) -> Diagnosis:
+def _refusal(
+    response: httpx.Response, body: bytes, url: str, report: KeyReport, target: ProbeTarget
+) -> Diagnosis:
     payload = parse_json(body)
     detail = openwebui_detail(payload)
     if response.status_code in (401, 403) and detail is not None:
         return diagnose_openwebui_refusal(
-            response.status_code, detail, key_kind=report.kind.value,
-            jwt_expired="expired" in report.problems, file=target.backend_file)
+            response.status_code,
+            detail,
+            key_kind=report.kind.value,
+            jwt_expired="expired" in report.problems,
+            file=target.backend_file,
+        )
     error = openai_error(payload)
     if error is not None:  # OpenAI's own answer, relayed by Open WebUI: the key inside it
         return diagnose_openai_error(response.status_code, error, where="openwebui-connection")
     if payload is None or 300 <= response.status_code < 400 or response.status_code >= 500:
         return _unexpected_answer(response, body, url)
-    return diagnosis("openwebui-refused-other", Verdict.CRITICAL, detail=detail or "",
-                     status=response.status_code, file=target.backend_file)
+    return diagnosis(
+        "openwebui-refused-other",
+        Verdict.CRITICAL,
+        detail=detail or "",
+        status=response.status_code,
+        file=target.backend_file,
+    )
 
 
 async def probe_openwebui(target: ProbeTarget, timeouts: Timeouts = Timeouts()) -> ProbeResult:
@@ -286,8 +311,16 @@ async def probe_openwebui(target: ProbeTarget, timeouts: Timeouts = Timeouts()) 
             verdict = diagnosis("openwebui-no-models", Verdict.CRITICAL, model=target.model)
             return verdict, status, details
         if target.model not in models:
-            return (diagnosis("openwebui-model-missing", Verdict.CRITICAL, model=target.model,
-                              file=target.backend_file), status, details)
+            return (
+                diagnosis(
+                    "openwebui-model-missing",
+                    Verdict.CRITICAL,
+                    model=target.model,
+                    file=target.backend_file,
+                ),
+                status,
+                details,
+            )
         if "expired" in report.problems:
             # Accepted although its `exp` is past: the server's clock or settings differ. Say so.
             return diagnosis("openwebui-ok-jwt-expired", Verdict.WARNING), status, details
@@ -307,19 +340,24 @@ async def probe_openwebui_address(url: str, timeouts: Timeouts = Timeouts()) -> 
     return await _timed("address", timeouts, body)
 
 
-async def probe_chat(target: ProbeTarget, timeouts: Timeouts = Timeouts(),
-                     stream: bool = False) -> ProbeResult:
+async def probe_chat(
+    target: ProbeTarget, timeouts: Timeouts = Timeouts(), stream: bool = False
+) -> ProbeResult:
     """A one-word chat through Open WebUI, as the backend sends it: proves both keys at once."""
 
     async def body() -> tuple[Diagnosis, int | None, dict[str, object]]:
         report = _preflight(target.openwebui_key, Slot.OPENWEBUI, target.backend_file)
         url = _join(target.openwebui_url, "/api/chat/completions")
-        request = {"model": target.model, "stream": stream,
-                   "messages": [{"role": "user", "content": CHAT_PROMPT}]}
+        request = {
+            "model": target.model,
+            "stream": stream,
+            "messages": [{"role": "user", "content": CHAT_PROMPT}],
+        }
         headers = {"Authorization": f"Bearer {report.secret.reveal()}"}
         async with _client(timeouts) as client:
-            response, raw = await _request(client, "POST", url, timeouts, json=request,
-                                           headers=headers)
+            response, raw = await _request(
+                client, "POST", url, timeouts, json=request, headers=headers
+            )
         status = response.status_code
         if status == 200:
             answer = _chat_answer(raw, stream)
@@ -329,18 +367,23 @@ async def probe_chat(target: ProbeTarget, timeouts: Timeouts = Timeouts(),
         payload = parse_json(raw)
         detail = openwebui_detail(payload)
         if status == 400 and detail == OWUI_MODEL_NOT_FOUND:
-            return diagnosis("openwebui-chat-model-not-found", Verdict.CRITICAL,
-                             model=target.model), status, {}
+            return (
+                diagnosis("openwebui-chat-model-not-found", Verdict.CRITICAL, model=target.model),
+                status,
+                {},
+            )
         if status == 404 and detail is not None and detail.startswith("Model '"):
-            return diagnosis("openwebui-chat-upstream-went-bad", Verdict.CRITICAL,
-                             model=target.model), status, {}
+            return (
+                diagnosis("openwebui-chat-upstream-went-bad", Verdict.CRITICAL, model=target.model),
+                status,
+                {},
+            )
         return _refusal(response, raw, url, report, target), status, {}
 
     return await _timed("chat", timeouts, body)
 
 
-async def probe_chat_both_ways(target: ProbeTarget,
-                               timeouts: Timeouts = Timeouts()) -> ProbeResult:
+async def probe_chat_both_ways(target: ProbeTarget, timeouts: Timeouts = Timeouts()) -> ProbeResult:
     """The chat, answered whole and then streamed: the backend uses both, and a proxy that
     buffers or cuts event streams breaks only the second."""
     whole = await probe_chat(target, timeouts, stream=False)
@@ -349,10 +392,16 @@ async def probe_chat_both_ways(target: ProbeTarget,
     streamed = await probe_chat(target, timeouts, stream=True)
     elapsed = whole.elapsed_ms + streamed.elapsed_ms
     if not streamed.ok:
-        return ProbeResult("chat", streamed.diagnosis, elapsed, streamed.http_status,
-                           {**streamed.details, "streamed": True})
-    return ProbeResult("chat", whole.diagnosis, elapsed, whole.http_status,
-                       {**whole.details, "streamed": True})
+        return ProbeResult(
+            "chat",
+            streamed.diagnosis,
+            elapsed,
+            streamed.http_status,
+            {**streamed.details, "streamed": True},
+        )
+    return ProbeResult(
+        "chat", whole.diagnosis, elapsed, whole.http_status, {**whole.details, "streamed": True}
+    )
 
 
 def _chat_answer(raw: bytes, stream: bool) -> str | None:
@@ -382,6 +431,7 @@ def _chat_answer(raw: bytes, stream: bool) -> str | None:
 
 # --- OpenAI -----------------------------------------------------------------------------------
 
+
 async def probe_openai(target: ProbeTarget, timeouts: Timeouts = Timeouts()) -> ProbeResult:
     """Does OpenAI accept the voice server's key? (`GET /v1/models`, free of charge.)"""
 
@@ -408,12 +458,17 @@ def realtime_url(openai_base_url: str, model: str = REALTIME_MODEL) -> str:
     """`https://api.openai.com/v1` → `wss://api.openai.com/v1/realtime?model=gpt-realtime`."""
     parts = urlsplit(openai_base_url)
     scheme = {"https": "wss", "http": "ws"}.get(parts.scheme, parts.scheme)
-    return urlunsplit((scheme, parts.netloc, parts.path.rstrip("/") + "/realtime",
-                       f"model={model}", ""))
+    return urlunsplit(
+        (scheme, parts.netloc, parts.path.rstrip("/") + "/realtime", f"model={model}", "")
+    )
 
 
-async def probe_realtime(target: ProbeTarget, timeouts: Timeouts = Timeouts(),
-                         model: str = REALTIME_MODEL, beta_header: bool = False) -> ProbeResult:
+async def probe_realtime(
+    target: ProbeTarget,
+    timeouts: Timeouts = Timeouts(),
+    model: str = REALTIME_MODEL,
+    beta_header: bool = False,
+) -> ProbeResult:
     """The voice path: open the Realtime WebSocket (GA, no beta header), read the first event."""
     import websockets
     from websockets.exceptions import ConnectionClosed, InvalidStatus
@@ -425,14 +480,21 @@ async def probe_realtime(target: ProbeTarget, timeouts: Timeouts = Timeouts(),
         if beta_header:
             headers["OpenAI-Beta"] = "realtime=v1"
         try:
-            async with websockets.connect(url, additional_headers=headers,
-                                          open_timeout=timeouts.connect,
-                                          close_timeout=2, proxy=None) as socket_:
+            async with websockets.connect(
+                url,
+                additional_headers=headers,
+                open_timeout=timeouts.connect,
+                close_timeout=2,
+                proxy=None,
+            ) as socket_:
                 try:
                     first = await asyncio.wait_for(socket_.recv(), timeouts.read)
                 except ConnectionClosed as closed:
-                    return _realtime_closed(closed.rcvd.code if closed.rcvd else None,
-                                            closed.rcvd.reason if closed.rcvd else "", None)
+                    return _realtime_closed(
+                        closed.rcvd.code if closed.rcvd else None,
+                        closed.rcvd.reason if closed.rcvd else "",
+                        None,
+                    )
                 event = parse_json(first if isinstance(first, bytes) else first.encode())
                 if isinstance(event, dict) and event.get("type") == "session.created":
                     return diagnosis("realtime-ok", Verdict.OK), 101, {}
@@ -452,15 +514,21 @@ async def probe_realtime(target: ProbeTarget, timeouts: Timeouts = Timeouts(),
             return diagnosis("realtime-refused", Verdict.CRITICAL, status=status), status, {}
         except (OSError, TimeoutError, websockets.exceptions.InvalidHandshake) as error:
             if isinstance(error, TimeoutError):
-                return (diagnosis("timeout", Verdict.UNKNOWN, url=url,
-                                  seconds=_seconds(timeouts.connect)), None, {})
+                return (
+                    diagnosis(
+                        "timeout", Verdict.UNKNOWN, url=url, seconds=_seconds(timeouts.connect)
+                    ),
+                    None,
+                    {},
+                )
             return transport_diagnosis(error, url, timeouts), None, {}
 
     return await _timed("realtime", timeouts, body)
 
 
-def _realtime_closed(code: int | None, reason: str,
-                     event: object) -> tuple[Diagnosis, int | None, dict[str, object]]:
+def _realtime_closed(
+    code: int | None, reason: str, event: object
+) -> tuple[Diagnosis, int | None, dict[str, object]]:
     """The verdict of a Realtime socket that closed: the error event says why, the code confirms.
 
     Close 3000 follows every refused key (wrong, deactivated, lacking a scope…), so the
@@ -471,14 +539,14 @@ def _realtime_closed(code: int | None, reason: str,
         if error.get("code") == "beta_api_shape_disabled":
             return diagnosis("realtime-beta-header", Verdict.CRITICAL), 101, {}
         # Read the event as the REST API's error body (wrong key, deactivated, scope, quota…).
-        status = 429 if error.get("type") in ("insufficient_quota", "requests", "tokens") \
-            else 401
+        status = 429 if error.get("type") in ("insufficient_quota", "requests", "tokens") else 401
         verdict = diagnose_openai_error(status, error, where="voice")
         if verdict.code != "openai-other" or code not in (3000, 4000):
             return verdict, 101, {}
     if code == 3000:
-        verdict = diagnosis("openai-invalid-key", Verdict.CRITICAL, where=Msg("where.voice"),
-                            status=101)
+        verdict = diagnosis(
+            "openai-invalid-key", Verdict.CRITICAL, where=Msg("where.voice"), status=101
+        )
         return verdict, 101, {}
     if code == 4000:
         return diagnosis("realtime-invalid-model", Verdict.CRITICAL, reason=reason), 101, {}
@@ -487,8 +555,10 @@ def _realtime_closed(code: int | None, reason: str,
 
 # --- all together -----------------------------------------------------------------------------
 
-async def run_probes(target: ProbeTarget, only: tuple[str, ...] = PROBE_NAMES,
-                     timeouts: Timeouts = Timeouts()) -> list[ProbeResult]:
+
+async def run_probes(
+    target: ProbeTarget, only: tuple[str, ...] = PROBE_NAMES, timeouts: Timeouts = Timeouts()
+) -> list[ProbeResult]:
     """The chosen probes at the same time: a check lasts as long as the slowest one."""
     makers = {
         "openwebui": lambda: probe_openwebui(target, timeouts),
@@ -510,4 +580,3 @@ def result_json(result: ProbeResult, lang: str) -> dict[str, object]:
         "elapsed_ms": result.elapsed_ms,
         "diagnosis": result.diagnosis.explanation.render(lang),  # type: ignore[arg-type]
     }
-

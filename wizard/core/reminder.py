@@ -29,8 +29,10 @@ def program_path() -> str:
 def cron_line(project_root: Path, lang: str, hour: int = 9, program: str | None = None) -> str:
     program = program or program_path()
     project = shlex.quote(str(project_root))
-    return (f"0 {hour} * * * {program} check --project {project} --lang {lang} >/dev/null || "
-            f"{program} status --project {project} --lang {lang}")
+    return (
+        f"0 {hour} * * * {program} check --project {project} --lang {lang} >/dev/null || "
+        f"{program} status --project {project} --lang {lang}"
+    )
 
 
 def systemd_units(project_root: Path, lang: str, program: str | None = None) -> dict[str, str]:
@@ -40,8 +42,8 @@ def systemd_units(project_root: Path, lang: str, program: str | None = None) -> 
     command = f"{program or program_path()} check --project {project} --lang {lang}"
     return {
         "technova-check.service": "[Unit]\nDescription=Check the TechNova chat keys\n\n"
-                                  f"[Service]\nType=oneshot\nExecStart={command}\n",
+        f"[Service]\nType=oneshot\nExecStart={command}\n",
         "technova-check.timer": "[Unit]\nDescription=Check the TechNova chat keys every day\n\n"
-                                "[Timer]\nOnCalendar=*-*-* 09:00:00\nPersistent=true\n\n"
-                                "[Install]\nWantedBy=timers.target\n",
+        "[Timer]\nOnCalendar=*-*-* 09:00:00\nPersistent=true\n\n"
+        "[Install]\nWantedBy=timers.target\n",
     }

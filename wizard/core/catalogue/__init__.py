@@ -6,7 +6,7 @@ table, and a test checks every entry has both languages with the same placeholde
 
 from __future__ import annotations
 
-from wizard.catalogue import (
+from wizard.core.catalogue import (
     account,
     apply,
     common,

@@ -27,8 +27,8 @@ from dotenv.main import resolve_variables
 from dotenv.parser import parse_stream
 from dotenv.variables import Literal, parse_variables
 
-from wizard.atomic import atomic_write, backup_name, real_target
-from wizard.errors import WizardError
+from wizard.core.errors import WizardError
+from wizard.core.files.atomic import atomic_write, backup_name, real_target
 
 BOM = "\ufeff"
 FILE_MODE = 0o600
@@ -181,25 +181,26 @@ def _split_definition(original: str, name: str) -> _Definition | None:
         return None
     # A quoted name ('NAME'=...) is python-dotenv only: Node does not see it, so write it bare.
     head = match["lead"] + (match["export"] or "") + name + match["space"] + match["equal"]
-    rest = original[match.end():]
+    rest = original[match.end() :]
     line_end = _LINE_END.search(rest)
     quoted = {"'": _SINGLE_QUOTED, '"': _DOUBLE_QUOTED}.get(rest[:1])
     if quoted is not None and (found := quoted.match(rest)):
-        after = rest[found.end():]
+        after = rest[found.end() :]
         comment = _COMMENT.match(after)
         comment_text = comment.group(0) if comment else ""
-        return _Definition(head, comment_text, after[len(comment_text):])
+        return _Definition(head, comment_text, after[len(comment_text) :])
     line = rest[: line_end.start()] if line_end else rest
-    ending = rest[len(line):]
+    ending = rest[len(line) :]
     if len(match["equal"]) > 1 and line.startswith("#"):
         # `NAME= # note`: an empty value, then a comment that keeps its spaces before `#`.
-        return _Definition(head.removesuffix(match["equal"]) + "=", match["equal"][1:] + line,
-                           ending)
+        return _Definition(
+            head.removesuffix(match["equal"]) + "=", match["equal"][1:] + line, ending
+        )
     hash_at = re.search(r"\s+#", line)
     if hash_at:
-        return _Definition(head, line[hash_at.start():], ending)
+        return _Definition(head, line[hash_at.start() :], ending)
     value = line.rstrip()
-    return _Definition(head, "", line[len(value):] + ending)
+    return _Definition(head, "", line[len(value) :] + ending)
 
 
 # Characters every reader takes literally without quotes (python-dotenv, Node's dotenv, and
@@ -221,9 +222,7 @@ def _reads_back(line: str, name: str, value: str) -> bool:
     """True when both readers, given only `line`, read `name` as exactly `value`."""
     python = _python_raw(line)
     return (
-        python == {name: value}
-        and node_parse(line) == {name: value}
-        and _interpolation_free(value)
+        python == {name: value} and node_parse(line) == {name: value} and _interpolation_free(value)
     )
 
 
@@ -269,7 +268,7 @@ def set_values(text: str, updates: Mapping[str, str]) -> str:
             raise WizardError("files.value_not_representable", name=name)
 
     bom = BOM if text.startswith(BOM) else ""
-    body = text[len(bom):]
+    body = text[len(bom) :]
     newline = _newline_of(body)
     pieces: list[str] = []
     seen: set[str] = set()
@@ -286,8 +285,9 @@ def set_values(text: str, updates: Mapping[str, str]) -> str:
     new = "".join(pieces)
     missing = [name for name in updates if name not in seen]
     if missing:
-        lines = [_encode_line(_Definition(f"{name}=", "", ""), name, updates[name])
-                 for name in missing]
+        lines = [
+            _encode_line(_Definition(f"{name}=", "", ""), name, updates[name]) for name in missing
+        ]
         if new and not new.endswith(("\n", "\r")):
             # The file has no final newline: keep it that way, only separate our lines.
             new = new + newline + newline.join(lines)
@@ -347,7 +347,11 @@ def tighten_mode(path: Path) -> None:
 
 
 def write_env(
-    path: Path, updates: Mapping[str, str], *, create: bool = True, backup: bool = True,
+    path: Path,
+    updates: Mapping[str, str],
+    *,
+    create: bool = True,
+    backup: bool = True,
     on_wait: Callable[[], None] | None = None,
 ) -> EnvWrite:
     """Set `updates` in the `.env` file at `path`, safely.

@@ -16,53 +16,78 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.errors import WizardError
-from wizard.i18n import Lang, Msg
-from wizard.keys import KeyKind, KeyReport, Slot
-from wizard.secret import Secret
+from wizard.core.errors import WizardError
+from wizard.core.i18n import Lang, Msg
+from wizard.core.keys import KeyKind, KeyReport, Slot
+from wizard.core.secret import Secret
 
 if TYPE_CHECKING:  # the network and file modules are imported when a command runs
-    from wizard.account import Session
-    from wizard.checks import ProjectSettings
-    from wizard.probes import ProbeResult
-    from wizard.project import Project
+    from wizard.core.account import Session
+    from wizard.core.checks import ProjectSettings
+    from wizard.core.probes import ProbeResult
+    from wizard.core.project import Project
 
 DEFAULT_BASE_MODEL = "gpt-4o-mini"
 # Errors after which `renew` stops trying the current credential and signs in instead.
-_SIGN_IN_INSTEAD = ("account.key-refused", "account.keys-off", "account.rotation-restricted",
-                    "account.not-allowed")
+_SIGN_IN_INSTEAD = (
+    "account.key-refused",
+    "account.keys-off",
+    "account.rotation-restricted",
+    "account.not-allowed",
+)
 
 
-def add_commands(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-                 common: argparse.ArgumentParser, project: argparse.ArgumentParser,
-                 as_json: argparse.ArgumentParser | None = None) -> None:
+def add_commands(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+    project: argparse.ArgumentParser,
+    as_json: argparse.ArgumentParser | None = None,
+) -> None:
     """Register `login` and `renew`. They talk to a person step by step, so they offer no
     `--json` (`as_json` is accepted for the common call shape and not used)."""
     consent = argparse.ArgumentParser(add_help=False)
-    consent.add_argument("--yes", action="store_true",
-                         help="agree to every step in advance (scripts, cron)")
+    consent.add_argument(
+        "--yes", action="store_true", help="agree to every step in advance (scripts, cron)"
+    )
     login = commands.add_parser(
-        "login", parents=[common, project, consent],
-        help="sign in to Open WebUI, make an API key for the backend, check it and save it")
-    login.add_argument("--url", help="Open WebUI's address (default: OPENWEBUI_URL of "
-                       "backend/.env)")
+        "login",
+        parents=[common, project, consent],
+        help="sign in to Open WebUI, make an API key for the backend, check it and save it",
+    )
+    login.add_argument(
+        "--url", help="Open WebUI's address (default: OPENWEBUI_URL of backend/.env)"
+    )
     login.add_argument("--email", help="your Open WebUI account's email")
-    login.add_argument("--password-stdin", action="store_true",
-                       help="read the password from standard input instead of asking")
+    login.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of asking",
+    )
     renew = commands.add_parser(
-        "renew", parents=[common, project, consent],
-        help="replace the backend's Open WebUI key with a fresh API key, check it and save it")
-    renew.add_argument("--key-stdin", action="store_true",
-                       help="take the new key from standard input instead of making one")
-    renew.add_argument("--email", help="your Open WebUI account's email, if signing in is "
-                       "needed")
-    renew.add_argument("--password-stdin", action="store_true",
-                       help="read the password from standard input if signing in is needed")
-    renew.add_argument("--restart-command", metavar="CMD",
-                       help="a command that restarts the backend, run after the key is saved")
+        "renew",
+        parents=[common, project, consent],
+        help="replace the backend's Open WebUI key with a fresh API key, check it and save it",
+    )
+    renew.add_argument(
+        "--key-stdin",
+        action="store_true",
+        help="take the new key from standard input instead of making one",
+    )
+    renew.add_argument("--email", help="your Open WebUI account's email, if signing in is needed")
+    renew.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input if signing in is needed",
+    )
+    renew.add_argument(
+        "--restart-command",
+        metavar="CMD",
+        help="a command that restarts the backend, run after the key is saved",
+    )
 
 
 # --- asking ----------------------------------------------------------------------------------
+
 
 def say(key: str, lang: Lang, **params: object) -> None:
     print(Msg(key, params).render(lang), flush=True)
@@ -103,9 +128,10 @@ def stop(code: int) -> SystemExit:
 
 # --- the steps both commands share -------------------------------------------------------------
 
+
 def _project_settings(directory: str) -> tuple[Project, ProjectSettings]:
-    from wizard.checks import read_settings
-    from wizard.project import find_project
+    from wizard.core.checks import read_settings
+    from wizard.core.project import find_project
 
     project = find_project(directory)
     return project, read_settings(project)
@@ -114,7 +140,7 @@ def _project_settings(directory: str) -> tuple[Project, ProjectSettings]:
 def _files_holding(project: Project, old: Secret | None) -> list[Path]:
     """backend/.env (where the key goes) and any other .env of the project that holds the
     old key: all of them get the new one."""
-    from wizard.envfile import read_env
+    from wizard.core.files.envfile import read_env
 
     files = [project.backend_env]
     if old:
@@ -133,13 +159,13 @@ def _explain_session_token(current: KeyReport | None, lang: Lang) -> None:
     """A session JWT in backend/.env expires and dies with the server's secret: say when."""
     if current is None or current.kind is not KeyKind.OPENWEBUI_JWT:
         return
-    from wizard.expiry import expiry_message
+    from wizard.core.expiry import expiry_message
 
     say("login.jwt-note", lang, expiry=expiry_message(current, lang).render(lang))
 
 
 def _sign_in(url: str, email: str | None, password_stdin: bool, lang: Lang) -> Session:
-    from wizard import account
+    from wizard.core import account
 
     if not email and can_ask():
         email = ask_text("login.email-prompt", lang)
@@ -153,7 +179,7 @@ def _sign_in(url: str, email: str | None, password_stdin: bool, lang: Lang) -> S
 def _make_key(session: Session, lang: Lang, yes: bool) -> Secret:
     """A new key for the signed-in user; an admin who agrees switches API keys on first, a
     user gets the message to send to their admin."""
-    from wizard import account
+    from wizard.core import account
 
     try:
         return account.create_api_key(session)
@@ -176,20 +202,27 @@ def _make_key(session: Session, lang: Lang, yes: bool) -> Secret:
 def _fix_open_webui(session: Session, model: str, key: Secret, lang: Lang, yes: bool) -> None:
     """As an admin: an empty model list (the OpenAI key inside Open WebUI is wrong) or a
     missing model, fixed with the person's input; without a terminal, said and left."""
-    from wizard import account
+    from wizard.core import account
 
     if not session.is_admin:
         return
     state = account.openai_connection(session, model)
     if state.models_empty:
-        say("login.connection", lang, urls=", ".join(state.base_urls) or "—",
-            keys=", ".join(state.masked_keys) or "—")
-        pasted = getpass.getpass(Msg("login.openai-connection-empty").render(lang)).strip() \
-            if can_ask() else ""
+        say(
+            "login.connection",
+            lang,
+            urls=", ".join(state.base_urls) or "—",
+            keys=", ".join(state.masked_keys) or "—",
+        )
+        pasted = (
+            getpass.getpass(Msg("login.openai-connection-empty").render(lang)).strip()
+            if can_ask()
+            else ""
+        )
         if not pasted:
             say("login.connection-left", lang)
             return
-        from wizard.apply import checked_key
+        from wizard.core.plan import checked_key
 
         account.set_openai_key(session, checked_key(pasted, Slot.OPENAI).secret)
         state = account.openai_connection(session, model)
@@ -209,8 +242,7 @@ def _fix_open_webui(session: Session, model: str, key: Secret, lang: Lang, yes: 
         say("login.model-invisible", lang, model=model)
 
 
-def _model_choice(models: list[str], model: str, lang: Lang, yes: bool
-                  ) -> tuple[str | None, str]:
+def _model_choice(models: list[str], model: str, lang: Lang, yes: bool) -> tuple[str | None, str]:
     """(base model, system prompt) from the person, or the defaults under --yes without a
     terminal; (None, "") when they skip."""
     default = DEFAULT_BASE_MODEL if DEFAULT_BASE_MODEL in models else models[0]
@@ -227,27 +259,38 @@ def _verify(url: str, model: str, key: KeyReport) -> ProbeResult:
     """`/api/models` (and the model) with the key, as the `check` command does."""
     import asyncio  # here: the parser imports this module, and `status` must start fast
 
-    from wizard.probes import ProbeTarget, Timeouts, probe_openwebui
+    from wizard.core.probes import ProbeTarget, Timeouts, probe_openwebui
 
-    return asyncio.run(probe_openwebui(
-        ProbeTarget(openwebui_url=url, openwebui_key=key.secret, model=model),
-        Timeouts(connect=5, read=20, total=40)))
+    return asyncio.run(
+        probe_openwebui(
+            ProbeTarget(openwebui_url=url, openwebui_key=key.secret, model=model),
+            Timeouts(connect=5, read=20, total=40),
+        )
+    )
 
 
-def _save(project: Project, url_setting: dict[str, str], key: KeyReport, old: Secret | None,
-          lang: Lang) -> None:
+def _save(
+    project: Project, url_setting: dict[str, str], key: KeyReport, old: Secret | None, lang: Lang
+) -> None:
     """The key into backend/.env and the keyring, and into every other file that held the
     old key; only those lines change."""
-    from wizard.apply import save_key
-    from wizard.envfile import read_env, write_env
+    from wizard.core.files.envfile import read_env, write_env
+    from wizard.core.plan import save_key
 
     others = _files_holding(project, old)[1:]
-    saved = save_key(project, Slot.OPENWEBUI, key, settings=url_setting,
-                     on_wait=lambda: say("login.waiting", lang,
-                                         file=project.relative(project.backend_env)))
+    saved = save_key(
+        project,
+        Slot.OPENWEBUI,
+        key,
+        settings=url_setting,
+        on_wait=lambda: say("login.waiting", lang, file=project.relative(project.backend_env)),
+    )
     for path in others:
-        stale = {name: key.secret.reveal() for name, value in read_env(path).values.items()
-                 if old is not None and value == old.reveal()}
+        stale = {
+            name: key.secret.reveal()
+            for name, value in read_env(path).values.items()
+            if old is not None and value == old.reveal()
+        }
         write_env(path, stale)
     files = ", ".join(project.relative(p) for p in [project.backend_env, *others])
     keyring = Msg("login.and-keyring").render(lang) if saved.in_keyring else ""
@@ -284,8 +327,9 @@ def _url_setting(url: str, settings: ProjectSettings) -> dict[str, str]:
 
 # --- the commands ------------------------------------------------------------------------------
 
+
 def run_login(args: argparse.Namespace, lang: Lang) -> int:
-    from wizard.apply import checked_key
+    from wizard.core.plan import checked_key
 
     project, settings = _project_settings(args.project)
     url = (args.url or settings.openwebui_url).strip().rstrip("/")
@@ -328,7 +372,7 @@ def run_renew(args: argparse.Namespace, lang: Lang) -> int:
         session = _sign_in(url, args.email, args.password_stdin, lang)
         key = _make_key(session, lang, args.yes)
     say("login.created", lang, masked=key.masked)
-    from wizard.apply import checked_key
+    from wizard.core.plan import checked_key
 
     report = checked_key(key, Slot.OPENWEBUI)
     _save(project, {}, report, old, lang)  # first: the old key already stopped working
@@ -339,7 +383,7 @@ def run_renew(args: argparse.Namespace, lang: Lang) -> int:
 def _key_from_current(url: str, current: KeyReport | None, lang: Lang) -> Secret | None:
     """A new API key made with the credential the backend already has (an API key makes
     its successor; a live session token makes one too), or None: then sign in."""
-    from wizard import account
+    from wizard.core import account
 
     if current is None or not current.usable:
         return None
@@ -359,11 +403,17 @@ def _key_from_current(url: str, current: KeyReport | None, lang: Lang) -> Secret
     return None
 
 
-def _renew_with_pasted_key(project: Project, settings: ProjectSettings, url: str,
-                           old: Secret | None, lang: Lang, restart_command: str | None) -> int:
+def _renew_with_pasted_key(
+    project: Project,
+    settings: ProjectSettings,
+    url: str,
+    old: Secret | None,
+    lang: Lang,
+    restart_command: str | None,
+) -> int:
     """A key the person made themselves: checked on the server before it replaces anything,
     since the current key may still work."""
-    from wizard.apply import checked_key
+    from wizard.core.plan import checked_key
 
     if can_ask():
         pasted = getpass.getpass(Msg("renew.paste-prompt").render(lang))
@@ -373,8 +423,9 @@ def _renew_with_pasted_key(project: Project, settings: ProjectSettings, url: str
     result = _verify(url, settings.model, report)
     if result.http_status in (401, 403):
         parts = result.diagnosis.explanation.render(lang)
-        raise WizardError("account.pasted-key-refused", url=url, masked=report.masked,
-                          reason=parts["what"])
+        raise WizardError(
+            "account.pasted-key-refused", url=url, masked=report.masked, reason=parts["what"]
+        )
     _save(project, {}, report, old, lang)
     code = _report(result, lang)
     return max(code, _restart(restart_command, lang))

@@ -70,7 +70,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "widget.unrecognised.why": {
         "en": "The file does not contain the usual block starting with "
-        "\"window.TechNovaConfig = {{\", nor any of its settings (backendUrl, language…). "
+        '"window.TechNovaConfig = {{", nor any of its settings (backendUrl, language…). '
         "It may have been rewritten by hand or replaced by another file.",
         "fr": "Le fichier ne contient pas le bloc habituel qui commence par "
         "« window.TechNovaConfig = {{ », ni aucun de ses réglages (backendUrl, language…). "

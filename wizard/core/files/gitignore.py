@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wizard.atomic import atomic_write, real_target
-from wizard.project import Project, git_state
+from wizard.core.files.atomic import atomic_write, real_target
+from wizard.core.project import Project, git_state
 
 IGNORE_LINE = ".env"
 

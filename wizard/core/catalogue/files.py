@@ -71,8 +71,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Il nous a été demandé de ne modifier ce fichier que s'il existe déjà.",
     },
     "files.missing.next": {
-        "en": "Check that you are in the right project folder, or let the tool create the "
-        "file.",
+        "en": "Check that you are in the right project folder, or let the tool create the file.",
         "fr": "Vérifiez que vous êtes dans le bon dossier de projet, ou laissez l'outil "
         "créer le fichier.",
     },
@@ -106,8 +105,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "files.value_not_representable.what": {
         "en": "The value for {name} cannot be saved in a .env file as it is.",
-        "fr": "La valeur de {name} ne peut pas être enregistrée telle quelle dans un "
-        "fichier .env.",
+        "fr": "La valeur de {name} ne peut pas être enregistrée telle quelle dans un fichier .env.",
     },
     "files.value_not_representable.why": {
         "en": "It contains something (a line break, a ${{...}} sequence or an unusual mix of "
@@ -130,8 +128,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{name} ne peut pas servir de nom de réglage dans un fichier .env.",
     },
     "files.bad_name.why": {
-        "en": "A name may hold only letters, digits, _ . and -, and must start with a letter "
-        "or _.",
+        "en": "A name may hold only letters, digits, _ . and -, and must start with a letter or _.",
         "fr": "Un nom ne peut contenir que des lettres, des chiffres, _ . et -, et doit "
         "commencer par une lettre ou par _.",
     },

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from wizard.errors import Explanation
-from wizard.i18n import Msg
+from wizard.core.errors import Explanation
+from wizard.core.i18n import Msg
 
 
 class Verdict(StrEnum):
@@ -132,5 +132,4 @@ def diagnose_openai_error(status: int, error: dict[str, Any], *, where: str) -> 
         return diagnosis("openai-country", Verdict.CRITICAL, **params)
     if status >= 500:  # OpenAI's own trouble (overloaded, down): not the key's fault
         return diagnosis("openai-server-error", Verdict.UNKNOWN, **params)
-    return diagnosis("openai-other", Verdict.CRITICAL, error=str(code or kind or status),
-                     **params)
+    return diagnosis("openai-other", Verdict.CRITICAL, error=str(code or kind or status), **params)

@@ -36,7 +36,7 @@ class Renderable(Protocol):
 
 
 def _load_catalogue() -> dict[str, dict[str, str]]:
-    from wizard.catalogue import MESSAGES
+    from wizard.core.catalogue import MESSAGES
 
     return MESSAGES
 

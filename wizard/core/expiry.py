@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from wizard.i18n import Lang, Msg, t
-from wizard.keys import PROBLEM_NO_EXPIRY, KeyKind, KeyReport
+from wizard.core.i18n import Lang, Msg, t
+from wizard.core.keys import PROBLEM_NO_EXPIRY, KeyKind, KeyReport
 
 RENEW_SOON_DAYS = 10
 URGENT_DAYS = 5
@@ -86,14 +86,16 @@ def format_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def describe_expiry(report: KeyReport, lang: Lang, now: datetime | None = None,
-                    zone: tzinfo | None = None) -> str:
+def describe_expiry(
+    report: KeyReport, lang: Lang, now: datetime | None = None, zone: tzinfo | None = None
+) -> str:
     """One sentence on when this key stops working, in the user's language and time zone."""
     return expiry_message(report, lang, now, zone).render(lang)
 
 
-def expiry_message(report: KeyReport, lang: Lang, now: datetime | None = None,
-                   zone: tzinfo | None = None) -> Msg:
+def expiry_message(
+    report: KeyReport, lang: Lang, now: datetime | None = None, zone: tzinfo | None = None
+) -> Msg:
     if report.kind is KeyKind.OPENWEBUI_JWT and PROBLEM_NO_EXPIRY in report.problems:
         return Msg("expiry.jwt_no_exp")
     expiry = expiry_of(report, now)

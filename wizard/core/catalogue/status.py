@@ -159,14 +159,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "comme une partie de la clé et le serveur la refuse. Lancez technova-setup pour la "
         "nettoyer.",
     },
-    "status.extras.whitespace": {"en": "spaces or line breaks", "fr": "des espaces ou des "
-                                 "retours à la ligne"},
+    "status.extras.whitespace": {
+        "en": "spaces or line breaks",
+        "fr": "des espaces ou des retours à la ligne",
+    },
     "status.extras.quotes": {"en": "extra quotation marks", "fr": "des guillemets en trop"},
     "status.extras.invisible": {"en": "invisible characters", "fr": "des caractères invisibles"},
-    "status.extras.variable-name": {"en": "a variable name in front of it",
-                                    "fr": "un nom de variable devant elle"},
-    "status.extras.bearer": {"en": "the word “Bearer” in front of it",
-                             "fr": "le mot « Bearer » devant elle"},
+    "status.extras.variable-name": {
+        "en": "a variable name in front of it",
+        "fr": "un nom de variable devant elle",
+    },
+    "status.extras.bearer": {
+        "en": "the word “Bearer” in front of it",
+        "fr": "le mot « Bearer » devant elle",
+    },
     "demo.starting": {
         "en": "Starting the demo: stand-in OpenAI and Open WebUI servers and a made-up TechNova "
         "project, on this computer only. No real key is used.",

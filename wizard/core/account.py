@@ -23,27 +23,29 @@ from typing import Any
 
 import httpx
 
-from wizard.diagnosis import (
+from wizard.core.diagnosis import (
     OWUI_BAD_API_KEY,
     OWUI_KEY_CREATION_OFF,
     OWUI_KEYS_DISABLED,
     OWUI_RESTRICTED,
     openwebui_detail,
 )
-from wizard.errors import WizardError
-from wizard.i18n import Msg
-from wizard.probes import Timeouts
-from wizard.secret import Secret, mask
+from wizard.core.errors import WizardError
+from wizard.core.i18n import Msg
+from wizard.core.probes import Timeouts
+from wizard.core.secret import Secret, mask
 
 TIMEOUTS = Timeouts(connect=5.0, read=20.0, total=40.0)
 _MAX_BODY = 2_000_000  # bytes: Open WebUI's answers here are small; more is not Open WebUI
 # Open WebUI's own words (open_webui/constants.py ERROR_MESSAGES).
-INVALID_CRED = ("The email or password provided is incorrect. Please check for typos and try "
-                "logging in again.")
+INVALID_CRED = (
+    "The email or password provided is incorrect. Please check for typos and try logging in again."
+)
 RATE_LIMITED = "API rate limit exceeded"
 PASSWORD_SIGN_IN_OFF = "The requested action has been restricted as a security measure."
-MODEL_ID_TAKEN = ("Uh-oh! This model id is already registered. Please choose another model id "
-                  "string.")
+MODEL_ID_TAKEN = (
+    "Uh-oh! This model id is already registered. Please choose another model id string."
+)
 OPENAI_API = "https://api.openai.com/v1"
 TECHNOVA_MODEL = "technova"
 # Every user may read the model: the backend's key may belong to someone other than the admin.
@@ -104,6 +106,7 @@ Connection = ConnectionState  # the first name of this class; the TUI still uses
 
 # --- one request ------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Answer:
     status_code: int
@@ -121,17 +124,24 @@ class _Answer:
         return openwebui_detail(self.json(url)) if self.content else None
 
 
-def _call(method: str, url: str, path: str, credential: Secret | None = None,
-          json: Any = None, timeouts: Timeouts = TIMEOUTS) -> _Answer:
+def _call(
+    method: str,
+    url: str,
+    path: str,
+    credential: Secret | None = None,
+    json: Any = None,
+    timeouts: Timeouts = TIMEOUTS,
+) -> _Answer:
     """One request, bounded: connect and read limits, and a deadline for the whole answer so
     a server that trickles bytes cannot hold the wizard."""
     headers = {"Authorization": f"Bearer {credential.reveal()}"} if credential else {}
     deadline = time.monotonic() + timeouts.total
     limits = httpx.Timeout(timeouts.read, connect=timeouts.connect)
     try:
-        with httpx.Client(timeout=limits, trust_env=False, follow_redirects=False) as client, \
-                client.stream(method, url.rstrip("/") + path, headers=headers,
-                              json=json) as response:
+        with (
+            httpx.Client(timeout=limits, trust_env=False, follow_redirects=False) as client,
+            client.stream(method, url.rstrip("/") + path, headers=headers, json=json) as response,
+        ):
             body = bytearray()
             for chunk in response.iter_bytes():
                 body += chunk
@@ -152,10 +162,10 @@ def _refused(answer: _Answer, url: str) -> WizardError:
     if answer.status_code == 403 and detail in (OWUI_KEY_CREATION_OFF, OWUI_KEYS_DISABLED):
         return WizardError("account.keys-off", url=url)
     if answer.status_code in (401, 403):
-        return WizardError("account.not-allowed", url=url, status=answer.status_code,
-                           detail=detail or "")
-    return WizardError("account.refused", url=url, status=answer.status_code,
-                       detail=detail or "")
+        return WizardError(
+            "account.not-allowed", url=url, status=answer.status_code, detail=detail or ""
+        )
+    return WizardError("account.refused", url=url, status=answer.status_code, detail=detail or "")
 
 
 def _ok(answer: _Answer, url: str) -> Any:
@@ -170,11 +180,17 @@ def _base(url: str) -> str:
 
 # --- signing in and API keys -------------------------------------------------------------------
 
+
 def sign_in(url: str, email: str, password: Secret, *, timeouts: Timeouts = TIMEOUTS) -> Session:
     """`POST /api/v1/auths/signin`, exactly once (a retry would spend the user's 15 tries)."""
     url = _base(url)
-    answer = _call("POST", url, "/api/v1/auths/signin",
-                   json={"email": email, "password": password.reveal()}, timeouts=timeouts)
+    answer = _call(
+        "POST",
+        url,
+        "/api/v1/auths/signin",
+        json={"email": email, "password": password.reveal()},
+        timeouts=timeouts,
+    )
     if answer.status_code == 400 and answer.detail(url) == INVALID_CRED:
         raise WizardError("account.wrong-password", email=email)
     if answer.status_code == 429:
@@ -184,16 +200,22 @@ def sign_in(url: str, email: str, password: Secret, *, timeouts: Timeouts = TIME
     data = _ok(answer, url)
     try:
         features = (data.get("permissions") or {}).get("features") or {}
-        return Session(url=url, token=Secret(data["token"]), user_id=str(data["id"]),
-                       email=str(data.get("email") or email), name=str(data.get("name") or ""),
-                       role=str(data.get("role") or "user"),
-                       may_make_api_keys=bool(features.get("api_keys")))
+        return Session(
+            url=url,
+            token=Secret(data["token"]),
+            user_id=str(data["id"]),
+            email=str(data.get("email") or email),
+            name=str(data.get("name") or ""),
+            role=str(data.get("role") or "user"),
+            may_make_api_keys=bool(features.get("api_keys")),
+        )
     except (KeyError, TypeError, AttributeError):
         raise WizardError("account.not-openwebui", url=url) from None
 
 
-def create_api_key(session_or_url: Session | str, token: Secret | None = None, *,
-                   timeouts: Timeouts = TIMEOUTS) -> Secret:
+def create_api_key(
+    session_or_url: Session | str, token: Secret | None = None, *, timeouts: Timeouts = TIMEOUTS
+) -> Secret:
     """A new API key for the user behind the credential: `create_api_key(session)`, or
     `create_api_key(url, token)` with a session token or the user's current API key.
 
@@ -231,14 +253,16 @@ def api_keys_enabled(session: Session, *, timeouts: Timeouts = TIMEOUTS) -> bool
     """Whether this user may make an API key right now: switched on for the server
     (`/api/config` tells any signed-in user) and, for a non-admin, the `features.api_keys`
     permission (read afresh from `/api/v1/auths/`, as the admin may just have granted it)."""
-    config = _ok(_call("GET", session.url, "/api/config", session.token, timeouts=timeouts),
-                 session.url)
+    config = _ok(
+        _call("GET", session.url, "/api/config", session.token, timeouts=timeouts), session.url
+    )
     if not ((config or {}).get("features") or {}).get("enable_api_keys"):
         return False
     if session.is_admin:
         return True
-    me = _ok(_call("GET", session.url, "/api/v1/auths/", session.token, timeouts=timeouts),
-             session.url)
+    me = _ok(
+        _call("GET", session.url, "/api/v1/auths/", session.token, timeouts=timeouts), session.url
+    )
     return bool((((me or {}).get("permissions") or {}).get("features") or {}).get("api_keys"))
 
 
@@ -249,8 +273,9 @@ def keys_setting(session: Session, *, timeouts: Timeouts = TIMEOUTS) -> KeysSett
     return KeysSetting(bool(config.get("ENABLE_API_KEYS")), bool(features.get("api_keys")))
 
 
-def enable_api_keys(session: Session, *, for_users: bool = False,
-                    timeouts: Timeouts = TIMEOUTS) -> None:
+def enable_api_keys(
+    session: Session, *, for_users: bool = False, timeouts: Timeouts = TIMEOUTS
+) -> None:
     """Switch API keys on, as Admin Panel › Settings › Authentication does: read the whole
     admin configuration, change `ENABLE_API_KEYS`, send it all back (the endpoint replaces
     everything it is given). With `for_users`, also grant every user `features.api_keys`
@@ -259,24 +284,53 @@ def enable_api_keys(session: Session, *, for_users: bool = False,
     if not config.get("ENABLE_API_KEYS"):
         config["ENABLE_API_KEYS"] = True
         config.pop("sessions_revoked", None)  # part of the answer, not of the settings
-        _ok(_call("POST", session.url, "/api/v1/auths/admin/config", session.token, config,
-                  timeouts), session.url)
+        _ok(
+            _call(
+                "POST", session.url, "/api/v1/auths/admin/config", session.token, config, timeouts
+            ),
+            session.url,
+        )
     if for_users:
         permissions = _default_permissions(session, timeouts)
         if not (permissions.get("features") or {}).get("api_keys"):
             permissions.setdefault("features", {})["api_keys"] = True
-            _ok(_call("POST", session.url, "/api/v1/users/default/permissions", session.token,
-                      permissions, timeouts), session.url)
+            _ok(
+                _call(
+                    "POST",
+                    session.url,
+                    "/api/v1/users/default/permissions",
+                    session.token,
+                    permissions,
+                    timeouts,
+                ),
+                session.url,
+            )
 
 
 def _admin_config(session: Session, timeouts: Timeouts) -> dict[str, Any]:
-    return dict(_ok(_call("GET", session.url, "/api/v1/auths/admin/config", session.token,
-                          timeouts=timeouts), session.url))
+    return dict(
+        _ok(
+            _call(
+                "GET", session.url, "/api/v1/auths/admin/config", session.token, timeouts=timeouts
+            ),
+            session.url,
+        )
+    )
 
 
 def _default_permissions(session: Session, timeouts: Timeouts) -> dict[str, Any]:
-    return dict(_ok(_call("GET", session.url, "/api/v1/users/default/permissions",
-                          session.token, timeouts=timeouts), session.url))
+    return dict(
+        _ok(
+            _call(
+                "GET",
+                session.url,
+                "/api/v1/users/default/permissions",
+                session.token,
+                timeouts=timeouts,
+            ),
+            session.url,
+        )
+    )
 
 
 def admin_request_message(session_email: str, url: str) -> Msg:
@@ -289,67 +343,95 @@ admin_request = admin_request_message  # the first name; the TUI still uses it
 
 # --- the OpenAI connection inside Open WebUI, and the model ----------------------------------
 
-def openai_connection(session: Session, model_id: str = TECHNOVA_MODEL, *,
-                      timeouts: Timeouts = TIMEOUTS) -> ConnectionState:
+
+def openai_connection(
+    session: Session, model_id: str = TECHNOVA_MODEL, *, timeouts: Timeouts = TIMEOUTS
+) -> ConnectionState:
     """The OpenAI connection as configured (keys masked) and the models it yields (admin)."""
-    config = _ok(_call("GET", session.url, "/openai/config", session.token, timeouts=timeouts),
-                 session.url) or {}
+    config = (
+        _ok(
+            _call("GET", session.url, "/openai/config", session.token, timeouts=timeouts),
+            session.url,
+        )
+        or {}
+    )
     keys = [str(k) for k in config.get("OPENAI_API_KEYS") or []]
-    return ConnectionState(bool(config.get("ENABLE_OPENAI_API")),
-                           [str(u) for u in config.get("OPENAI_API_BASE_URLS") or []],
-                           [mask(k) if k else "—" for k in keys],
-                           model_ids(session.url, session.token, timeouts=timeouts), model_id)
+    return ConnectionState(
+        bool(config.get("ENABLE_OPENAI_API")),
+        [str(u) for u in config.get("OPENAI_API_BASE_URLS") or []],
+        [mask(k) if k else "—" for k in keys],
+        model_ids(session.url, session.token, timeouts=timeouts),
+        model_id,
+    )
 
 
 connection = openai_connection  # the first name; the TUI still uses it
 
 
-def set_openai_key(session: Session, key: Secret, base_url: str | None = None, *,
-                   timeouts: Timeouts = TIMEOUTS) -> None:
+def set_openai_key(
+    session: Session, key: Secret, base_url: str | None = None, *, timeouts: Timeouts = TIMEOUTS
+) -> None:
     """Put `key` in the connection to `base_url` (added if there is none), keeping the rest,
     and switch the OpenAI API on.
 
     Without `base_url`: the connection to OpenAI itself if there is one, else the only one
     configured, else a new connection to https://api.openai.com/v1.
     """
-    config = dict(_ok(_call("GET", session.url, "/openai/config", session.token,
-                            timeouts=timeouts), session.url))
+    config = dict(
+        _ok(
+            _call("GET", session.url, "/openai/config", session.token, timeouts=timeouts),
+            session.url,
+        )
+    )
     urls = [str(u) for u in config.get("OPENAI_API_BASE_URLS") or []]
     keys = [str(k) for k in config.get("OPENAI_API_KEYS") or []]
     keys += [""] * (len(urls) - len(keys))
     if base_url is None:
         official = [u for u in urls if "api.openai.com" in u]
         base_url = official[0] if official else urls[0] if len(urls) == 1 else OPENAI_API
-    index = next((i for i, u in enumerate(urls) if u.rstrip("/") == base_url.rstrip("/")),
-                 None)
+    index = next((i for i, u in enumerate(urls) if u.rstrip("/") == base_url.rstrip("/")), None)
     if index is None:
         urls.append(base_url)
         keys.append("")
         index = len(urls) - 1
     keys[index] = key.reveal()
-    config.update({"OPENAI_API_BASE_URLS": urls, "OPENAI_API_KEYS": keys,
-                   "OPENAI_API_CONFIGS": config.get("OPENAI_API_CONFIGS") or {},
-                   "ENABLE_OPENAI_API": True})
-    _ok(_call("POST", session.url, "/openai/config/update", session.token, config, timeouts),
-        session.url)
+    config.update(
+        {
+            "OPENAI_API_BASE_URLS": urls,
+            "OPENAI_API_KEYS": keys,
+            "OPENAI_API_CONFIGS": config.get("OPENAI_API_CONFIGS") or {},
+            "ENABLE_OPENAI_API": True,
+        }
+    )
+    _ok(
+        _call("POST", session.url, "/openai/config/update", session.token, config, timeouts),
+        session.url,
+    )
 
 
 def model_ids(url: str, credential: Secret, *, timeouts: Timeouts = TIMEOUTS) -> list[str]:
     """The models this credential's user sees (`/api/models`)."""
     url = _base(url)
-    data = (_ok(_call("GET", url, "/api/models", credential, timeouts=timeouts), url)
-            or {}).get("data") or []
+    data = (_ok(_call("GET", url, "/api/models", credential, timeouts=timeouts), url) or {}).get(
+        "data"
+    ) or []
     return [str(m.get("id")) for m in data if isinstance(m, dict)]
 
 
-def model_visible(url: str, key: Secret, model_id: str, *,
-                  timeouts: Timeouts = TIMEOUTS) -> bool:
+def model_visible(url: str, key: Secret, model_id: str, *, timeouts: Timeouts = TIMEOUTS) -> bool:
     """Whether the user behind `key` sees `model_id` in their model list."""
     return model_id in model_ids(url, key, timeouts=timeouts)
 
 
-def create_model(session: Session, model_id: str, base_model: str, system_prompt: str,
-                 name: str = "TechNova", *, timeouts: Timeouts = TIMEOUTS) -> None:
+def create_model(
+    session: Session,
+    model_id: str,
+    base_model: str,
+    system_prompt: str,
+    name: str = "TechNova",
+    *,
+    timeouts: Timeouts = TIMEOUTS,
+) -> None:
     """Workspace › Models › New: `model_id` over `base_model` with `system_prompt`, readable
     by every user. For an admin, the base model must be in their list now: a custom model
     over a missing base model is hidden by Open WebUI, so creating it would change nothing
@@ -357,13 +439,26 @@ def create_model(session: Session, model_id: str, base_model: str, system_prompt
     if session.is_admin:
         available = model_ids(session.url, session.token, timeouts=timeouts)
         if base_model not in available:
-            raise WizardError("account.base-model-unknown", model=base_model,
-                              available=", ".join(m for m in available if m != model_id)[:300]
-                              or "—")
-    answer = _call("POST", session.url, "/api/v1/models/create", session.token, {
-        "id": model_id, "base_model_id": base_model, "name": name,
-        "meta": {"description": "The TechNova website assistant"},
-        "params": {"system": system_prompt}, "access_grants": PUBLIC_READ}, timeouts)
+            raise WizardError(
+                "account.base-model-unknown",
+                model=base_model,
+                available=", ".join(m for m in available if m != model_id)[:300] or "—",
+            )
+    answer = _call(
+        "POST",
+        session.url,
+        "/api/v1/models/create",
+        session.token,
+        {
+            "id": model_id,
+            "base_model_id": base_model,
+            "name": name,
+            "meta": {"description": "The TechNova website assistant"},
+            "params": {"system": system_prompt},
+            "access_grants": PUBLIC_READ,
+        },
+        timeouts,
+    )
     if answer.status_code == 401 and answer.detail(session.url) == MODEL_ID_TAKEN:
         raise WizardError("account.model-exists", model=model_id, url=session.url)
     _ok(answer, session.url)

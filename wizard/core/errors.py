@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wizard.i18n import Lang, Msg
+from wizard.core.i18n import Lang, Msg
 
 
 @dataclass(frozen=True)

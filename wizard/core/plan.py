@@ -2,8 +2,8 @@
 
 The one place both faces (TUI, CLI `login`/`renew`) go through to change a project, so the
 rules hold everywhere: a key only goes in the slot it belongs to, the `.env` files are edited
-line by line (wizard.envfile), the keyring gets a copy when there is a usable one, and the
-widget config never receives a secret.
+line by line (`wizard.core.files.envfile`), the keyring gets a copy when there is a usable
+one, and the widget config never receives a secret.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.envfile import EnvWrite, read_env, write_env
-from wizard.errors import WizardError
-from wizard.i18n import Msg
-from wizard.keys import PROBLEM_WRONG_PLACE, KeyReport, Slot, recognise_key
-from wizard.project import Project
-from wizard.secret import Secret
+from wizard.core.errors import WizardError
+from wizard.core.files.envfile import EnvWrite, read_env, write_env
+from wizard.core.i18n import Msg
+from wizard.core.keys import PROBLEM_WRONG_PLACE, KeyReport, Slot, recognise_key
+from wizard.core.project import Project
+from wizard.core.secret import Secret
 
 if TYPE_CHECKING:
-    from wizard.widget_config import SecretFinding
+    from wizard.core.files.widget_config import SecretFinding
 
 # Which file holds which key, with the settings that travel with it.
 URL_VARIABLE = "OPENWEBUI_URL"
@@ -62,36 +62,50 @@ def checked_key(value: str | Secret, slot: Slot) -> KeyReport:
     if PROBLEM_WRONG_PLACE in report.problems:
         raise WizardError(f"apply.wrong-slot.{slot.value}", masked=report.masked)
     if not report.usable:
-        from wizard.expiry import LocalDateTime
+        from wizard.core.expiry import LocalDateTime
 
         code = next(iter(report.problems), "not-a-key")
         params: dict[str, object] = {"service": report.other_service or ""}
         if report.expires_at is not None:
             params["when"] = LocalDateTime(report.expires_at)
-        raise WizardError("apply.unusable", masked=report.masked or "—",
-                          reason=Msg(f"problem.{code}", params))
+        raise WizardError(
+            "apply.unusable", masked=report.masked or "—", reason=Msg(f"problem.{code}", params)
+        )
     return report
 
 
-def plan_key(project: Project, slot: Slot, key: KeyReport,
-             settings: dict[str, str] | None = None) -> list[PlannedChange]:
+def plan_key(
+    project: Project, slot: Slot, key: KeyReport, settings: dict[str, str] | None = None
+) -> list[PlannedChange]:
     """What `save_key` would change, masked, for a preview before anything is written."""
     path = env_file_for(project, slot)
     current = read_env(path).values if path.exists() else {}
     changes: list[PlannedChange] = []
     old = current.get(slot.value)
     if old != key.secret.reveal():
-        changes.append(PlannedChange(project.relative(path), slot.value,
-                                     recognise_key(old).masked if old else None, key.masked))
+        changes.append(
+            PlannedChange(
+                project.relative(path),
+                slot.value,
+                recognise_key(old).masked if old else None,
+                key.masked,
+            )
+        )
     for name, value in (settings or {}).items():
         if current.get(name) != value:
             changes.append(PlannedChange(project.relative(path), name, current.get(name), value))
     return changes
 
 
-def save_key(project: Project, slot: Slot, key: KeyReport, *, use_keyring: bool = True,
-             settings: dict[str, str] | None = None,
-             on_wait: Callable[[], None] | None = None) -> SaveResult:
+def save_key(
+    project: Project,
+    slot: Slot,
+    key: KeyReport,
+    *,
+    use_keyring: bool = True,
+    settings: dict[str, str] | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> SaveResult:
     """Write `key` to its `.env` file (with `settings`, e.g. OPENWEBUI_URL) and to the keyring.
 
     The `.env` file is written first: it is what the running programs read. A keyring that is
@@ -103,7 +117,7 @@ def save_key(project: Project, slot: Slot, key: KeyReport, *, use_keyring: bool 
     result.writes.append(write_env(env_file_for(project, slot), updates, on_wait=on_wait))
     if not use_keyring:
         return result
-    from wizard import keystore
+    from wizard.core import keystore
 
     info = keystore.keyring_info()
     if not info.usable:
@@ -128,7 +142,7 @@ class WidgetPlan:
 
 
 def plan_widget(project: Project) -> WidgetPlan:
-    from wizard.widget_config import find_secrets, read_widget_config
+    from wizard.core.files.widget_config import find_secrets, read_widget_config
 
     path = project.widget_config
     if not path.exists():
@@ -147,7 +161,7 @@ def backend_url_for(project: Project) -> str:
 def apply_widget(project: Project, *, remove_found_secrets: bool, lang: str = "en") -> Path | None:
     """Create the widget config if missing (no secret in it), or remove the keys found in it
     when the person agreed. Returns the backup of a changed file, None otherwise."""
-    from wizard.widget_config import (
+    from wizard.core.files.widget_config import (
         WidgetSettings,
         read_widget_config,
         remove_secrets,
@@ -175,9 +189,11 @@ class Hygiene:
 
 
 def plan_hygiene(project: Project, slots: list[Slot]) -> Hygiene:
-    from wizard.envfile import file_mode_problem
-    from wizard.gitignore import env_files_to_ignore
+    from wizard.core.files.envfile import file_mode_problem
+    from wizard.core.files.gitignore import env_files_to_ignore
 
     paths = [env_file_for(project, slot) for slot in slots]
-    return Hygiene([project.relative(p) for p in paths if p.exists() and file_mode_problem(p)],
-                   [project.relative(p) for p in env_files_to_ignore(project)])
+    return Hygiene(
+        [project.relative(p) for p in paths if p.exists() and file_mode_problem(p)],
+        [project.relative(p) for p in env_files_to_ignore(project)],
+    )

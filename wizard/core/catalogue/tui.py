@@ -145,8 +145,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "visiteur de votre site télécharge ce fichier et peut le lire.",
     },
     # --- key screens ---
-    "tui.openwebui.heading": {"en": "The Open WebUI key (free)",
-                              "fr": "La clé Open WebUI (gratuite)"},
+    "tui.openwebui.heading": {
+        "en": "The Open WebUI key (free)",
+        "fr": "La clé Open WebUI (gratuite)",
+    },
     "tui.openai.heading": {"en": "The OpenAI key (paid)", "fr": "La clé OpenAI (payante)"},
     "tui.openwebui.where": {
         "en": "The chat backend uses it to talk to your Open WebUI. It goes in backend/.env.",
@@ -173,10 +175,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Actuellement dans {file} : {kind}, {masked}. {expiry}",
     },
     "tui.field.none-current": {
-        "en": "{file} has no key yet.", "fr": "{file} n'a pas encore de clé.",
+        "en": "{file} has no key yet.",
+        "fr": "{file} n'a pas encore de clé.",
     },
-    "tui.keep-current": {"en": "Keep the current key (Enter)",
-                         "fr": "Garder la clé actuelle (Entrée)"},
+    "tui.keep-current": {
+        "en": "Keep the current key (Enter)",
+        "fr": "Garder la clé actuelle (Entrée)",
+    },
     "tui.openai.connection": {
         "en": "Also put this key in Open WebUI's connection (Admin Panel › Settings › "
         "Connections): you are an admin",
@@ -191,8 +196,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.skip-voice": {"en": "I don't use voice: skip", "fr": "Je n'utilise pas la voix : passer"},
     # --- sign in ("make the key for me") ---
     "tui.signin.button": {"en": "Make the key for me", "fr": "Créer la clé pour moi"},
-    "tui.signin.heading": {"en": "Sign in to Open WebUI at {url}",
-                           "fr": "Connexion à Open WebUI à l'adresse {url}"},
+    "tui.signin.heading": {
+        "en": "Sign in to Open WebUI at {url}",
+        "fr": "Connexion à Open WebUI à l'adresse {url}",
+    },
     "tui.signin.warning": {
         "en": "We sign in once with your Open WebUI account and make an API key for the "
         "backend. An account has one API key: a new one replaces the old one at once, so "
@@ -212,8 +219,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tui.signin.go": {"en": "Sign in and make the key", "fr": "Se connecter et créer la clé"},
     # --- tests ---
-    "tui.tests.heading": {"en": "Testing both paths, for real",
-                          "fr": "Essai des deux chemins, pour de vrai"},
+    "tui.tests.heading": {
+        "en": "Testing both paths, for real",
+        "fr": "Essai des deux chemins, pour de vrai",
+    },
     "tui.tests.running": {"en": "testing…", "fr": "essai en cours…"},
     "tui.tests.skipped": {"en": "skipped (no key)", "fr": "passé (pas de clé)"},
     "tui.tests.again": {"en": "Test again", "fr": "Réessayer"},
@@ -227,33 +236,47 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- review ---
     "tui.review.heading": {"en": "What will be written", "fr": "Ce qui sera écrit"},
     "tui.review.reading": {"en": "Preparing the changes…", "fr": "Préparation des changements…"},
-    "tui.review.change": {"en": "{file}: {variable} {before} → {after}",
-                          "fr": "{file} : {variable} {before} → {after}"},
+    "tui.review.change": {
+        "en": "{file}: {variable} {before} → {after}",
+        "fr": "{file} : {variable} {before} → {after}",
+    },
     "tui.review.new": {"en": "(new)", "fr": "(nouveau)"},
-    "tui.review.no-change": {"en": "No change to the .env files.",
-                             "fr": "Aucun changement dans les fichiers .env."},
-    "tui.review.keyring": {"en": "Keys also kept in: {backend}",
-                           "fr": "Clés aussi gardées dans : {backend}"},
+    "tui.review.no-change": {
+        "en": "No change to the .env files.",
+        "fr": "Aucun changement dans les fichiers .env.",
+    },
+    "tui.review.keyring": {
+        "en": "Keys also kept in: {backend}",
+        "fr": "Clés aussi gardées dans : {backend}",
+    },
     "tui.review.no-keyring": {
         "en": "No usable keyring here ({reason}). The keys will be kept in the .env files only "
         "(readable by you alone).",
         "fr": "Pas de trousseau utilisable ici ({reason}). Les clés seront gardées dans les "
         "seuls fichiers .env (lisibles par vous seul).",
     },
-    "tui.review.env-only": {"en": "I agree: .env files only",
-                            "fr": "D'accord : seulement les fichiers .env"},
+    "tui.review.env-only": {
+        "en": "I agree: .env files only",
+        "fr": "D'accord : seulement les fichiers .env",
+    },
     "tui.review.secrets": {
         "en": "⚠ {file} holds a key that every website visitor can read: line {line}, {field} "
         "= {masked}.",
         "fr": "⚠ {file} contient une clé que tout visiteur du site peut lire : ligne {line}, "
         "{field} = {masked}.",
     },
-    "tui.review.remove-secrets": {"en": "Remove it from the widget config (recommended)",
-                                  "fr": "La retirer de la configuration du widget (conseillé)"},
-    "tui.review.widget-new": {"en": "{file} will be created (no key in it).",
-                              "fr": "{file} sera créé (sans aucune clé)."},
-    "tui.review.widget-ok": {"en": "{file} holds no key: good.",
-                             "fr": "{file} ne contient aucune clé : bien."},
+    "tui.review.remove-secrets": {
+        "en": "Remove it from the widget config (recommended)",
+        "fr": "La retirer de la configuration du widget (conseillé)",
+    },
+    "tui.review.widget-new": {
+        "en": "{file} will be created (no key in it).",
+        "fr": "{file} sera créé (sans aucune clé).",
+    },
+    "tui.review.widget-ok": {
+        "en": "{file} holds no key: good.",
+        "fr": "{file} ne contient aucune clé : bien.",
+    },
     "tui.review.private": {
         "en": "! {file} can be read by other users of this computer: once written it will be "
         "readable by you only (mode 600).",
@@ -264,8 +287,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "! {file} is not in .gitignore: one “git add .” would publish its keys.",
         "fr": "! {file} n'est pas dans .gitignore : un seul « git add . » publierait ses clés.",
     },
-    "tui.review.gitignore": {"en": "Add .env to .gitignore (recommended)",
-                             "fr": "Ajouter .env à .gitignore (conseillé)"},
+    "tui.review.gitignore": {
+        "en": "Add .env to .gitignore (recommended)",
+        "fr": "Ajouter .env à .gitignore (conseillé)",
+    },
     "tui.review.write": {"en": "Write", "fr": "Écrire"},
     "tui.review.writing": {"en": "Writing…", "fr": "Écriture…"},
     # --- done ---
@@ -273,8 +298,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.done.works": {"en": "✓ {name}: works", "fr": "✓ {name} : fonctionne"},
     "tui.done.fails": {"en": "✗ {name}: {what}", "fr": "✗ {name} : {what}"},
     "tui.done.untested": {"en": "· {name}: not tested", "fr": "· {name} : non testé"},
-    "tui.done.where": {"en": "{kind} {masked} → {file}{keyring}",
-                       "fr": "{kind} {masked} → {file}{keyring}"},
+    "tui.done.where": {
+        "en": "{kind} {masked} → {file}{keyring}",
+        "fr": "{kind} {masked} → {file}{keyring}",
+    },
     "tui.done.and-keyring": {"en": " and the keyring", "fr": " et le trousseau"},
     "tui.done.renewal": {"en": "Renewal: {text}", "fr": "Renouvellement : {text}"},
     "tui.done.reminder": {

@@ -92,8 +92,12 @@ class DemoEnvironment:
     def __enter__(self) -> DemoEnvironment:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.stop()
 
 
@@ -107,23 +111,32 @@ def seed_project(root: Path, servers: Demo, backend_url: str) -> None:
     """The seeds' real mistakes, in a project laid out like a TechNova checkout."""
     state = servers.openwebui_state
     expired = state.make_token(state.first_admin(), expires_in=-3 * 86400)
-    _write(root / "backend/.env",
-           "# TechNova backend\n"
-           "PORT=3001\n"
-           f"OPENWEBUI_URL={servers.openwebui.url}\n"
-           f"OPENWEBUI_API_KEY={expired}\n"
-           "OPENWEBUI_MODEL=technova\n", 0o600)
-    _write(root / "websocket-server/.env",
-           f'OPENAI_API_KEY="{servers.openai_key} "\n'  # pasted with a trailing space
-           'PUBLIC_URL=""\n'
-           f"OPENAI_BASE_URL={servers.openai_base_url}\n", 0o600)
-    _write(root / "chat-widget/technova-config.js",
-           "// TechNova widget settings\n"
-           "window.TechNovaConfig = {\n"
-           f'  backendUrl: "{backend_url}",\n'
-           f'  apiKey: "{servers.openai_key}",\n'  # every visitor can read this
-           '  assistantName: "TechNova",\n'
-           "};\n", 0o644)
+    _write(
+        root / "backend/.env",
+        "# TechNova backend\n"
+        "PORT=3001\n"
+        f"OPENWEBUI_URL={servers.openwebui.url}\n"
+        f"OPENWEBUI_API_KEY={expired}\n"
+        "OPENWEBUI_MODEL=technova\n",
+        0o600,
+    )
+    _write(
+        root / "websocket-server/.env",
+        f'OPENAI_API_KEY="{servers.openai_key} "\n'  # pasted with a trailing space
+        'PUBLIC_URL=""\n'
+        f"OPENAI_BASE_URL={servers.openai_base_url}\n",
+        0o600,
+    )
+    _write(
+        root / "chat-widget/technova-config.js",
+        "// TechNova widget settings\n"
+        "window.TechNovaConfig = {\n"
+        f'  backendUrl: "{backend_url}",\n'
+        f'  apiKey: "{servers.openai_key}",\n'  # every visitor can read this
+        '  assistantName: "TechNova",\n'
+        "};\n",
+        0o644,
+    )
 
 
 def start_demo_environment() -> DemoEnvironment:

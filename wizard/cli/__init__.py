@@ -1,0 +1,5 @@
+"""The command line: `technova-setup` and its commands, a thin face on `wizard.core`."""
+
+from wizard.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,358 @@
+"""`status`, offline: every credential of the project and every problem, with an exit code.
+
+Exit codes follow the monitoring convention (Nagios, Icinga, cron wrappers):
+0 ok, 1 warning, 2 critical, 3 unknown (we could not read what we needed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import IntEnum, StrEnum
+from pathlib import Path
+
+from wizard.core.errors import WizardError
+from wizard.core.expiry import LocalDateTime, RenewalLevel, expiry_of
+from wizard.core.i18n import Msg
+from wizard.core.keys import (
+    PROBLEM_EXPIRED,
+    PROBLEM_WRONG_PLACE,
+    KeyKind,
+    KeyReport,
+    Slot,
+    recognise_key,
+)
+from wizard.core.project import Project, git_state
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    CRITICAL = "critical"
+    UNKNOWN = "unknown"
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    WARNING = 1
+    CRITICAL = 2
+    UNKNOWN = 3
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    severity: Severity
+    message: Msg
+    file: str | None = None  # relative to the project root
+
+
+@dataclass(frozen=True)
+class Credential:
+    """One key found in the project (never its value: only the masked form)."""
+
+    slot: Slot
+    file: str  # where it was found: "backend/.env", "websocket-server/.env" or "keyring"
+    report: KeyReport
+    in_keyring: bool | None  # None when the keyring could not be asked
+
+    @property
+    def level(self) -> RenewalLevel:
+        return expiry_of(self.report).level
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    project: Project
+    credentials: list[Credential] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        return exit_code_for(p.severity for p in self.problems)
+
+
+def exit_code_for(severities: object) -> ExitCode:
+    """The worst state wins; something known to be broken outranks something we could not read."""
+    found = set(severities)  # type: ignore[call-overload]
+    if Severity.CRITICAL in found:
+        return ExitCode.CRITICAL
+    if Severity.UNKNOWN in found:
+        return ExitCode.UNKNOWN
+    if Severity.WARNING in found:
+        return ExitCode.WARNING
+    return ExitCode.OK
+
+
+# Which file holds which key, and what is read from where.
+_ENV_SLOTS = ((Slot.OPENWEBUI, "backend_env"), (Slot.OPENAI, "voice_env"))
+
+
+def project_status(
+    project: Project, *, now: datetime | None = None, use_keyring: bool = True
+) -> StatusReport:
+    """Everything `status` reports, without touching the network."""
+    from wizard.core.files.envfile import file_mode_problem, read_env
+
+    moment = now or datetime.now(UTC)
+    report = StatusReport(project)
+    problems = report.problems
+
+    if not project.has_any_file:
+        problems.append(
+            Problem(
+                "project-not-found",
+                Severity.UNKNOWN,
+                Msg("status.project-not-found", {"path": str(project.root)}),
+            )
+        )
+        return report
+
+    keyring_values = _keyring_values(project, problems) if use_keyring else None
+
+    for slot, attribute in _ENV_SLOTS:
+        path: Path = getattr(project, attribute)
+        where = project.relative(path)
+        if not path.exists():
+            problems.append(
+                Problem(
+                    f"missing-file.{slot.value}",
+                    Severity.INFO,
+                    Msg(f"status.missing-file.{slot.value}", {"file": where}),
+                    where,
+                )
+            )
+            continue
+        try:
+            env = read_env(path)
+        except WizardError as error:
+            problems.append(
+                Problem("file-unreadable", Severity.UNKNOWN, error.explanation.what, where)
+            )
+            continue
+        if file_mode_problem(path):
+            problems.append(
+                Problem(
+                    "env-readable-by-others",
+                    Severity.WARNING,
+                    Msg("status.env-readable-by-others", {"file": where}),
+                    where,
+                )
+            )
+        _git_problems(path, where, problems)
+
+        value = env.values.get(slot.value) or ""
+        if not value.strip():
+            problems.append(
+                Problem(
+                    f"missing-key.{slot.value}",
+                    Severity.CRITICAL,
+                    Msg(f"status.missing-key.{slot.value}", {"file": where}),
+                    where,
+                )
+            )
+            continue
+        key = recognise_key(value, slot=slot, now=moment)
+        stored = keyring_values.get(slot) if keyring_values is not None else None
+        in_keyring = None if keyring_values is None else stored is not None
+        report.credentials.append(Credential(slot, where, key, in_keyring))
+        if key.fixes and key.usable:
+            # The program reads the raw value, space or quote included, and sends it as is.
+            problems.append(
+                Problem(
+                    "key-with-extras",
+                    Severity.CRITICAL,
+                    Msg(
+                        "status.key-with-extras",
+                        {
+                            "file": where,
+                            "masked": key.masked,
+                            "extras": Msg(f"status.extras.{key.fixes[0]}"),
+                        },
+                    ),
+                    where,
+                )
+            )
+        problems.extend(_key_problems(key, slot, where, moment))
+        if keyring_values is not None:
+            if stored is None:
+                problems.append(
+                    Problem(
+                        "keyring-missing",
+                        Severity.INFO,
+                        Msg("status.keyring-missing", {"file": where}),
+                        where,
+                    )
+                )
+            elif stored.reveal() != key.secret.reveal():
+                problems.append(
+                    Problem(
+                        "keyring-env-mismatch",
+                        Severity.WARNING,
+                        Msg(
+                            "status.keyring-env-mismatch",
+                            {"file": where, "env": key.masked, "keyring": stored.masked},
+                        ),
+                        where,
+                    )
+                )
+
+    _widget_problems(project, problems)
+    return report
+
+
+def _keyring_values(project: Project, problems: list[Problem]) -> dict[Slot, object] | None:
+    """The keys stored in the keyring for this project, or None when there is no usable keyring."""
+    from wizard.core import keystore
+
+    info = keystore.keyring_info()
+    if not info.usable:
+        problems.append(
+            Problem(
+                "keyring-unavailable",
+                Severity.INFO,
+                info.reason or Msg("status.keyring-unavailable"),
+            )
+        )
+        return None
+    values: dict[Slot, object] = {}
+    try:
+        for slot in Slot:
+            stored = keystore.load_key(slot, project.root)
+            if stored is not None:
+                values[slot] = stored
+    except WizardError as error:
+        problems.append(Problem("keyring-unavailable", Severity.INFO, error.explanation.what))
+        return None
+    return values
+
+
+def _key_problems(key: KeyReport, slot: Slot, where: str, now: datetime) -> list[Problem]:
+    found: list[Problem] = []
+    if PROBLEM_WRONG_PLACE in key.problems:
+        found.append(
+            Problem(
+                "key-in-wrong-file",
+                Severity.CRITICAL,
+                Msg(
+                    f"status.key-in-wrong-file.{slot.value}", {"file": where, "masked": key.masked}
+                ),
+                where,
+            )
+        )
+    blocking = [p for p in key.problems if p not in (PROBLEM_WRONG_PLACE, PROBLEM_EXPIRED)]
+    if key.kind is KeyKind.UNKNOWN or (blocking and not key.usable):
+        for code in blocking or ["not-a-key"]:
+            found.append(
+                Problem(
+                    "key-unusable",
+                    Severity.CRITICAL,
+                    Msg(
+                        "status.key-unusable",
+                        {
+                            "file": where,
+                            "masked": key.masked,
+                            "reason": Msg(f"problem.{code}", {"service": key.other_service or ""}),
+                        },
+                    ),
+                    where,
+                )
+            )
+    if key.kind is KeyKind.OPENWEBUI_JWT:
+        expiry = expiry_of(key, now)
+        if expiry.expires_at is not None:
+            params = {
+                "file": where,
+                "masked": key.masked,
+                "days": abs(expiry.days_left or 0),
+                "when": LocalDateTime(expiry.expires_at),
+            }
+            if expiry.level is RenewalLevel.EXPIRED:
+                found.append(
+                    Problem(
+                        "jwt-expired", Severity.CRITICAL, Msg("status.jwt-expired", params), where
+                    )
+                )
+            elif expiry.level is RenewalLevel.URGENT:
+                found.append(
+                    Problem(
+                        "jwt-expiring", Severity.CRITICAL, Msg("status.jwt-urgent", params), where
+                    )
+                )
+            elif expiry.level is RenewalLevel.RENEW_SOON:
+                found.append(
+                    Problem(
+                        "jwt-expiring",
+                        Severity.WARNING,
+                        Msg("status.jwt-renew-soon", params),
+                        where,
+                    )
+                )
+        if slot is Slot.OPENWEBUI and key.usable:
+            found.append(
+                Problem(
+                    "jwt-instead-of-api-key",
+                    Severity.INFO,
+                    Msg("status.jwt-instead-of-api-key", {"file": where}),
+                    where,
+                )
+            )
+    return found
+
+
+def _git_problems(path: Path, where: str, problems: list[Problem]) -> None:
+    state = git_state(path)
+    if not state.in_repository:
+        return
+    if state.tracked:
+        problems.append(
+            Problem(
+                "env-tracked-by-git",
+                Severity.CRITICAL,
+                Msg("status.env-tracked-by-git", {"file": where}),
+                where,
+            )
+        )
+    elif not state.ignored:
+        problems.append(
+            Problem(
+                "env-not-gitignored",
+                Severity.WARNING,
+                Msg("status.env-not-gitignored", {"file": where}),
+                where,
+            )
+        )
+
+
+def _widget_problems(project: Project, problems: list[Problem]) -> None:
+    path = project.widget_config
+    if not path.exists():
+        return
+    from wizard.core.files.widget_config import (  # its lexer costs ~15 ms
+        find_secrets,
+        read_widget_config,
+    )
+
+    where = project.relative(path)
+    try:
+        text = read_widget_config(path)
+    except WizardError as error:
+        problems.append(Problem("file-unreadable", Severity.UNKNOWN, error.explanation.what, where))
+        return
+    for finding in find_secrets(text):
+        problems.append(
+            Problem(
+                "secret-in-widget-config",
+                Severity.CRITICAL,
+                Msg(
+                    "status.secret-in-widget-config",
+                    {
+                        "file": where,
+                        "line": finding.line,
+                        "field": finding.field or "?",
+                        "masked": finding.masked,
+                    },
+                ),
+                where,
+            )
+        )
