@@ -109,7 +109,7 @@ def test_a_user_needs_the_permission_too(demo: Demo) -> None:
     with pytest.raises(WizardError) as off:
         account.create_api_key(demo.openwebui.url, ann.token)
     assert off.value.code == "account.keys-off"
-    message = account.admin_request(ann.email, demo.openwebui.url).render("en")
+    message = account.admin_request_message(ann.email, demo.openwebui.url).render("en")
     assert "ann@example.com" in message and "Permissions" in message
     admin = account.sign_in(demo.openwebui.url, demo.admin_email, Secret(demo.admin_password))
     account.enable_api_keys(admin, for_users=True)
@@ -120,11 +120,11 @@ def test_the_openai_connection_read_and_fixed(demo: Demo) -> None:
     good = demo.openwebui_state.openai_key
     demo.openwebui_state.openai_key = keyshapes.openai_project()
     session = account.sign_in(demo.openwebui.url, demo.admin_email, Secret(demo.admin_password))
-    broken = account.connection(session)
+    broken = account.openai_connection(session)
     assert not broken.works and broken.masked_keys[0].startswith("sk-proj-")
     assert good not in repr(broken)
     account.set_openai_key(session, Secret(good), base_url=demo.openai_base_url)
-    assert "technova" in account.connection(session).models
+    assert "technova" in account.openai_connection(session).models
 
 
 def test_create_the_model_readable_by_every_user(demo: Demo) -> None:
@@ -232,7 +232,7 @@ def test_renew_rotates_the_working_key_without_a_password(
     assert models_status(demo.openwebui.url, new) == 200
     assert models_status(demo.openwebui.url, demo.openwebui_key) == 401
     assert (root / "websocket-server/.env").read_text() == before_voice
-    assert (tmp_path / "restarted").exists() and "makes its own successor" in out
+    assert (tmp_path / "restarted").exists() and "its own successor" in out
 
 
 def test_renew_takes_a_pasted_key(
@@ -553,20 +553,22 @@ def test_renew_with_a_live_session_token_needs_no_password(
     code = main(["renew", "--project", str(root), "--yes", "--lang", "en"])
     out = capsys.readouterr().out
     assert code == 0, out
-    assert "session token in backend/.env still works" in out
+    assert "current session token still works" in out
     new = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
     assert new.startswith("sk-") and models_status(demo.openwebui.url, new) == 200
     assert (root / "backend/.env").read_text() == make_env(demo.openwebui.url, new)
 
 
-def test_renew_signs_in_when_the_key_may_not_rotate_and_updates_every_file(
+def test_renew_signs_in_when_the_key_may_not_rotate_and_never_spreads_the_old_key(
     demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The old Open WebUI key, planted by mistake in the voice server's OPENAI_API_KEY, is
+    reported and left alone: the new Open WebUI key goes to its own slot only."""
     demo.openwebui_state.admin_config.update(RESTRICTED_TO_MODELS)
     old = demo.openwebui_key
     root = make_project(tmp_path, demo.openwebui.url, old)
     (root / "websocket-server").mkdir()
-    voice = f"# voice\nOPENAI_API_KEY={demo.openai_key}\nOWUI_COPY={old}\nPORT=8081\n"
+    voice = f"# voice\nOPENAI_API_KEY={old}\nPORT=8081\n"
     (root / "websocket-server/.env").write_text(voice)
     stdin(monkeypatch, demo.admin_password + "\n")
     code = main(
@@ -584,10 +586,11 @@ def test_renew_signs_in_when_the_key_may_not_rotate_and_updates_every_file(
     )
     out = capsys.readouterr().out
     assert code == 0, out
-    assert "cannot make a new one" in out and "websocket-server/.env" in out
+    assert "cannot make a new one" in out
+    assert "websocket-server/.env holds an Open WebUI key" in out and "left as it is" in out
     new = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
-    assert models_status(demo.openwebui.url, old) == 401
-    assert (root / "websocket-server/.env").read_text() == voice.replace(old, new)
+    assert new != old and models_status(demo.openwebui.url, old) == 401
+    assert (root / "websocket-server/.env").read_text() == voice  # untouched
     assert (root / "backend/.env").read_text() == make_env(demo.openwebui.url, new)
 
 

@@ -14,9 +14,8 @@ import keyring
 import pytest
 
 from wizard.core.demo import DemoEnvironment, DemoKeyring, start_demo_environment
-from wizard.core.files.widget_config import read_widget_config, remove_secrets, write_widget_config
-from wizard.core.keys import Slot
-from wizard.core.plan import checked_key, save_key
+from wizard.core.keys import Slot, check_key
+from wizard.core.plan import Choice, Consent, PlanInputs, apply_plan, plan_changes
 from wizard.core.project import find_project
 from wizard.core.status import project_status
 
@@ -32,11 +31,10 @@ def demo() -> Iterator[DemoEnvironment]:
 def fix_everything(demo: DemoEnvironment) -> None:
     """What the wizard does for the newcomer: the engine calls its screens make."""
     project = find_project(demo.project)
-    save_key(project, Slot.OPENWEBUI, checked_key(demo.openwebui_key, Slot.OPENWEBUI))
-    save_key(project, Slot.OPENAI, checked_key(demo.openai_key, Slot.OPENAI))
-    cleaned, removed = remove_secrets(read_widget_config(project.widget_config))
-    assert removed
-    write_widget_config(project.widget_config, cleaned)
+    keys = (check_key(demo.openwebui_key, Slot.OPENWEBUI), check_key(demo.openai_key, Slot.OPENAI))
+    plan = plan_changes(project, PlanInputs(keys=keys))
+    assert plan.widget_findings
+    apply_plan(project, plan, Consent(frozenset(Choice)))
 
 
 def chat(demo: DemoEnvironment, message: str) -> httpx.Response:

@@ -148,14 +148,13 @@ def test_a_forced_internal_error_shows_only_its_class(
 
 def test_exceptions_and_reprs_of_key_objects_hold_no_key() -> None:
     from wizard.core.errors import WizardError
-    from wizard.core.keys import Slot, recognise_key
-    from wizard.core.plan import checked_key
+    from wizard.core.keys import Slot, check_key, recognise_key
 
     key = keyshapes.openai_project()
     report = recognise_key(key)
     assert_no_leak([key], repr(report), str(report), repr(report.secret), str(report.secret))
     with pytest.raises(WizardError) as refused:
-        checked_key(key, Slot.OPENWEBUI)
+        check_key(key, Slot.OPENWEBUI)
     assert_no_leak(
         [key],
         str(refused.value),

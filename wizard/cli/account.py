@@ -13,7 +13,6 @@ import argparse
 import getpass
 import subprocess
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.core.errors import WizardError
@@ -24,17 +23,12 @@ from wizard.core.secret import Secret
 if TYPE_CHECKING:  # the network and file modules are imported when a command runs
     from wizard.core.account import Session
     from wizard.core.checks import ProjectSettings
-    from wizard.core.probes import ProbeResult
+    from wizard.core.keyflow import MadeKey
+    from wizard.core.keys import CheckedKey
+    from wizard.core.plan import Plan
     from wizard.core.project import Project
 
 DEFAULT_BASE_MODEL = "gpt-4o-mini"
-# Errors after which `renew` stops trying the current credential and signs in instead.
-_SIGN_IN_INSTEAD = (
-    "account.key-refused",
-    "account.keys-off",
-    "account.rotation-restricted",
-    "account.not-allowed",
-)
 
 
 def add_commands(
@@ -63,6 +57,12 @@ def add_commands(
         action="store_true",
         help="read the password from standard input instead of asking",
     )
+    login.add_argument(
+        "--let-users-make-keys",
+        action="store_true",
+        help="as an admin, also let every user make an API key (only needed when the "
+        "backend's key belongs to a user who is not an admin)",
+    )
     renew = commands.add_parser(
         "renew",
         parents=[common, project, consent],
@@ -71,7 +71,13 @@ def add_commands(
     renew.add_argument(
         "--key-stdin",
         action="store_true",
-        help="take the new key from standard input instead of making one",
+        help="take the new key from standard input instead of making one; it replaces the "
+        "current key only once Open WebUI accepts it",
+    )
+    renew.add_argument(
+        "--force",
+        action="store_true",
+        help="with --key-stdin: write the key even if Open WebUI refuses it or cannot be reached",
     )
     renew.add_argument("--email", help="your Open WebUI account's email, if signing in is needed")
     renew.add_argument(
@@ -97,13 +103,13 @@ def can_ask() -> bool:
     return sys.stdin.isatty()
 
 
-def agree(question: str, lang: Lang, yes: bool) -> bool:
+def agree(question: str, lang: Lang, yes: bool, params: dict[str, object] | None = None) -> bool:
     """Consent: given up front with --yes, else asked; never asked without a terminal."""
     if yes:
         return True
     if not can_ask():
         raise WizardError("account.needs-terminal")
-    answer = input(Msg(question).render(lang)).strip().lower()
+    answer = input(Msg(question, params or {}).render(lang)).strip().lower()
     return answer in {"y", "yes", "o", "oui"}
 
 
@@ -130,29 +136,17 @@ def stop(code: int) -> SystemExit:
 
 
 def _project_settings(directory: str) -> tuple[Project, ProjectSettings]:
+    """The project and what its files say; a sentence, before anything is asked, when the
+    folder holds no TechNova project."""
+    from pathlib import Path
+
     from wizard.core.checks import read_settings
     from wizard.core.project import find_project
 
     project = find_project(directory)
+    if not project.has_any_file:
+        raise WizardError("keyflow.no-project", path=str(Path(directory).expanduser()))
     return project, read_settings(project)
-
-
-def _files_holding(project: Project, old: Secret | None) -> list[Path]:
-    """backend/.env (where the key goes) and any other .env of the project that holds the
-    old key: all of them get the new one."""
-    from wizard.core.files.envfile import read_env
-
-    files = [project.backend_env]
-    if old:
-        for path in (project.voice_env,):
-            if path.exists() and old.reveal() in read_env(path).values.values():
-                files.append(path)
-    return files
-
-
-def _warn_before_replacing(project: Project, old: Secret | None, lang: Lang) -> None:
-    names = ", ".join(project.relative(p) for p in _files_holding(project, old))
-    say("login.will-replace", lang, files=names)
 
 
 def _explain_session_token(current: KeyReport | None, lang: Lang) -> None:
@@ -164,49 +158,119 @@ def _explain_session_token(current: KeyReport | None, lang: Lang) -> None:
     say("login.jwt-note", lang, expiry=expiry_message(current, lang).render(lang))
 
 
-def _sign_in(url: str, email: str | None, password_stdin: bool, lang: Lang) -> Session:
-    from wizard.core import account
+def _server_answers(url: str) -> None:
+    """Open WebUI is there before anything is asked (no password typed for nothing)."""
+    import asyncio
 
+    from wizard.core.probes import Timeouts, probe_openwebui_address
+
+    result = asyncio.run(probe_openwebui_address(url, Timeouts(connect=5, read=10, total=15)))
+    if not result.ok:
+        raise WizardError("account.unreachable", url=url)
+
+
+def _sign_in(url: str, email: str | None, password_stdin: bool, lang: Lang) -> Session:
+    from wizard.core import keyflow
+
+    _server_answers(url)
     if not email and can_ask():
         email = ask_text("login.email-prompt", lang)
     if not email:
         raise WizardError("account.no-email")
-    session = account.sign_in(url, email, read_password(lang, password_stdin))
+    session = keyflow.sign_in(url, email, read_password(lang, password_stdin))
     say("login.signed-in", lang, url=url, email=session.email, role=session.role)
     return session
 
 
-def _make_key(session: Session, lang: Lang, yes: bool) -> Secret:
-    """A new key for the signed-in user; an admin who agrees switches API keys on first, a
-    user gets the message to send to their admin."""
-    from wizard.core import account
+def _make_key(session: Session, project: Project, lang: Lang, yes: bool) -> MadeKey:
+    """A new key for the signed-in person; an admin who agrees switches API keys on first, a
+    user gets the message to send to their admin (and the command stops)."""
+    from wizard.core.keyflow import AdminRequest, KeyConsent, obtain_api_key
 
     try:
-        return account.create_api_key(session)
+        made = obtain_api_key(session, KeyConsent(enable_keys=False), project)
     except WizardError as error:
-        if error.code != "account.keys-off":
+        if error.code != "account.keys-off" or not session.is_admin:
             raise
-        if not session.is_admin:
-            print(error.render(lang), file=sys.stderr)
-            say("login.send-admin", lang)
-            print(account.admin_request_message(session.email, session.url).render(lang))
-            raise stop(2) from None
         if not agree("login.ask-enable", lang, yes):
             say("login.cancelled", lang)
             raise stop(1) from None
-        account.enable_api_keys(session)
+        made = obtain_api_key(session, KeyConsent(enable_keys=True), project)
         say("login.enabled", lang)
-        return account.create_api_key(session)
+    if isinstance(made, AdminRequest):
+        print(made.reason.render(lang), file=sys.stderr)
+        say("login.send-admin", lang)
+        print(made.message.render(lang))
+        raise stop(2)
+    return made
 
 
-def _fix_open_webui(session: Session, model: str, key: Secret, lang: Lang, yes: bool) -> None:
+def _show_plan(plan: Plan, lang: Lang) -> None:
+    """The same changes the wizard's Review step shows, one per line, values masked."""
+    for change in plan.changes:
+        print(f"  {'!' if change.warning else '•'} {change.description.render(lang)}")
+    for note in plan.notes:
+        print(f"  {'!' if note.warning else '·'} {note.message.render(lang)}")
+
+
+def _save(
+    project: Project,
+    key: CheckedKey,
+    url: str | None,
+    lang: Lang,
+    yes: bool,
+    recovery: object = None,
+) -> None:
+    """The key into its own slot through the one plan-and-apply path both faces use. Other
+    files and variables are never changed because they held the old value: a key found in
+    the wrong variable is reported by the plan and left alone."""
+    from wizard.core.plan import RECOMMENDED, Choice, Consent, PlanInputs, apply_plan, plan_changes
+
+    plan = plan_changes(project, PlanInputs(keys=(key,), openwebui_url=url))
+    _show_plan(plan, lang)
+    # The person agreed to save the key; keeping it in the .env alone when no keyring works
+    # is part of that (the old key is already dead: it must be written somewhere).
+    granted = {Choice.ENV_ONLY}
+    for choice in sorted(plan.choices - {Choice.ENV_ONLY}):
+        if choice in RECOMMENDED and agree(
+            "plan.ask", lang, yes, {"choice": Msg(f"plan.choice.{choice}")}
+        ):
+            granted.add(choice)
+    try:
+        outcome = apply_plan(
+            project,
+            plan,
+            Consent(frozenset(granted)),
+            lang=lang,
+            on_wait=lambda: say("login.waiting", lang, file=project.relative(project.backend_env)),
+        )
+    except WizardError as error:
+        print(error.render(lang), file=sys.stderr)
+        if recovery is not None:
+            say(
+                "keyflow.kept-safe",
+                lang,
+                path=str(recovery),
+                file=project.relative(project.backend_env),
+            )
+        raise stop(3) from None
+    keyring = Msg("login.and-keyring").render(lang) if outcome.in_keyring else ""
+    say("login.saved", lang, file=", ".join(outcome.written) or "—", keyring=keyring)
+    if outcome.keyring_problem is not None:
+        say("login.keyring-skipped", lang, reason=outcome.keyring_problem)
+    for skipped in outcome.skipped:
+        print(f"  ! {skipped.render(lang)}")
+
+
+def _fix_open_webui(session: Session, model: str, key: CheckedKey, lang: Lang, yes: bool) -> None:
     """As an admin: an empty model list (the OpenAI key inside Open WebUI is wrong) or a
     missing model, fixed with the person's input; without a terminal, said and left."""
-    from wizard.core import account
+    from wizard.core import keyflow
+    from wizard.core.keys import check_key
 
     if not session.is_admin:
         return
-    state = account.openai_connection(session, model)
+    state = keyflow.connection_state(session, model)
     if state.models_empty:
         say(
             "login.connection",
@@ -222,10 +286,8 @@ def _fix_open_webui(session: Session, model: str, key: Secret, lang: Lang, yes: 
         if not pasted:
             say("login.connection-left", lang)
             return
-        from wizard.core.plan import checked_key
-
-        account.set_openai_key(session, checked_key(pasted, Slot.OPENAI).secret)
-        state = account.openai_connection(session, model)
+        keyflow.set_connection_key(session, check_key(pasted, Slot.OPENAI))
+        state = keyflow.connection_state(session, model)
         if state.models_empty:
             say("login.connection-still-empty", lang)
             return
@@ -236,9 +298,9 @@ def _fix_open_webui(session: Session, model: str, key: Secret, lang: Lang, yes: 
     if base is None:
         say("login.model-left", lang, model=model)
         return
-    account.create_model(session, model, base, prompt)
+    keyflow.create_model(session, model, base, prompt)
     say("login.model-created", lang, model=model, base=base)
-    if not account.model_visible(session.url, key, model):
+    if not keyflow.model_visible(session.url, key, model):
         say("login.model-invisible", lang, model=model)
 
 
@@ -255,177 +317,127 @@ def _model_choice(models: list[str], model: str, lang: Lang, yes: bool) -> tuple
     return base or default, ask_text("login.system-prompt", lang) or default_prompt
 
 
-def _verify(url: str, model: str, key: KeyReport) -> ProbeResult:
-    """`/api/models` (and the model) with the key, as the `check` command does."""
-    import asyncio  # here: the parser imports this module, and `status` must start fast
+def _report(url: str, model: str, key: CheckedKey, lang: Lang) -> int:
+    from wizard.core.keyflow import verify_key
 
-    from wizard.core.probes import ProbeTarget, Timeouts, probe_openwebui
-
-    return asyncio.run(
-        probe_openwebui(
-            ProbeTarget(openwebui_url=url, openwebui_key=key.secret, model=model),
-            Timeouts(connect=5, read=20, total=40),
-        )
-    )
-
-
-def _save(
-    project: Project, url_setting: dict[str, str], key: KeyReport, old: Secret | None, lang: Lang
-) -> None:
-    """The key into backend/.env and the keyring, and into every other file that held the
-    old key; only those lines change."""
-    from wizard.core.files.envfile import read_env, write_env
-    from wizard.core.plan import save_key
-
-    others = _files_holding(project, old)[1:]
-    saved = save_key(
-        project,
-        Slot.OPENWEBUI,
-        key,
-        settings=url_setting,
-        on_wait=lambda: say("login.waiting", lang, file=project.relative(project.backend_env)),
-    )
-    for path in others:
-        stale = {
-            name: key.secret.reveal()
-            for name, value in read_env(path).values.items()
-            if old is not None and value == old.reveal()
-        }
-        write_env(path, stale)
-    files = ", ".join(project.relative(p) for p in [project.backend_env, *others])
-    keyring = Msg("login.and-keyring").render(lang) if saved.in_keyring else ""
-    say("login.saved", lang, file=files, keyring=keyring)
-    if saved.keyring_problem is not None:
-        say("login.keyring-skipped", lang, reason=saved.keyring_problem)
-
-
-def _report(result: ProbeResult, lang: Lang) -> int:
-    parts = result.diagnosis.explanation.render(lang)
-    if result.ok:
-        say("login.verified", lang, what=parts["what"])
+    verdict = verify_key(url, model, key)
+    if verdict.ok:
+        say("login.verified", lang, what=verdict.what)
         return 0
-    say("login.not-verified", lang, what=parts["what"], next=parts["next"])
+    say("login.not-verified", lang, what=verdict.what, next=verdict.next)
     return 2
 
 
-def _restart(command: str | None, lang: Lang) -> int:
+def _restart(command: str | None, project: Project, lang: Lang) -> int:
+    """The person's own restart command, run in the project's folder."""
     if not command:
         say("login.restart", lang)
         return 0
     say("login.restarting", lang, command=command)
-    done = subprocess.run(command, shell=True, check=False)  # the person's own command
+    try:
+        done = subprocess.run(command, shell=True, check=False, cwd=project.root)
+    except OSError:
+        say("login.restart-failed", lang, code=127)
+        return 1
     if done.returncode != 0:
         say("login.restart-failed", lang, code=done.returncode)
         return 1
     return 0
 
 
-def _url_setting(url: str, settings: ProjectSettings) -> dict[str, str]:
+def _url_setting(url: str, settings: ProjectSettings) -> str | None:
     """OPENWEBUI_URL is rewritten only when the key comes from another address."""
-    return {} if url == settings.openwebui_url.rstrip("/") else {"OPENWEBUI_URL": url}
+    return None if url == settings.openwebui_url.rstrip("/") else url
+
+
+def _warn_before_replacing(project: Project, lang: Lang) -> None:
+    say("login.will-replace", lang, files=project.relative(project.backend_env))
 
 
 # --- the commands ------------------------------------------------------------------------------
 
 
 def run_login(args: argparse.Namespace, lang: Lang) -> int:
-    from wizard.core.plan import checked_key
+    from wizard.core.keyflow import ensure_writable, let_users_make_keys
 
     project, settings = _project_settings(args.project)
     url = (args.url or settings.openwebui_url).strip().rstrip("/")
-    current = settings.keys.get(Slot.OPENWEBUI)
-    old = current.secret if current is not None else None
-    _explain_session_token(current, lang)
+    _explain_session_token(settings.keys.get(Slot.OPENWEBUI), lang)
+    ensure_writable(project)
     session = _sign_in(url, args.email, args.password_stdin, lang)
-    _warn_before_replacing(project, old, lang)
+    _warn_before_replacing(project, lang)
     if not agree("login.ask-continue", lang, args.yes):
         say("login.cancelled", lang)
         return 1
-    key = _make_key(session, lang, args.yes)
-    say("login.created", lang, masked=key.masked)
-    report = checked_key(key, Slot.OPENWEBUI)
+    if args.let_users_make_keys:
+        let_users_make_keys(session)
+        say("keyflow.granted", lang)
+    made = _make_key(session, project, lang, args.yes)
+    say("login.created", lang, masked=made.key.masked)
     # The old key died when this one was made: save the new one before anything else.
-    _save(project, _url_setting(url, settings), report, old, lang)
+    _save(project, made.key, _url_setting(url, settings), lang, args.yes, made.recovery)
     try:
-        _fix_open_webui(session, settings.model, key, lang, args.yes)
+        _fix_open_webui(session, settings.model, made.key, lang, args.yes)
     except WizardError as error:  # the key is saved; the check below says what remains
         print(error.render(lang), file=sys.stderr)
-    code = _report(_verify(url, settings.model, report), lang)
+    code = _report(url, settings.model, made.key, lang)
     say("login.restart", lang)
     return code
 
 
 def run_renew(args: argparse.Namespace, lang: Lang) -> int:
+    from wizard.core.keyflow import SignInNeeded, ensure_writable, successor_from_current
+
     project, settings = _project_settings(args.project)
     url = settings.openwebui_url.strip().rstrip("/")
     current = settings.keys.get(Slot.OPENWEBUI)
-    old = current.secret if current is not None else None
     if args.key_stdin:
-        return _renew_with_pasted_key(project, settings, url, old, lang, args.restart_command)
+        return _renew_with_pasted_key(project, settings, url, lang, args)
     _explain_session_token(current, lang)
-    _warn_before_replacing(project, old, lang)
+    ensure_writable(project)
+    _warn_before_replacing(project, lang)
     if not agree("login.ask-continue", lang, args.yes):
         say("login.cancelled", lang)
         return 1
-    key = _key_from_current(url, current, lang)
-    if key is None:
+    made = successor_from_current(project, url, current)
+    if isinstance(made, SignInNeeded):
+        if made.why is not None:
+            say("login.sign-in-instead", lang, why=made.why.render(lang))
         session = _sign_in(url, args.email, args.password_stdin, lang)
-        key = _make_key(session, lang, args.yes)
-    say("login.created", lang, masked=key.masked)
-    from wizard.core.plan import checked_key
-
-    report = checked_key(key, Slot.OPENWEBUI)
-    _save(project, {}, report, old, lang)  # first: the old key already stopped working
-    code = _report(_verify(url, settings.model, report), lang)
-    return max(code, _restart(args.restart_command, lang))
-
-
-def _key_from_current(url: str, current: KeyReport | None, lang: Lang) -> Secret | None:
-    """A new API key made with the credential the backend already has (an API key makes
-    its successor; a live session token makes one too), or None: then sign in."""
-    from wizard.core import account
-
-    if current is None or not current.usable:
-        return None
-    try:
-        if current.kind is KeyKind.OPENWEBUI_API_KEY:
-            key = account.rotate_api_key(url, current.secret)
-            say("login.rotating", lang)
-            return key
-        if current.kind is KeyKind.OPENWEBUI_JWT:
-            key = account.create_api_key(url, current.secret)
-            say("login.from-session", lang)
-            return key
-    except WizardError as error:
-        if error.code not in _SIGN_IN_INSTEAD:
-            raise
-        say("login.sign-in-instead", lang, why=error.explanation.what.render(lang))
-    return None
+        made = _make_key(session, project, lang, args.yes)
+    elif made.how is not None:
+        print(made.how.render(lang))
+    say("login.created", lang, masked=made.key.masked)
+    _save(project, made.key, None, lang, args.yes, made.recovery)  # first: the old key is dead
+    code = _report(url, settings.model, made.key, lang)
+    return max(code, _restart(args.restart_command, project, lang))
 
 
 def _renew_with_pasted_key(
-    project: Project,
-    settings: ProjectSettings,
-    url: str,
-    old: Secret | None,
-    lang: Lang,
-    restart_command: str | None,
+    project: Project, settings: ProjectSettings, url: str, lang: Lang, args: argparse.Namespace
 ) -> int:
     """A key the person made themselves: checked on the server before it replaces anything,
-    since the current key may still work."""
-    from wizard.core.plan import checked_key
+    since the current key may still work. Refused or unreachable: the current key stays,
+    unless --force."""
+    from wizard.core.keyflow import verify_key
+    from wizard.core.keys import check_key
 
     if can_ask():
         pasted = getpass.getpass(Msg("renew.paste-prompt").render(lang))
     else:
         pasted = sys.stdin.read().removesuffix("\n")
-    report = checked_key(pasted, Slot.OPENWEBUI)
-    result = _verify(url, settings.model, report)
-    if result.http_status in (401, 403):
-        parts = result.diagnosis.explanation.render(lang)
-        raise WizardError(
-            "account.pasted-key-refused", url=url, masked=report.masked, reason=parts["what"]
+    key = check_key(pasted, Slot.OPENWEBUI)
+    verdict = verify_key(url, settings.model, key)
+    if not verdict.ok and not args.force and (verdict.refused or not verdict.reached):
+        refusal = (
+            "account.pasted-key-refused" if verdict.refused else "keyflow.pasted-key-unchecked"
         )
-    _save(project, {}, report, old, lang)
-    code = _report(result, lang)
-    return max(code, _restart(restart_command, lang))
+        raise WizardError(refusal, url=url, masked=key.masked, reason=verdict.what)
+    _save(project, key, None, lang, args.yes)
+    if verdict.ok:
+        say("login.verified", lang, what=verdict.what)
+        code = 0
+    else:
+        say("login.not-verified", lang, what=verdict.what, next=verdict.next)
+        code = 2
+    return max(code, _restart(args.restart_command, project, lang))

@@ -339,3 +339,75 @@ def _is_jwt_header(part: str) -> bool:
     except (ValueError, UnicodeDecodeError):
         return False
     return isinstance(header, dict) and "alg" in header
+
+
+# --- a key that may be written ------------------------------------------------------------------
+
+_CHECKED = object()  # only `check_key` holds it: no other code can make a CheckedKey
+
+
+class CheckedKey:
+    """A key recognised as usable for its own slot, and only that slot.
+
+    Made only by `check_key`: writing an Open WebUI key into `OPENAI_API_KEY` (or the reverse)
+    cannot be expressed, because every writer takes a `CheckedKey` and writes it at `.slot`.
+    """
+
+    __slots__ = ("report", "slot")
+
+    def __init__(self, report: KeyReport, slot: Slot, token: object) -> None:
+        if token is not _CHECKED:
+            raise TypeError("a CheckedKey is made by check_key(), which recognises it first")
+        self.report = report
+        self.slot = slot
+
+    @property
+    def secret(self) -> Secret:
+        return self.report.secret
+
+    @property
+    def masked(self) -> str:
+        return self.report.masked
+
+    @property
+    def kind(self) -> KeyKind:
+        return self.report.kind
+
+    def __repr__(self) -> str:
+        return f"CheckedKey({self.slot.value}, {self.masked!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, CheckedKey)
+            and other.slot is self.slot
+            and other.secret == self.secret
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.slot, self.secret))
+
+
+def check_key(value: str | Secret, slot: Slot) -> CheckedKey:
+    """The key cleaned, recognised and bound to `slot`; a `WizardError` when it cannot go there.
+
+    Refused: a key of the other kind (`plan.wrong-slot.<SLOT>`), and anything the recogniser
+    finds unusable — cut short, not a key, expired… (`plan.unusable`, with the reason).
+    """
+    from wizard.core.errors import WizardError
+    from wizard.core.i18n import Msg
+
+    text = value.reveal() if isinstance(value, Secret) else value
+    report = recognise_key(text, slot=slot)
+    if PROBLEM_WRONG_PLACE in report.problems:
+        raise WizardError(f"plan.wrong-slot.{slot.value}", masked=report.masked)
+    if not report.usable:
+        code = next(iter(report.problems), PROBLEM_NOT_A_KEY)
+        params: dict[str, object] = {"service": report.other_service or ""}
+        if report.expires_at is not None:
+            from wizard.core.expiry import LocalDateTime
+
+            params["when"] = LocalDateTime(report.expires_at)
+        raise WizardError(
+            "plan.unusable", masked=report.masked or "—", reason=Msg(f"problem.{code}", params)
+        )
+    return CheckedKey(report, slot, _CHECKED)

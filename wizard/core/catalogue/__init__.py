@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from wizard.core.catalogue import (
     account,
-    apply,
     common,
     diagnosis,
     files,
     keys,
     keystore,
+    plan,
     status,
     tui,
     widget,
 )
 
-_PARTS = (common, keys, files, widget, keystore, status, diagnosis, apply, account, tui)
+_PARTS = (common, keys, files, widget, keystore, status, diagnosis, plan, account, tui)
 
 
 def _merge() -> dict[str, dict[str, str]]:
