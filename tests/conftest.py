@@ -31,6 +31,17 @@ def real_openwebui() -> Iterator[object]:
         server.stop()
 
 
+@pytest.fixture(autouse=True)
+def private_state_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Backups and recovery files go to the user's state folder: a fresh one per test, so no
+    test writes to the real one (programs a test starts inherit it)."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def anyio_backend() -> str:
     """Async tests (Textual's Pilot) run on asyncio, Textual's own loop."""

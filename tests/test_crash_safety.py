@@ -62,7 +62,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new_never_half(tmp_path: Path) 
         if list(env.parent.glob("*.tmp")):  # killed while a temporary file was being filled
             outcomes["mid-write"] += 1
         assert stat.S_IMODE(env.stat().st_mode) == 0o600
-        for backup in env.parent.glob(".env.bak-*"):
+        for backup in Path(os.environ["XDG_STATE_HOME"]).rglob("*.bak"):
             assert backup.read_text() == old, "a backup is not a whole copy of the old file"
             assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     # The kills landed both before and after the switch: the test did test something.

@@ -505,7 +505,9 @@ def test_replacing_tightens_to_0600_and_keeps_a_0600_backup_of_the_old_bytes(
     assert _mode(path) == 0o600 and not file_mode_problem(path)
     assert result.backup.read_bytes() == old
     assert _mode(result.backup) == 0o600
-    assert re.fullmatch(r"\.env\.bak-\d{8}-\d{6}", result.backup.name)
+    # Kept in the user's state folder, outside the project, under a name no `.env*` matches.
+    assert re.fullmatch(r"env\.\d{8}-\d{6}\.bak", result.backup.name)
+    assert not result.backup.is_relative_to(tmp_path)
     assert not any(SECRET[i : i + 4] in result.backup.name for i in range(len(SECRET) - 3))
 
 
@@ -567,12 +569,13 @@ def test_the_temporary_file_is_in_the_same_folder_and_gone_after_success(
 
     monkeypatch.setattr(envfile.os, "replace", spy)
     result = write_env(path, {"A": SECRET})
-    assert [(src.parent, dst, mode) for src, dst, mode in renamed] == [
-        (tmp_path, result.backup, 0o600),
-        (tmp_path, path, 0o600),
-    ]
+    assert result.backup is not None
+    # The backup is linked into the state folder; the file itself is renamed into place.
+    assert [(src.parent, dst, mode) for src, dst, mode in renamed] == [(tmp_path, path, 0o600)]
+    assert _mode(result.backup) == 0o600 and not result.backup.is_relative_to(tmp_path)
     assert all(SECRET[:8] not in src.name for src, _, _ in renamed)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".env", result.backup.name])
+    assert not any(src.name.startswith(".env") for src, _, _ in renamed)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".env"]
 
 
 @pytest.mark.parametrize(
@@ -618,10 +621,14 @@ def test_a_refused_rename_is_explained(tmp_path: Path, monkeypatch: pytest.Monke
 def test_an_unreadable_file_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _written(tmp_path, "A=1\n")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(where: object, flags: int, *args: object) -> int:
+        if Path(str(where)) == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(where))
+        return real_open(where, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
     for action in (lambda: read_env(path), lambda: write_env(path, {"A": SECRET})):
         with pytest.raises(WizardError) as caught:
             action()

@@ -595,8 +595,9 @@ def test_write_is_public_and_keeps_a_backup(tmp_path: Path) -> None:
 
     second = update_widget_config(first, SETTINGS)
     backup = write_widget_config(path, second)
-    assert backup is not None and backup.parent == path.parent
-    assert re.fullmatch(r"technova-config\.js\.bak-\d{8}-\d{6}", backup.name)
+    # Never in the folder the web server publishes: in the user's state folder.
+    assert backup is not None and not backup.is_relative_to(tmp_path)
+    assert re.fullmatch(r"chat-widget__technova-config_js\.\d{8}-\d{6}\.bak", backup.name)
     assert backup.read_text(encoding="utf-8") == first
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600  # it may hold a key we removed
     assert path.read_bytes() == second.encode("utf-8")
@@ -604,7 +605,8 @@ def test_write_is_public_and_keeps_a_backup(tmp_path: Path) -> None:
     again = write_widget_config(path, second)
     # A second backup never overwrites the first, whether or not the clock has ticked.
     assert again is not None and again != backup and backup.exists()
-    assert re.fullmatch(r"technova-config\.js\.bak-\d{8}-\d{6}(-\d+)?", again.name)
+    assert re.fullmatch(r"chat-widget__technova-config_js\.\d{8}-\d{6}(-\d+)?\.bak", again.name)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["technova-config.js"]
     assert sorted(p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")) == []
 
 

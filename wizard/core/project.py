@@ -48,12 +48,20 @@ class Project:
         return any(p.exists() for p in (self.backend_env, self.voice_env, self.widget_config))
 
 
-def _looks_like_root(folder: Path) -> bool:
+def looks_like_root(folder: Path) -> bool:
+    """Whether `folder` looks like a TechNova project's root (one of its parts is there)."""
     return (
         (folder / "backend").is_dir()
         or (folder / "websocket-server").is_dir()
         or (folder / DEFAULT_WIDGET_CONFIG).is_file()
     )
+
+
+def project_root_of(path: Path) -> Path:
+    """The project folder holding the file `path`, looked up without following links (a
+    linked folder must not move the project's boundary), else the file's own folder."""
+    folder = Path(os.path.abspath(path)).parent
+    return next((d for d in (folder, *folder.parents) if looks_like_root(d)), folder)
 
 
 def find_project(start: Path | str = ".") -> Project:
@@ -62,7 +70,7 @@ def find_project(start: Path | str = ".") -> Project:
     Never requires all three files: a project may have only a backend, or only a voice server.
     """
     origin = Path(start).expanduser().resolve()
-    root = next((d for d in (origin, *origin.parents) if _looks_like_root(d)), origin)
+    root = next((d for d in (origin, *origin.parents) if looks_like_root(d)), origin)
     found = locate_widget_config(root)
     return Project(root=root, widget_config=found or root / DEFAULT_WIDGET_CONFIG)
 
@@ -97,26 +105,66 @@ class GitState:
     in_repository: bool
     tracked: bool = False  # the file is committed: its secrets are in the history
     ignored: bool = False  # .gitignore covers it
+    checked: bool = True  # False: a repository is there but git would not answer (say so)
+
+
+# Read-only queries in a repository we may not own: nothing in its config may run a program.
+_HARDENED = ("-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false")
+
+
+def work_tree_of(path: Path) -> Path | None:
+    """The folder holding `.git` above `path` (without asking git), or None."""
+    start = Path(os.path.abspath(path))
+    for folder in (start, *start.parents):
+        if os.path.lexists(folder / ".git"):
+            return folder
+    return None
+
+
+def run_git(
+    folder: Path, *args: str, tree: Path | None = None
+) -> subprocess.CompletedProcess[bytes] | None:
+    """`git` run read-only in `folder`, or None when git is missing or stalls.
+
+    A repository owned by another user ("dubious ownership") is still read: its work tree is
+    named as `safe.directory` for this one command, and the options that could make its own
+    config run a program (fsmonitor) are switched off.
+    """
+    trusted = ("-c", f"safe.directory={tree}") if tree is not None else ()
+    environment = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
+    try:
+        return subprocess.run(
+            ["git", *trusted, *_HARDENED, "-C", str(folder), *args],
+            capture_output=True,
+            timeout=10,
+            check=False,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
 
 
 def git_state(path: Path) -> GitState:
-    """Whether `path` is committed to git, or ignored by it (git absent = not in a repository)."""
-    folder = path.parent if path.parent.is_dir() else Path.cwd()
+    """Whether `path` is committed to git, or ignored by it.
+
+    No `.git` above it: not in a repository. A repository git will not read (git missing,
+    a broken `.git`, a stall) is `checked=False`: the faces say "could not check", never
+    that all is well.
+    """
+    tree = work_tree_of(path.parent)
+    if tree is None:
+        return GitState(in_repository=False)
+    folder = path.parent if path.parent.is_dir() else tree
 
     def git(*args: str) -> int | None:
-        try:
-            done = subprocess.run(
-                ["git", "-C", str(folder), *args],
-                capture_output=True,
-                timeout=10,
-                check=False,
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return done.returncode
+        done = run_git(folder, *args, tree=tree)
+        return None if done is None else done.returncode
 
     if git("rev-parse", "--is-inside-work-tree") != 0:
-        return GitState(in_repository=False)
-    tracked = git("ls-files", "--error-unmatch", "--", path.name) == 0
-    ignored = git("check-ignore", "-q", "--no-index", "--", path.name) == 0
-    return GitState(in_repository=True, tracked=tracked, ignored=ignored)
+        return GitState(in_repository=True, checked=False)
+    tracked = git("ls-files", "--error-unmatch", "--", path.name)
+    ignored = git("check-ignore", "-q", "--no-index", "--", path.name)
+    if tracked is None or ignored not in (0, 1):
+        return GitState(in_repository=True, checked=False)
+    return GitState(in_repository=True, tracked=tracked == 0, ignored=ignored == 0)

@@ -198,6 +198,7 @@ def project_status(
                 )
 
     _widget_problems(project, problems)
+    _exposure_problems(project, problems)
     return report
 
 
@@ -304,7 +305,16 @@ def _git_problems(path: Path, where: str, problems: list[Problem]) -> None:
     state = git_state(path)
     if not state.in_repository:
         return
-    if state.tracked:
+    if not state.checked:  # e.g. a repository git refuses to read: never "looks right"
+        problems.append(
+            Problem(
+                "git-could-not-check",
+                Severity.UNKNOWN,
+                Msg("safety.git-could-not-check", {"file": where}),
+                where,
+            )
+        )
+    elif state.tracked:
         problems.append(
             Problem(
                 "env-tracked-by-git",
@@ -320,6 +330,32 @@ def _git_problems(path: Path, where: str, problems: list[Problem]) -> None:
                 Severity.WARNING,
                 Msg("status.env-not-gitignored", {"file": where}),
                 where,
+            )
+        )
+
+
+def _exposure_problems(project: Project, problems: list[Problem]) -> None:
+    """Any other file holding a key that git tracks or would add (old backups, copies)."""
+    from wizard.core.git_exposure import exposed_keys
+
+    skip = frozenset({project.backend_env, project.voice_env, project.widget_config})
+    exposure = exposed_keys(project.root, skip)
+    if not exposure.checked:
+        problems.append(
+            Problem(
+                "git-could-not-check",
+                Severity.UNKNOWN,
+                Msg("safety.git-could-not-check", {"file": "."}),
+            )
+        )
+    for found in exposure.found:
+        code = "key-tracked-by-git" if found.tracked else "key-would-be-added"
+        problems.append(
+            Problem(
+                code,
+                Severity.CRITICAL if found.tracked else Severity.WARNING,
+                Msg(f"safety.{code}", {"file": found.file, "masked": found.masked}),
+                found.file,
             )
         )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from wizard.core.catalogue import (
     account,
     common,
+    safety,
     diagnosis,
     files,
     keys,
@@ -19,7 +20,7 @@ from wizard.core.catalogue import (
     widget,
 )
 
-_PARTS = (common, keys, files, widget, keystore, status, diagnosis, plan, account, tui)
+_PARTS = (common, keys, files, widget, keystore, status, diagnosis, plan, account, tui, safety)
 
 
 def _merge() -> dict[str, dict[str, str]]:

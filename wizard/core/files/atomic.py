@@ -4,15 +4,21 @@ A reader — the backend starting, the web server serving the widget, a crash mi
 the old file or the new one, never half of one: the bytes go to a temporary file in the same
 folder (a rename never crosses file systems), are fsynced, and replace the target with
 `os.replace`; the folder is then fsynced so the rename itself survives a power cut.
+
+The temporary file's name never starts with the target's name: a `.env*` pattern (a loader,
+a copy into an image, an upload) must not pick up a half-written copy of the keys.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
+import hashlib
 import os
 import tempfile
-from datetime import datetime
 from pathlib import Path
+
+TEMPORARY_PREFIX = ".technova-tmp-"
 
 
 def real_target(path: Path) -> Path:
@@ -23,15 +29,25 @@ def real_target(path: Path) -> Path:
         return path
 
 
-def backup_name(target: Path) -> Path:
-    """A free `<name>.bak-YYYYmmdd-HHMMSS` (then `-2`, `-3`…): a name that never holds a value."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    base = target.with_name(f"{target.name}.bak-{stamp}")
-    candidate, counter = base, 1
-    while os.path.lexists(candidate):
-        counter += 1
-        candidate = base.with_name(f"{base.name}-{counter}")
-    return candidate
+def _temporary_prefix(target: Path) -> str:
+    # Keyed by the target's name so two files of one folder never clear each other's leftovers.
+    tag = hashlib.sha256(target.name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return f"{TEMPORARY_PREFIX}{tag}-"
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Temporary files a killed run left behind for `target` (call it under the file's lock).
+
+    Also the names older versions used (`.<name>.XXXX.tmp`).
+    """
+    patterns = (
+        f"{glob.escape(_temporary_prefix(target))}*.tmp",
+        f".{glob.escape(target.name)}.*.tmp",
+    )
+    for pattern in patterns:
+        for leftover in target.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def atomic_write(
@@ -42,7 +58,9 @@ def atomic_write(
     `owner` (uid, gid) is kept when we run as root (sudo) on a user's file, so the file stays
     theirs. Raises `OSError`; the temporary file never outlives a failure.
     """
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=_temporary_prefix(target), suffix=".tmp"
+    )
     try:
         try:
             os.fchmod(fd, mode)

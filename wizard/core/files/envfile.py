@@ -5,7 +5,8 @@ blank lines, `export`, CRLF line endings, a missing final newline) is kept. A va
 only when needed, and every edit is checked against two readers before it is accepted:
 python-dotenv (how this wizard and Python tools read the file) and a faithful port of Node's
 `dotenv` parser (how the project's servers read it). Writes happen under a lock, atomically,
-with mode 0600 and a backup of the old content.
+keeping the owner's intent for modes (new files 0600), with a backup of the old content
+kept in the user's state folder (never in the project: see `backups`).
 
 Nothing here prints or logs, and no value ever reaches an exception or a file name.
 """
@@ -15,12 +16,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import glob
 import io
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dotenv.main import resolve_variables
@@ -28,7 +28,17 @@ from dotenv.parser import parse_stream
 from dotenv.variables import Literal, parse_variables
 
 from wizard.core.errors import WizardError
-from wizard.core.files.atomic import atomic_write, backup_name, real_target
+from wizard.core.files.atomic import atomic_write, remove_stale_temporaries
+from wizard.core.files.backups import keep_backup
+from wizard.core.files.guard import (
+    ENV_LIMIT,
+    mode_notes,
+    read_bounded,
+    secret_file_mode,
+    write_target,
+)
+from wizard.core.i18n import Msg
+from wizard.core.project import project_root_of
 
 BOM = "\ufeff"
 FILE_MODE = 0o600
@@ -62,19 +72,15 @@ def read_env(path: Path) -> EnvRead:
 
 
 def _read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist; OS errors become WizardErrors."""
+    """The file's bytes, or None when it does not exist; OS errors become WizardErrors.
+
+    Only a regular file is read, without blocking and within `ENV_LIMIT` (see `guard`).
+    """
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
+        return read_bounded(path, ENV_LIMIT, directory_code="files.is_directory")
     except IsADirectoryError:
         raise WizardError("files.is_directory", path=str(path)) from None
-    except NotADirectoryError:
-        # A parent of the path is a file: there is nothing there to read.
-        return None
     except OSError as error:
-        if path.is_dir():
-            raise WizardError("files.is_directory", path=str(path)) from None
         raise WizardError("files.not_readable", path=str(path)) from error
 
 
@@ -328,6 +334,8 @@ class EnvWrite:
     changed: bool
     backup: Path | None
     created: bool
+    notes: tuple[Msg, ...] = ()  # what the person should know (a group that can read the key)
+    outside_project: bool = False  # written through a link to a file outside the project
 
 
 def file_mode_problem(path: Path) -> bool:
@@ -353,20 +361,34 @@ def write_env(
     create: bool = True,
     backup: bool = True,
     on_wait: Callable[[], None] | None = None,
+    root: Path | None = None,
+    follow_outside_symlink: bool = False,
 ) -> EnvWrite:
     """Set `updates` in the `.env` file at `path`, safely.
 
     Under an exclusive lock on the folder, the file is re-read, edited with `set_values`,
     and replaced atomically (temporary file in the same folder, fsync, rename, fsync of the
-    folder) with mode 0600. The old content is first copied to `<name>.bak-YYYYmmdd-HHMMSS`
-    (0600). Nothing is written when nothing changes. A missing file (and folder) is created
-    when `create` is true. `on_wait` is called once if another program holds the lock, so
-    a face can say why it pauses. Raises `WizardError` (`files.*`), never a raw OS error.
+    folder). A new file is 0600; an existing one keeps its owner and the owner's intent
+    (`guard.secret_file_mode`: 0640 keeps its group read bit, 0400 stays read-only; the
+    result's `notes` say so). The old content is first copied, 0600, to the user's state
+    folder (`backups.keep_backup`). Nothing is written when nothing changes. A missing file
+    (and folder) is created when `create` is true. `on_wait` is called once if another
+    program holds the lock, so a face can say why it pauses.
+
+    `root` is the project's folder (found from `path` when not given): a link to a file
+    outside it raises `safety.symlink-outside` unless `follow_outside_symlink`. A FIFO,
+    device or socket raises `safety.not-regular` before anything is opened for reading.
+    Raises `WizardError` (`files.*`, `safety.*`), never a raw OS error.
     """
-    target = real_target(path)
+    project_root = root if root is not None else project_root_of(path)
+    where = write_target(
+        path,
+        project_root,
+        follow_outside_symlink=follow_outside_symlink,
+        directory_code="files.is_directory",
+    )
+    target = where.target
     folder = target.parent
-    if target.is_dir():
-        raise WizardError("files.is_directory", path=str(path))
     if not folder.is_dir():
         if not create:
             raise WizardError("files.missing", path=str(path))
@@ -376,10 +398,15 @@ def write_env(
             raise _os_error(error, path) from error
     try:
         with _locked(folder, on_wait):
-            _remove_stale_temporaries(target)
-            return _write_locked(path, target, updates, create=create, backup=backup)
+            remove_stale_temporaries(target)
+            written = _write_locked(
+                path, target, updates, create=create, backup=backup, root=project_root
+            )
     except OSError as error:
         raise _os_error(error, path) from error
+    if where.outside:
+        written = replace(written, outside_project=True)
+    return written
 
 
 @contextlib.contextmanager
@@ -401,15 +428,14 @@ def _locked(folder: Path, on_wait: Callable[[], None] | None = None) -> Iterator
         os.close(fd)  # closing releases the lock
 
 
-def _remove_stale_temporaries(target: Path) -> None:
-    """Temporary files a killed run left behind (under the lock, no write is in progress)."""
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-
-
 def _write_locked(
-    path: Path, target: Path, updates: Mapping[str, str], *, create: bool, backup: bool
+    path: Path,
+    target: Path,
+    updates: Mapping[str, str],
+    *,
+    create: bool,
+    backup: bool,
+    root: Path,
 ) -> EnvWrite:
     raw = _read_bytes(target)
     exists = raw is not None
@@ -424,14 +450,20 @@ def _write_locked(
 
     owner = None
     backup_path = None
-    if raw is not None:
-        info = target.stat()
+    info = target.stat() if raw is not None else None
+    if info is not None:
         owner = (info.st_uid, info.st_gid)
-        if backup:
-            backup_path = backup_name(target)
-            atomic_write(backup_path, raw, FILE_MODE, owner)
-    atomic_write(target, new_text.encode("utf-8"), FILE_MODE, owner)
-    return EnvWrite(path=path, changed=True, backup=backup_path, created=not exists)
+        if backup and raw is not None:
+            backup_path = keep_backup(target, raw, root, None)
+    choice = secret_file_mode(info.st_mode if info is not None else None)
+    atomic_write(target, new_text.encode("utf-8"), choice.mode, owner)
+    return EnvWrite(
+        path=path,
+        changed=True,
+        backup=backup_path,
+        created=not exists,
+        notes=mode_notes(str(path), choice),
+    )
 
 
 _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}

@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.errors import WizardError
-from wizard.core.files.atomic import atomic_write, backup_name, real_target
+from wizard.core.files.atomic import atomic_write, remove_stale_temporaries
+from wizard.core.files.backups import keep_backup
+from wizard.core.files.guard import WIDGET_LIMIT, read_bounded, write_target
 from wizard.core.keys import PROBLEM_OTHER_SERVICE, PROBLEM_TRUNCATED, KeyReport, recognise_key
+from wizard.core.project import project_root_of
 
 # What replaces a key found in a comment (a comment is read by every visitor too).
 REMOVED_MARKER = "[removed by technova-setup]"
@@ -742,18 +745,20 @@ def _insertion(
 
 
 def read_widget_config(path: Path) -> str:
-    """The file's text, exactly (line endings and a BOM kept), or a WizardError saying why not."""
+    """The file's text, exactly (line endings and a BOM kept), or a WizardError saying why not.
+
+    Only a regular file of at most `WIDGET_LIMIT` bytes is read (`safety.not-regular`,
+    `safety.too-large`), without ever blocking on a FIFO.
+    """
     where = str(path)
-    if path.is_dir():
-        raise WizardError("widget.is_directory", path=where)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise WizardError("widget.not_found", path=where) from None
+        data = read_bounded(path, WIDGET_LIMIT, directory_code="widget.is_directory")
     except IsADirectoryError:
         raise WizardError("widget.is_directory", path=where) from None
     except OSError as error:
         raise WizardError("widget.not_readable", path=where, reason=error.strerror or "") from None
+    if data is None:
+        raise WizardError("widget.not_found", path=where)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -761,37 +766,53 @@ def read_widget_config(path: Path) -> str:
         raise WizardError("widget.not_utf8", path=where, line=line) from None
 
 
-def _write_with_backup(path: Path, data: bytes) -> Path | None:
+def _write_with_backup(
+    path: Path, data: bytes, root: Path, follow_outside_symlink: bool
+) -> Path | None:
     """Back up the old file, then replace it atomically.
 
-    The backup is private (0600) although the config is public: it may hold the very key we
-    are removing, and it sits in the folder the web server publishes. A symbolic link is
-    followed, so the link stays and its target is updated. Returns the backup's path, None
-    for a new file.
+    The backup is private (0600) and kept in the user's state folder, never beside the
+    config: that folder is what the web server publishes, and the backup may hold the very
+    key we are removing. A symbolic link is followed, so the link stays and its target is
+    updated (outside the project only with permission). Returns the backup's path, None for
+    a new file.
     """
-    target = real_target(path)
+    target = write_target(
+        path,
+        root,
+        follow_outside_symlink=follow_outside_symlink,
+        directory_code="widget.is_directory",
+    ).target
+    target.parent.mkdir(parents=True, exist_ok=True)  # a first install: chat-widget/ may be new
+    remove_stale_temporaries(target)
     backup = None
     owner = None
-    if target.exists():
+    old = read_bounded(target, WIDGET_LIMIT, directory_code="widget.is_directory")
+    if old is not None:
         info = target.stat()
         owner = (info.st_uid, info.st_gid)
-        backup = backup_name(target)
-        atomic_write(backup, target.read_bytes(), BACKUP_MODE, owner)
+        backup = keep_backup(target, old, root, None)
     atomic_write(target, data, FILE_MODE, owner)
     return backup
 
 
-def write_widget_config(path: Path, text: str) -> Path | None:
+def write_widget_config(
+    path: Path,
+    text: str,
+    *,
+    root: Path | None = None,
+    follow_outside_symlink: bool = False,
+) -> Path | None:
     """Write the config atomically, readable by all (0644: the web server serves it).
 
-    The previous file, if any, is kept as `<name>.bak-YYYYmmdd-HHMMSS`; returns that path
-    (None for a new file). Raises `widget.is_directory` or `widget.not_writable`.
+    The previous file, if any, is backed up in the user's state folder (see `backups`);
+    returns that path (None for a new file). `root` is the project's folder (found from
+    `path` when not given). Raises `widget.is_directory`, `widget.not_writable`,
+    `safety.not-regular`, `safety.too-large` or `safety.symlink-outside`.
     """
     where = str(path)
-    if path.is_dir():
-        raise WizardError("widget.is_directory", path=where)
+    project_root = root if root is not None else project_root_of(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)  # a first install: chat-widget/ may be new
-        return _write_with_backup(path, text.encode("utf-8"))
+        return _write_with_backup(path, text.encode("utf-8"), project_root, follow_outside_symlink)
     except OSError as error:
         raise WizardError("widget.not_writable", path=where, reason=error.strerror or "") from None
