@@ -36,6 +36,14 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=LANGS, help="language of messages (default: locale)")
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,  # so that `--debug COMMAND` is not reset by the command
+        help="say more on standard error (which Open WebUI answered, what was assumed) and, "
+        "on an unexpected fault, write its details with keys masked to a private file "
+        "(also: TECHNOVA_SETUP_DEBUG=1)",
+    )
     project = argparse.ArgumentParser(add_help=False)
     project.add_argument(
         "--project",
@@ -132,7 +140,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: no traceback reaches users
         # Only the exception's class: its text could quote a value we were handling.
         _print_error(WizardError("cli.internal_error", error=type(error).__name__), lang)
+        _report_fault(error, args, lang)
         return 3
+
+
+def _debug(args: argparse.Namespace) -> bool:
+    from wizard.core.faultlog import debug_wanted
+
+    return debug_wanted(bool(getattr(args, "debug", False)))
+
+
+def _report_fault(error: Exception, args: argparse.Namespace, lang: Lang) -> None:
+    """With --debug, the fault's details go to a private file (keys masked): say where."""
+    if not _debug(args):
+        print(Msg("faults.log-hint").render(lang), file=sys.stderr)
+        return
+    from wizard.core.faultlog import write_fault_log
+
+    try:
+        path = write_fault_log(error, args.command or "wizard")
+    except OSError as failure:
+        print(
+            Msg("faults.log-failed", {"error": type(failure).__name__}).render(lang),
+            file=sys.stderr,
+        )
+        return
+    print(Msg("faults.log-written", {"path": str(path)}).render(lang), file=sys.stderr)
 
 
 def _account_command(name: str) -> Callable[[argparse.Namespace, Lang], int]:

@@ -11,6 +11,7 @@ from wizard.core.catalogue import (
     common,
     safety,
     diagnosis,
+    faults,
     files,
     keys,
     keystore,
