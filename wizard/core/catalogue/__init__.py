@@ -9,19 +9,19 @@ from __future__ import annotations
 from wizard.core.catalogue import (
     account,
     common,
-    safety,
     diagnosis,
     faults,
     files,
     keys,
     keystore,
     plan,
+    safety,
     status,
     tui,
     widget,
 )
 
-_PARTS = (common, keys, files, widget, keystore, status, diagnosis, plan, account, tui, safety)
+_PARTS = (common, keys, files, widget, keystore, status, diagnosis, plan, account, tui, safety, faults)
 
 
 def _merge() -> dict[str, dict[str, str]]:
