@@ -37,7 +37,7 @@ class Diagnosis:
         return self.verdict is Verdict.OK
 
 
-def diagnosis(code: str, verdict: Verdict, **params: object) -> Diagnosis:
+def diagnosis(code: str, verdict: Verdict, /, **params: object) -> Diagnosis:
     return Diagnosis(code, verdict, params)
 
 

@@ -16,7 +16,7 @@ class Explanation:
     next: Msg
 
     @classmethod
-    def of(cls, code: str, **params: object) -> Explanation:
+    def of(cls, code: str, /, **params: object) -> Explanation:
         """The explanation stored under `<code>.what`, `<code>.why` and `<code>.next`."""
         return cls(*(Msg(f"{code}.{part}", params) for part in ("what", "why", "next")))
 
@@ -35,7 +35,7 @@ class WizardError(Exception):
     exception's text is safe to show or log.
     """
 
-    def __init__(self, code: str, **params: object) -> None:
+    def __init__(self, code: str, /, **params: object) -> None:
         self.code = code
         self.params = params
         self.explanation = Explanation.of(code, **params)
