@@ -303,10 +303,11 @@ window.TechNovaConfig = {
   theme: { primary: "#1a2b3c", accent: 'rgb(12, 34, 56)', font: "Inter, sans-serif" },
   cssClass: "sk-chat-widget-container",
   skin: "sk-dark",
-  apiKey: "sk-your-key-here",
-  openaiKey: "sk-...",
-  placeholder: "sk-proj-XXXXXXXXXXXXXXXXXXXXXXXX",
-  other: "YOUR_OPENAI_API_KEY_HERE",
+  storageKey: "technova-chat",
+  apiKeyUrl: "https://platform.openai.com/api-keys",
+  emptyKey: "",
+  apiKey: "",
+  token: null,
   sessionId: "8c9a3c9e-5f0e-4b3e-9d61-2f1f6e0c4a11",
   commit: "0123456789abcdef0123456789abcdef01234567",
   avatar: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk",
@@ -319,6 +320,57 @@ window.TechNovaConfig = {
 def test_no_false_positives() -> None:
     assert find_secrets(NOT_KEYS) == []
     assert remove_secrets(NOT_KEYS) == (NOT_KEYS, [])
+
+
+# What only stands for a key is as wrong in the widget as a key: each one, in every quoting,
+# under a quoted or a bare property name.
+STAND_INS = [
+    ("apiKey", "owui-1234567890abcdef1234", "made-up-prefix"),
+    ("key", "OWUI-abc", "made-up-prefix"),
+    ("anything", "owui-your-key-here", "made-up-prefix"),
+    ("apiKey", "sk-your-key-here", "placeholder"),
+    ("placeholder", "sk-proj-XXXXXXXXXXXXXXXXXXXXXXXX", "placeholder"),
+    ("other", "YOUR_OPENAI_API_KEY_HERE", "placeholder"),
+    ("cle", "votre-cle-ici", "placeholder"),
+    ("config", "votre-clé-api", "placeholder"),
+    ("k", "YOUR_KEY", "placeholder"),
+    ("openaiKey", "xxx", "placeholder"),
+    ("openaiKey", "sk-...", "masked"),
+    ("x", "sk-proj-…sQoA", "masked"),
+    ("api_key", "hunter2", "secret-field"),
+    ("apikey", "abc", "secret-field"),
+    ("token", "t0k3n-value", "secret-field"),
+    ("accessToken", "something", "secret-field"),
+    ("secret", "s3cr3t", "secret-field"),
+    ("authorization", "Bearer abc", "secret-field"),
+    ("bearer", "abc", "secret-field"),
+    ("password", "correct horse", "secret-field"),
+    ("owuiKey", "123", "secret-field"),
+]
+
+
+@pytest.mark.parametrize(("name", "value", "kind"), STAND_INS)
+@pytest.mark.parametrize("quote", ["'", '"', "`"])
+@pytest.mark.parametrize("quoted_name", [False, True])
+def test_anything_standing_for_a_key_is_found(
+    name: str, value: str, kind: str, quote: str, quoted_name: bool
+) -> None:
+    prop = f'"{name}"' if quoted_name else name
+    line = f"  {prop}: {quote}{value}{quote},"
+    text = f"window.TechNovaConfig = {{\n  backendUrl: 'http://x',\n{line}\n}};\n"
+    findings = find_secrets(text)
+    assert [(f.line, f.field, f.kind) for f in findings] == [(3, name, kind)]
+    assert not findings[0].is_key
+    cleaned, removed = remove_secrets(text)
+    assert value not in cleaned and len(removed) == 1
+
+
+def test_a_secret_named_assignment_and_a_bracketed_name() -> None:
+    text = "var cfg = {};\ncfg['apiKey'] = 'my-key';\ncfg.token = `abc`;\n"
+    assert [(f.field, f.kind) for f in find_secrets(text)] == [
+        ("apiKey", "placeholder"),
+        ("token", "secret-field"),
+    ]
 
 
 # ------------------------------------------------------------------------------------------

@@ -12,7 +12,13 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from wizard.core.i18n import Lang, Msg, t
-from wizard.core.keys import PROBLEM_NO_EXPIRY, KeyKind, KeyReport
+from wizard.core.keys import (
+    PROBLEM_BAD_EXPIRY,
+    PROBLEM_FAR_EXPIRY,
+    PROBLEM_NO_EXPIRY,
+    KeyKind,
+    KeyReport,
+)
 
 RENEW_SOON_DAYS = 10
 URGENT_DAYS = 5
@@ -24,6 +30,48 @@ class RenewalLevel(StrEnum):
     RENEW_SOON = "renew-soon"  # at most 10 days left
     URGENT = "urgent"  # at most 5 days left
     EXPIRED = "expired"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A length of time as people say it: whole calendar days, or hours under a day.
+
+    Renders with the right plural in each language ("1 day", "3 days", "1 jour", "3 heures",
+    "less than an hour").
+    """
+
+    count: int
+    unit: str  # "day" | "hour" | "under-an-hour"
+
+    def render(self, lang: Lang) -> str:
+        if self.unit == "under-an-hour":
+            return t("span.under-an-hour", lang)
+        # French uses the singular for 0 and 1, English for 1 only.
+        singular = self.count in (0, 1) if lang == "fr" else self.count == 1
+        return t(f"span.{self.unit}.{'one' if singular else 'other'}", lang, count=self.count)
+
+
+def span_between(earlier: datetime, later: datetime, zone: tzinfo | None = None) -> Span:
+    """How long from `earlier` to `later`: hours under a day, else calendar days in `zone`.
+
+    Calendar days: a token expiring tomorrow morning expires "in 1 day" tonight, whatever the
+    hour. `zone` None is the reader's local time zone.
+    """
+    gap = later - earlier
+    if gap < timedelta(hours=1):
+        return Span(0, "under-an-hour")
+    if gap < timedelta(days=1):
+        return Span(int(gap / timedelta(hours=1)), "hour")
+    days = (_local(later, zone).date() - _local(earlier, zone).date()).days
+    return Span(max(days, 1), "day")
+
+
+def _local(moment: datetime, zone: tzinfo | None) -> datetime:
+    """`moment` in `zone` (None: local time); in UTC when the shift leaves the calendar."""
+    try:
+        return moment.astimezone(zone)
+    except (OverflowError, ValueError, OSError):
+        return moment.astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -58,7 +106,7 @@ def expiry_at(expires_at: datetime, now: datetime | None = None) -> Expiry:
 
 def format_local_datetime(moment: datetime, lang: Lang, zone: tzinfo | None = None) -> str:
     """A date and time in the user's time zone and language: "29 July 2025, 02:04 CEST"."""
-    local = moment.astimezone(zone)  # None = the computer's local time zone
+    local = _local(moment, zone)  # None = the computer's local time zone
     months = t("date.months", lang).split(",")
     return t(
         "date.format",
@@ -96,13 +144,18 @@ def describe_expiry(
 def expiry_message(
     report: KeyReport, lang: Lang, now: datetime | None = None, zone: tzinfo | None = None
 ) -> Msg:
-    if report.kind is KeyKind.OPENWEBUI_JWT and PROBLEM_NO_EXPIRY in report.problems:
-        return Msg("expiry.jwt_no_exp")
+    if report.kind is KeyKind.OPENWEBUI_JWT:
+        for problem in (PROBLEM_NO_EXPIRY, PROBLEM_FAR_EXPIRY, PROBLEM_BAD_EXPIRY):
+            if problem in report.problems:
+                return Msg(f"expiry.jwt.{problem}")
     expiry = expiry_of(report, now)
     if expiry.expires_at is None:
         return Msg("expiry.never")
+    moment = now or datetime.now(UTC)
     when = format_local_datetime(expiry.expires_at, lang, zone)
-    days = expiry.days_left or 0
     if expiry.level is RenewalLevel.EXPIRED:
-        return Msg("expiry.expired", {"when": when, "days": -days if days < 0 else 0})
-    return Msg(f"expiry.{expiry.level.value}", {"when": when, "days": days})
+        return Msg(
+            "expiry.expired", {"when": when, "left": span_between(expiry.expires_at, moment, zone)}
+        )
+    left = span_between(moment, expiry.expires_at, zone)
+    return Msg(f"expiry.{expiry.level.value}", {"when": when, "left": left})

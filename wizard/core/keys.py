@@ -7,8 +7,10 @@ Pure: no I/O, no clock other than the `now` it is given. Every shape below comes
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -57,9 +59,17 @@ PROBLEM_EXPIRED = "expired"
 PROBLEM_NO_EXPIRY = "no-expiry"  # a session token without `exp`: it never expires (a warning only)
 PROBLEM_WRONG_PLACE = "wrong-place"  # an Open WebUI key where the OpenAI key goes, or the reverse
 PROBLEM_ADMIN_KEY = "admin-key"  # an OpenAI admin key cannot call the models or chat endpoints
+PROBLEM_MASKED = "masked"  # the shortened form dashboards and logs show: `sk-proj-…sQoA`
+PROBLEM_LOOK_ALIKE = "look-alike"  # `ѕk-` with a Cyrillic ѕ: looks like a key prefix, is not one
+PROBLEM_TOO_LONG = "too-long"  # far longer than any key: a whole file or page was pasted
+PROBLEM_BAD_EXPIRY = "bad-expiry"  # a session token whose `exp` is not a readable date
+PROBLEM_FAR_EXPIRY = "far-expiry"  # a session token whose `exp` lies past the year 9999
 
 # Problems that leave a key usable: everything else stops it.
-HARMLESS_PROBLEMS = frozenset({PROBLEM_NO_EXPIRY})
+HARMLESS_PROBLEMS = frozenset({PROBLEM_NO_EXPIRY, PROBLEM_FAR_EXPIRY})
+
+# Longer than any key or session token (a JWT with Open WebUI's claims is ~300 characters).
+MAX_KEY_LENGTH = 8192
 
 # `T3BlbkFJ` is base64 of "OpenAI": it sits between two equal halves in OpenAI's keys.
 OPENAI_MARKER = "T3BlbkFJ"
@@ -100,6 +110,35 @@ _INVISIBLE = dict.fromkeys(
     map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2007\u00ad\u180e\u2028\u2029"), None
 )
 _QUOTES = "\"'`“”‘’«»„"
+# What a dashboard or a log puts in place of a key's middle: `...`, `…`, `****`, `••••`.
+_MASK_MARKS = re.compile(r"\.{3}|…|[*•●]{2,}|\*")
+# Letters from other scripts that look like the Latin ones of `sk-` and `eyJ`, and dashes that
+# look like `-`. NFKC already folds full-width forms (`ｓｋ－`).
+_LOOK_ALIKES = str.maketrans(
+    {
+        "\u0455": "s",  # Cyrillic dze
+        "\u03c2": "s",  # Greek final sigma
+        "\u043a": "k",  # Cyrillic ka
+        "\u03ba": "k",  # Greek kappa
+        "\u049b": "k",
+        "\u0435": "e",  # Cyrillic ie
+        "\u03b5": "e",  # Greek epsilon
+        "\u0443": "y",  # Cyrillic u
+        "\u04af": "y",
+        "\u03b3": "y",  # Greek gamma
+        "\u0408": "J",  # Cyrillic je
+        "\u037f": "J",  # Greek yot
+        "\u0458": "j",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\ufe63": "-",
+        "\u00ad": "-",
+    }
+)
 _VARIABLE_PREFIX = re.compile(r"^(?:export\s+)?[A-Za-z_][A-Za-z0-9_.]*(?:\s*=\s*|\s*:\s+)")
 _BEARER_PREFIX = re.compile(r"^(?:authorization\s*:\s*)?bearer\s+", re.IGNORECASE)
 
@@ -212,12 +251,21 @@ def recognise_key(text: str, *, slot: Slot | None = None, now: datetime | None =
     `slot` is where the user is putting it (so an Open WebUI key pasted for OpenAI, or the
     reverse, is caught before anything is sent). `now` defaults to the current UTC time.
     """
+    if len(text) > 4 * MAX_KEY_LENGTH:
+        # Not worth cleaning: nothing that long is a key (and cleaning it would take time).
+        return KeyReport(KeyKind.UNKNOWN, Secret(text), (), (PROBLEM_TOO_LONG,))
     cleaned, fixes = clean_pasted_text(text)
     secret = Secret(cleaned)
     moment = now or datetime.now(UTC)
 
     if not cleaned:
         return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_EMPTY,))
+    if len(cleaned) > MAX_KEY_LENGTH:
+        return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_TOO_LONG,))
+    if _looks_like_a_prefix(cleaned):
+        return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_LOOK_ALIKE,))
+    if is_masked_copy(cleaned):
+        return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_MASKED,))
 
     for prefix, service in OTHER_SERVICES:
         if cleaned.startswith(prefix):
@@ -241,6 +289,23 @@ def recognise_key(text: str, *, slot: Slot | None = None, now: datetime | None =
         ):
             report = _with_problem(report, PROBLEM_WRONG_PLACE)
     return report
+
+
+def is_masked_copy(text: str) -> bool:
+    """`sk-proj-...sQoA`, `sk-…abcd`, `sk-proj-****MxYA`: a key as dashboards and logs show it."""
+    if not text.startswith(("sk-", "eyJ")) or not _MASK_MARKS.search(text):
+        return False
+    # Around the marks, only what keys are made of.
+    return bool(_OPENAI_CHARSET.fullmatch(_MASK_MARKS.sub("-", text.replace(".", "-"))))
+
+
+def _looks_like_a_prefix(text: str) -> bool:
+    """True when the text starts like `sk-` or `eyJ` only to the eye (other scripts, dashes)."""
+    head = text[:12]
+    if head.isascii():
+        return False
+    folded = unicodedata.normalize("NFKC", head).translate(_LOOK_ALIKES)
+    return folded.startswith(("sk-", "eyJ")) and not text.startswith(("sk-", "eyJ"))
 
 
 def _with_problem(report: KeyReport, problem: str) -> KeyReport:
@@ -310,34 +375,51 @@ def _recognise_jwt(secret: Secret, fixes: tuple[str, ...], now: datetime) -> Key
         return KeyReport(kind, secret, fixes, (PROBLEM_TRUNCATED,))
     if len(parts) > 3:
         return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_NOT_A_KEY,))
-    import jwt  # here, not at the top: it loads `cryptography` (~50 ms), needed for tokens only
-
-    try:
-        # Without the server's secret we cannot verify the signature; we only read the claims.
-        claims = jwt.decode(value, options={"verify_signature": False})
-    except jwt.PyJWTError:
-        return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_NOT_A_KEY,))
-    if not isinstance(claims, dict):
+    # Without the server's secret we cannot verify the signature; we only read the claims.
+    header, claims = _json_part(parts[0]), _json_part(parts[1])
+    if not isinstance(header, dict) or not isinstance(claims, dict) or not _b64(parts[2]):
         return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_NOT_A_KEY,))
 
-    exp = claims.get("exp")
-    if exp is None:
+    if "exp" not in claims or claims["exp"] is None:
         return KeyReport(KeyKind.OPENWEBUI_JWT, secret, fixes, (PROBLEM_NO_EXPIRY,), claims=claims)
-    if not isinstance(exp, int | float) or isinstance(exp, bool):
-        return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_NOT_A_KEY,), claims=claims)
+    exp = claims["exp"]
+    if not isinstance(exp, int | float) or isinstance(exp, bool) or exp != exp:  # NaN too
+        return KeyReport(KeyKind.OPENWEBUI_JWT, secret, fixes, (PROBLEM_BAD_EXPIRY,), claims=claims)
     try:
         expires_at = datetime.fromtimestamp(exp, UTC)
     except (OverflowError, OSError, ValueError):
-        return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_NOT_A_KEY,), claims=claims)
+        # Past the calendar (year 9999): it never expires in practice. Before year 1: unreadable.
+        problem = PROBLEM_FAR_EXPIRY if exp > 0 else PROBLEM_BAD_EXPIRY
+        return KeyReport(KeyKind.OPENWEBUI_JWT, secret, fixes, (problem,), claims=claims)
     problems = (PROBLEM_EXPIRED,) if expires_at <= now else ()
     return KeyReport(KeyKind.OPENWEBUI_JWT, secret, fixes, problems, expires_at, claims=claims)
 
 
-def _is_jwt_header(part: str) -> bool:
+def _b64(part: str) -> bytes | None:
+    """A base64url part decoded (padding optional), or None when it is not base64url."""
     try:
-        header = json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
-    except (ValueError, UnicodeDecodeError):
-        return False
+        return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+    except (ValueError, binascii.Error):
+        return None
+
+
+def _json_part(part: str) -> object:
+    """A JWT part as JSON (header or claims), read with the standard library only.
+
+    pyjwt would load `cryptography` (~44 ms) for a signature we cannot check anyway. The
+    length is bounded by MAX_KEY_LENGTH; deep nesting or bad bytes read as None.
+    """
+    data = _b64(part)
+    if data is None:
+        return None
+    try:
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+
+
+def _is_jwt_header(part: str) -> bool:
+    header = _json_part(part)
     return isinstance(header, dict) and "alg" in header
 
 

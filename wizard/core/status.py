@@ -6,13 +6,13 @@ Exit codes follow the monitoring convention (Nagios, Icinga, cron wrappers):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 from pathlib import Path
 
 from wizard.core.errors import WizardError
-from wizard.core.expiry import LocalDateTime, RenewalLevel, expiry_of
+from wizard.core.expiry import LocalDateTime, RenewalLevel, expiry_of, span_between
 from wizard.core.i18n import Msg
 from wizard.core.keys import (
     PROBLEM_EXPIRED,
@@ -23,6 +23,8 @@ from wizard.core.keys import (
     recognise_key,
 )
 from wizard.core.project import Project, git_state
+from wizard.core.secret import Secret
+from wizard.core.voice_code import BetaHeaderUse
 
 
 class Severity(StrEnum):
@@ -45,6 +47,7 @@ class Problem:
     severity: Severity
     message: Msg
     file: str | None = None  # relative to the project root
+    slot: Slot | None = None  # the key this problem is about, when it is about one
 
 
 @dataclass(frozen=True)
@@ -55,10 +58,17 @@ class Credential:
     file: str  # where it was found: "backend/.env", "websocket-server/.env" or "keyring"
     report: KeyReport
     in_keyring: bool | None  # None when the keyring could not be asked
+    severity: Severity = Severity.INFO  # the worst problem about this key
+    keyring_matches: bool | None = None  # the keyring holds this very key (None: not asked)
 
     @property
     def level(self) -> RenewalLevel:
         return expiry_of(self.report).level
+
+    @property
+    def usable(self) -> bool:
+        """The key works as its program reads it: recognised, and no critical problem."""
+        return self.report.usable and self.severity is not Severity.CRITICAL
 
 
 @dataclass(frozen=True)
@@ -66,10 +76,22 @@ class StatusReport:
     project: Project
     credentials: list[Credential] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    chat_set_up: bool = False  # backend/.env exists: the chat path is there to test
+    voice_set_up: bool = False  # websocket-server/.env holds an OPENAI_API_KEY
+    beta_header: BetaHeaderUse | None = None  # the voice code sends the retired beta header
 
     @property
     def exit_code(self) -> ExitCode:
         return exit_code_for(p.severity for p in self.problems)
+
+
+_SEVERITY_ORDER = (Severity.INFO, Severity.WARNING, Severity.UNKNOWN, Severity.CRITICAL)
+
+
+def worst(severities: object) -> Severity:
+    """The most serious of `severities` (INFO when there is none)."""
+    found = set(severities)  # type: ignore[call-overload]
+    return max(found, key=_SEVERITY_ORDER.index, default=Severity.INFO)
 
 
 def exit_code_for(severities: object) -> ExitCode:
@@ -92,36 +114,29 @@ def project_status(
     project: Project, *, now: datetime | None = None, use_keyring: bool = True
 ) -> StatusReport:
     """Everything `status` reports, without touching the network."""
-    from wizard.core.files.envfile import file_mode_problem, read_env
+    from wizard.core.files.envfile import file_mode_problem, node_parse, read_env
 
     moment = now or datetime.now(UTC)
     report = StatusReport(project)
     problems = report.problems
 
     if not project.has_any_file:
+        missing = "status.project-not-found" if project.root.is_dir() else "status.folder-not-found"
         problems.append(
             Problem(
-                "project-not-found",
-                Severity.UNKNOWN,
-                Msg("status.project-not-found", {"path": str(project.root)}),
+                "project-not-found", Severity.UNKNOWN, Msg(missing, {"path": str(project.root)})
             )
         )
         return report
 
     keyring_values = _keyring_values(project, problems) if use_keyring else None
+    chat_set_up = voice_set_up = False
 
     for slot, attribute in _ENV_SLOTS:
         path: Path = getattr(project, attribute)
         where = project.relative(path)
         if not path.exists():
-            problems.append(
-                Problem(
-                    f"missing-file.{slot.value}",
-                    Severity.INFO,
-                    Msg(f"status.missing-file.{slot.value}", {"file": where}),
-                    where,
-                )
-            )
+            problems.append(_not_set_up(slot, where))
             continue
         try:
             env = read_env(path)
@@ -141,68 +156,103 @@ def project_status(
             )
         _git_problems(path, where, problems)
 
-        value = env.values.get(slot.value) or ""
+        # The value as the project's Node server gets it (dotenv), not as Python reads it.
+        value = node_parse(env.text).get(slot.value, "")
+        if slot is Slot.OPENWEBUI:
+            chat_set_up = True
         if not value.strip():
+            if slot is Slot.OPENAI:
+                problems.append(_not_set_up(slot, where))
+                continue
             problems.append(
                 Problem(
                     f"missing-key.{slot.value}",
                     Severity.CRITICAL,
                     Msg(f"status.missing-key.{slot.value}", {"file": where}),
                     where,
+                    slot,
                 )
             )
             continue
+        if slot is Slot.OPENAI:
+            voice_set_up = True
         key = recognise_key(value, slot=slot, now=moment)
         stored = keyring_values.get(slot) if keyring_values is not None else None
         in_keyring = None if keyring_values is None else stored is not None
-        report.credentials.append(Credential(slot, where, key, in_keyring))
-        if key.fixes and key.usable:
-            # The program reads the raw value, space or quote included, and sends it as is.
+        found = _key_problems(key, slot, where, moment)
+        if keyring_values is not None:
+            found += _keyring_problems(key, stored, slot, where)
+        problems.extend(found)
+        severity = worst(p.severity for p in found)
+        matches = None if stored is None else stored.reveal() == key.secret.reveal()
+        report.credentials.append(Credential(slot, where, key, in_keyring, severity, matches))
+
+    beta_header = None
+    if voice_set_up:
+        from wizard.core.voice_code import find_beta_header
+
+        beta_header = find_beta_header(project.root)
+        if beta_header is not None:
             problems.append(
                 Problem(
-                    "key-with-extras",
+                    "voice-beta-header",
                     Severity.CRITICAL,
                     Msg(
-                        "status.key-with-extras",
-                        {
-                            "file": where,
-                            "masked": key.masked,
-                            "extras": Msg(f"status.extras.{key.fixes[0]}"),
-                        },
+                        "status.voice-beta-header",
+                        {"file": beta_header.file, "line": beta_header.line},
                     ),
-                    where,
+                    beta_header.file,
                 )
             )
-        problems.extend(_key_problems(key, slot, where, moment))
-        if keyring_values is not None:
-            if stored is None:
-                problems.append(
-                    Problem(
-                        "keyring-missing",
-                        Severity.INFO,
-                        Msg("status.keyring-missing", {"file": where}),
-                        where,
-                    )
-                )
-            elif stored.reveal() != key.secret.reveal():
-                problems.append(
-                    Problem(
-                        "keyring-env-mismatch",
-                        Severity.WARNING,
-                        Msg(
-                            "status.keyring-env-mismatch",
-                            {"file": where, "env": key.masked, "keyring": stored.masked},
-                        ),
-                        where,
-                    )
-                )
-
     _widget_problems(project, problems)
     _exposure_problems(project, problems)
-    return report
+    return replace(
+        report, chat_set_up=chat_set_up, voice_set_up=voice_set_up, beta_header=beta_header
+    )
 
 
-def _keyring_values(project: Project, problems: list[Problem]) -> dict[Slot, object] | None:
+def _not_set_up(slot: Slot, where: str) -> Problem:
+    """A missing .env, or a voice server without a key: a part of the site not set up (info)."""
+    if slot is Slot.OPENAI:
+        return Problem("voice-not-set-up", Severity.INFO, Msg("status.voice-not-set-up"), where)
+    return Problem(
+        f"missing-file.{slot.value}",
+        Severity.INFO,
+        Msg(f"status.missing-file.{slot.value}", {"file": where}),
+        where,
+    )
+
+
+def _keyring_problems(
+    key: KeyReport, stored: Secret | None, slot: Slot, where: str
+) -> list[Problem]:
+    if stored is None:
+        return [
+            Problem(
+                "keyring-missing",
+                Severity.INFO,
+                Msg("status.keyring-missing", {"file": where}),
+                where,
+                slot,
+            )
+        ]
+    if stored.reveal() != key.secret.reveal():
+        return [
+            Problem(
+                "keyring-env-mismatch",
+                Severity.WARNING,
+                Msg(
+                    "status.keyring-env-mismatch",
+                    {"file": where, "env": key.masked, "keyring": stored.masked},
+                ),
+                where,
+                slot,
+            )
+        ]
+    return []
+
+
+def _keyring_values(project: Project, problems: list[Problem]) -> dict[Slot, Secret] | None:
     """The keys stored in the keyring for this project, or None when there is no usable keyring."""
     from wizard.core import keystore
 
@@ -216,7 +266,7 @@ def _keyring_values(project: Project, problems: list[Problem]) -> dict[Slot, obj
             )
         )
         return None
-    values: dict[Slot, object] = {}
+    values: dict[Slot, Secret] = {}
     try:
         for slot in Slot:
             stored = keystore.load_key(slot, project.root)
@@ -230,6 +280,21 @@ def _keyring_values(project: Project, problems: list[Problem]) -> dict[Slot, obj
 
 def _key_problems(key: KeyReport, slot: Slot, where: str, now: datetime) -> list[Problem]:
     found: list[Problem] = []
+    if key.fixes and key.usable:
+        # The program reads the raw value, space or quote included, and sends it as is.
+        extras = Msg(f"status.extras.{key.fixes[0]}")
+        found.append(
+            Problem(
+                "key-with-extras",
+                Severity.CRITICAL,
+                Msg(
+                    "status.key-with-extras",
+                    {"file": where, "masked": key.masked, "extras": extras},
+                ),
+                where,
+                slot,
+            )
+        )
     if PROBLEM_WRONG_PLACE in key.problems:
         found.append(
             Problem(
@@ -239,6 +304,7 @@ def _key_problems(key: KeyReport, slot: Slot, where: str, now: datetime) -> list
                     f"status.key-in-wrong-file.{slot.value}", {"file": where, "masked": key.masked}
                 ),
                 where,
+                slot,
             )
         )
     blocking = [p for p in key.problems if p not in (PROBLEM_WRONG_PLACE, PROBLEM_EXPIRED)]
@@ -257,27 +323,40 @@ def _key_problems(key: KeyReport, slot: Slot, where: str, now: datetime) -> list
                         },
                     ),
                     where,
+                    slot,
                 )
             )
-    if key.kind is KeyKind.OPENWEBUI_JWT:
+    # A session token in the voice server's file is only in the wrong place (said above).
+    if key.kind is KeyKind.OPENWEBUI_JWT and slot is Slot.OPENWEBUI:
         expiry = expiry_of(key, now)
         if expiry.expires_at is not None:
+            expired = expiry.level is RenewalLevel.EXPIRED
             params = {
                 "file": where,
                 "masked": key.masked,
-                "days": abs(expiry.days_left or 0),
+                "left": span_between(
+                    *((expiry.expires_at, now) if expired else (now, expiry.expires_at))
+                ),
                 "when": LocalDateTime(expiry.expires_at),
             }
             if expiry.level is RenewalLevel.EXPIRED:
                 found.append(
                     Problem(
-                        "jwt-expired", Severity.CRITICAL, Msg("status.jwt-expired", params), where
+                        "jwt-expired",
+                        Severity.CRITICAL,
+                        Msg("status.jwt-expired", params),
+                        where,
+                        slot,
                     )
                 )
             elif expiry.level is RenewalLevel.URGENT:
                 found.append(
                     Problem(
-                        "jwt-expiring", Severity.CRITICAL, Msg("status.jwt-urgent", params), where
+                        "jwt-expiring",
+                        Severity.CRITICAL,
+                        Msg("status.jwt-urgent", params),
+                        where,
+                        slot,
                     )
                 )
             elif expiry.level is RenewalLevel.RENEW_SOON:
@@ -287,15 +366,17 @@ def _key_problems(key: KeyReport, slot: Slot, where: str, now: datetime) -> list
                         Severity.WARNING,
                         Msg("status.jwt-renew-soon", params),
                         where,
+                        slot,
                     )
                 )
-        if slot is Slot.OPENWEBUI and key.usable:
+        if key.usable:
             found.append(
                 Problem(
                     "jwt-instead-of-api-key",
                     Severity.INFO,
                     Msg("status.jwt-instead-of-api-key", {"file": where}),
                     where,
+                    slot,
                 )
             )
     return found
@@ -376,12 +457,14 @@ def _widget_problems(project: Project, problems: list[Problem]) -> None:
         problems.append(Problem("file-unreadable", Severity.UNKNOWN, error.explanation.what, where))
         return
     for finding in find_secrets(text):
+        # A real key must also be replaced; a stand-in (`owui-…`, `YOUR_KEY`) only removed.
+        message = "key" if finding.is_key else finding.kind
         problems.append(
             Problem(
                 "secret-in-widget-config",
                 Severity.CRITICAL,
                 Msg(
-                    "status.secret-in-widget-config",
+                    f"status.widget.{message}",
                     {
                         "file": where,
                         "line": finding.line,

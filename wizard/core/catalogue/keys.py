@@ -151,4 +151,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Les clés d'administration OpenAI ne peuvent ni discuter ni lister les modèles. "
         "Créez plutôt une clé de projet sur https://platform.openai.com/api-keys.",
     },
+    "problem.masked": {
+        "en": "This is the shortened form of a key that dashboards and logs show (the middle "
+        "is replaced by “…” or “*”), not the key itself. The full key is shown only once, "
+        "when it is made: make a new one and copy it at that moment.",
+        "fr": "C'est la forme abrégée d'une clé, celle qu'affichent les tableaux de bord et les "
+        "journaux (le milieu est remplacé par « … » ou « * »), pas la clé elle-même. La clé "
+        "complète ne s'affiche qu'une fois, à sa création : créez-en une nouvelle et "
+        "copiez-la à ce moment-là.",
+    },
+    "problem.look-alike": {
+        "en": "This text only looks like a key: its first characters are letters from another "
+        "alphabet (Cyrillic or Greek) or another kind of dash that look like “sk-” or “eyJ”. "
+        "The server sees different characters and refuses it. Copy the key again from where "
+        "it was made, not from a document or a message that changed it.",
+        "fr": "Ce texte ne fait que ressembler à une clé : ses premiers caractères sont des "
+        "lettres d'un autre alphabet (cyrillique ou grec) ou un autre tiret, qui ressemblent à "
+        "« sk- » ou « eyJ ». Le serveur voit d'autres caractères et la refuse. Copiez de "
+        "nouveau la clé là où elle a été créée, pas depuis un document ou un message qui l'a "
+        "modifiée.",
+    },
+    "problem.too-long": {
+        "en": "This is far longer than any key: a whole file or page was probably copied. "
+        "Copy only the key.",
+        "fr": "C'est bien plus long que n'importe quelle clé : un fichier ou une page entière a "
+        "sans doute été copié. Copiez seulement la clé.",
+    },
+    "problem.bad-expiry": {
+        "en": "This session token's expiry date (its “exp” field) is not a date: Open WebUI "
+        "cannot read it and may refuse the token. Make an API key instead (it does not "
+        "expire): Open WebUI › Settings › Account › API keys.",
+        "fr": "La date d'expiration de ce jeton de session (son champ « exp ») n'est pas une "
+        "date : Open WebUI ne peut pas la lire et risque de refuser le jeton. Créez plutôt une "
+        "clé d'API (elle n'expire pas) : Open WebUI › Réglages › Compte › Clés d'API.",
+    },
+    "problem.far-expiry": {
+        "en": "This session token's expiry date lies after the year 9999: in practice it never "
+        "expires, but it still stops working if Open WebUI's secret key changes. An API key "
+        "is safer.",
+        "fr": "La date d'expiration de ce jeton de session tombe après l'an 9999 : en pratique, "
+        "il n'expire jamais, mais il cesse de fonctionner si la clé secrète d'Open WebUI "
+        "change. Une clé d'API est plus sûre.",
+    },
 }

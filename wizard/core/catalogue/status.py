@@ -118,23 +118,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La clé de {file} ({masked}) ne peut pas fonctionner : {reason}",
     },
     "status.jwt-expired": {
-        "en": "The session token in {file} ({masked}) expired on {when}, {days} days ago: "
+        "en": "The session token in {file} ({masked}) expired on {when}, {left} ago: "
         "the chat no longer works. Run technova-setup renew to replace it with an API key, "
         "which does not expire.",
-        "fr": "Le jeton de session de {file} ({masked}) a expiré le {when}, il y a {days} "
-        "jours : le chat ne fonctionne plus. Lancez technova-setup renew pour le remplacer "
+        "fr": "Le jeton de session de {file} ({masked}) a expiré le {when}, il y a {left} : "
+        "le chat ne fonctionne plus. Lancez technova-setup renew pour le remplacer "
         "par une clé d'API, qui n'expire pas.",
     },
     "status.jwt-urgent": {
-        "en": "The session token in {file} ({masked}) expires on {when}, in {days} days. Run "
+        "en": "The session token in {file} ({masked}) expires on {when}, in {left}. Run "
         "technova-setup renew now.",
-        "fr": "Le jeton de session de {file} ({masked}) expire le {when}, dans {days} jours. "
+        "fr": "Le jeton de session de {file} ({masked}) expire le {when}, dans {left}. "
         "Lancez technova-setup renew maintenant.",
     },
     "status.jwt-renew-soon": {
-        "en": "The session token in {file} ({masked}) expires on {when}, in {days} days. Plan "
+        "en": "The session token in {file} ({masked}) expires on {when}, in {left}. Plan "
         "to run technova-setup renew.",
-        "fr": "Le jeton de session de {file} ({masked}) expire le {when}, dans {days} jours. "
+        "fr": "Le jeton de session de {file} ({masked}) expire le {when}, dans {left}. "
         "Prévoyez de lancer technova-setup renew.",
     },
     "status.jwt-instead-of-api-key": {
@@ -144,13 +144,70 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cesse de fonctionner si la clé secrète d'Open WebUI change. Une clé d'API n'a aucun "
         "de ces défauts : lancez technova-setup renew.",
     },
-    "status.secret-in-widget-config": {
+    "status.widget.key": {
         "en": "{file}, line {line} ({field}): a key ({masked}) sits in the widget's settings, "
         "which every visitor of the website can read. Remove it (technova-setup does it for "
         "you) and replace that key, since it may already have been copied.",
         "fr": "{file}, ligne {line} ({field}) : une clé ({masked}) se trouve dans les réglages "
         "du widget, que tout visiteur du site peut lire. Retirez-la (technova-setup le fait "
         "pour vous) et remplacez cette clé, car elle a pu être copiée.",
+    },
+    "status.widget.made-up-prefix": {
+        "en": "{file}, line {line} ({field}): “{masked}” starts with a prefix that does not "
+        "exist: Open WebUI keys never start with “owui-” (an API key is “sk-” followed by "
+        "32 letters and digits). And no key belongs in the widget: every visitor of the "
+        "website can read this file. Remove the line (technova-setup does it for you); the "
+        "key goes in backend/.env.",
+        "fr": "{file}, ligne {line} ({field}) : « {masked} » commence par un préfixe qui "
+        "n'existe pas : les clés Open WebUI ne commencent jamais par « owui- » (une clé d'API "
+        "est « sk- » suivi de 32 lettres et chiffres). Et aucune clé n'a sa place dans le "
+        "widget : tout visiteur du site peut lire ce fichier. Retirez la ligne "
+        "(technova-setup le fait pour vous) ; la clé va dans backend/.env.",
+    },
+    "status.widget.placeholder": {
+        "en": "{file}, line {line} ({field}): “{masked}” stands where a key would go. No key "
+        "belongs in the widget: every visitor of the website can read this file. Remove the "
+        "line (technova-setup does it for you); the keys go in backend/.env.",
+        "fr": "{file}, ligne {line} ({field}) : « {masked} » occupe la place d'une clé. Aucune "
+        "clé n'a sa place dans le widget : tout visiteur du site peut lire ce fichier. "
+        "Retirez la ligne (technova-setup le fait pour vous) ; les clés vont dans "
+        "backend/.env.",
+    },
+    "status.widget.masked": {
+        "en": "{file}, line {line} ({field}): “{masked}” is the shortened form of a key, as "
+        "dashboards show it. No key belongs in the widget: every visitor of the website can "
+        "read this file. Remove the line (technova-setup does it for you); the keys go in "
+        "backend/.env.",
+        "fr": "{file}, ligne {line} ({field}) : « {masked} » est la forme abrégée d'une clé, "
+        "telle que l'affichent les tableaux de bord. Aucune clé n'a sa place dans le widget : "
+        "tout visiteur du site peut lire ce fichier. Retirez la ligne (technova-setup le fait "
+        "pour vous) ; les clés vont dans backend/.env.",
+    },
+    "status.widget.secret-field": {
+        "en": "{file}, line {line}: the setting “{field}” holds a value ({masked}) in the "
+        "widget's settings, which every visitor of the website can read. No key, token or "
+        "password belongs there. Remove the line (technova-setup does it for you), and "
+        "replace that secret if it was a real one.",
+        "fr": "{file}, ligne {line} : le réglage « {field} » contient une valeur ({masked}) "
+        "dans les réglages du widget, que tout visiteur du site peut lire. Aucune clé, aucun "
+        "jeton ni mot de passe n'y a sa place. Retirez la ligne (technova-setup le fait pour "
+        "vous), et remplacez ce secret si c'en était un vrai.",
+    },
+    "status.voice-not-set-up": {
+        "en": "Voice is not set up (no websocket-server/.env with an OPENAI_API_KEY): this "
+        "site has the chat only. Nothing to do unless you want voice.",
+        "fr": "La voix n'est pas installée (pas de websocket-server/.env avec une "
+        "OPENAI_API_KEY) : ce site n'a que le chat. Rien à faire, sauf si vous voulez la voix.",
+    },
+    "status.voice-beta-header": {
+        "en": "{file}, line {line}: the voice server's code sends the header "
+        "“OpenAI-Beta: realtime=v1”. OpenAI's Realtime API now closes every such connection "
+        "(code 4000, beta_api_shape_disabled), whatever the key. Delete that header from the "
+        "code, then restart the voice server.",
+        "fr": "{file}, ligne {line} : le code du serveur vocal envoie l'en-tête "
+        "« OpenAI-Beta: realtime=v1 ». L'API Realtime d'OpenAI ferme désormais toute connexion "
+        "de ce genre (code 4000, beta_api_shape_disabled), quelle que soit la clé. Supprimez "
+        "cet en-tête du code, puis redémarrez le serveur vocal.",
     },
     "status.key-with-extras": {
         "en": "{file}: the key {masked} is stored with {extras}. The program reads them as part "
@@ -184,6 +241,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "removed. Your own keyring and files were not touched.",
         "fr": "Démo terminée : ses serveurs sont arrêtés et ses fichiers temporaires ({project}) "
         "sont supprimés. Votre trousseau et vos fichiers n'ont pas été touchés.",
+    },
+    "check.all-good.chat-only": {
+        "en": "The chat works (backend → Open WebUI → OpenAI). Voice is not set up on this site.",
+        "fr": "Le chat fonctionne (backend → Open WebUI → OpenAI). La voix n'est pas installée "
+        "sur ce site.",
+    },
+    "check.all-good.voice-only": {
+        "en": "The voice works (voice server → OpenAI Realtime). The chat backend is not set "
+        "up in this folder.",
+        "fr": "La voix fonctionne (serveur vocal → OpenAI Realtime). Le backend du chat n'est "
+        "pas installé dans ce dossier.",
+    },
+    "check.result-line": {"en": "{name} ({ms} ms): {what}", "fr": "{name} ({ms} ms) : {what}"},
+    "status.problem-line": {"en": "{label}: {message}", "fr": "{label} : {message}"},
+    "status.folder-not-found": {
+        "en": "The folder {path} does not exist. Check the path given with --project, or run "
+        "the command from your project folder.",
+        "fr": "Le dossier {path} n'existe pas. Vérifiez le chemin donné avec --project, ou "
+        "lancez la commande depuis le dossier du projet.",
     },
     "check.label.heading": {"en": "Live checks:", "fr": "Vérifications en direct :"},
     "check.label.because": {"en": "Why:", "fr": "Pourquoi :"},

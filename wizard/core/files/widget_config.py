@@ -22,8 +22,16 @@ from wizard.core.errors import WizardError
 from wizard.core.files.atomic import atomic_write, remove_stale_temporaries
 from wizard.core.files.backups import keep_backup
 from wizard.core.files.guard import WIDGET_LIMIT, read_bounded, write_target
-from wizard.core.keys import PROBLEM_OTHER_SERVICE, PROBLEM_TRUNCATED, KeyReport, recognise_key
+from wizard.core.keys import (
+    MADE_UP_PREFIXES,
+    PROBLEM_OTHER_SERVICE,
+    PROBLEM_TRUNCATED,
+    KeyReport,
+    is_masked_copy,
+    recognise_key,
+)
 from wizard.core.project import project_root_of
+from wizard.core.secret import Secret
 
 # What replaces a key found in a comment (a comment is read by every visitor too).
 REMOVED_MARKER = "[removed by technova-setup]"
@@ -66,8 +74,21 @@ class SecretFinding:
 
     line: int  # 1-based
     field: str | None  # the property/variable name before the literal (`apiKey`), if any
-    kind: str  # the key kind from recognise_key (e.g. "openai-project")
+    kind: str  # a key kind from recognise_key ("openai-project"), or one of CREDENTIAL_LIKE
     masked: str
+
+    @property
+    def is_key(self) -> bool:
+        """A real key (or a piece of one), rather than something that only stands for one."""
+        return self.kind not in CREDENTIAL_LIKE
+
+
+# Values that are not keys but stand for one: no less wrong in a file every visitor reads.
+MADE_UP = "made-up-prefix"  # `owui-…`: a prefix folk guides invented (FACTS.md, Myths)
+PLACEHOLDER = "placeholder"  # `YOUR_KEY`, `votre-cle-ici`, `xxx`, `sk-your-key-here`
+MASKED = "masked"  # `sk-proj-…sQoA`: a key as dashboards show it
+SECRET_FIELD = "secret-field"  # any other text in a property named like a secret (`apiKey`)
+CREDENTIAL_LIKE = frozenset({MADE_UP, PLACEHOLDER, MASKED, SECRET_FIELD})
 
 
 # --------------------------------------------------------------------------------------------
@@ -292,6 +313,56 @@ _REPEATED = re.compile(r"(.)\1{5,}")
 _NAME_BEFORE = re.compile(r"([A-Za-z_$][\w$]*)['\"]?\s*[:=]\s*['\"`]?$")
 
 
+# Property names that say "secret": `apiKey`, `api_key`, `token`, `accessToken`, `secret`,
+# `authorization`, `bearer`, `password`, `openaiKey`, `cle_api`… (compared without `_`/`-`,
+# in lower case). `tokenHeader` or `storageKey` are not secrets: the name must end like one.
+_SECRET_NAME = re.compile(
+    r"(?:^|api|openai|owui|openwebui|webui|secret|access|private|auth|client|session|bearer"
+    r"|service|llm|chat|voice|realtime|gpt)key$"
+    r"|(?:token|secret|password|passwd|pwd|passphrase|authorization|auth|bearer|credentials?"
+    r"|cle|clé|cleapi|cléapi|jeton|motdepasse)$"
+)
+# A value that stands for a key: "your"/"votre"/"insert"… with "key"/"clé"/"token"…, or a run
+# of x or * (`xxx`, `sk-XXXXXXXX`). Whole values without spaces only: not a sentence.
+_PLACEHOLDER_MARK = re.compile(
+    r"(?:your|votre|vos|my|mon|ma|insert|ins[ée]r|paste|coll|put|mett|here|ici|changeme"
+    r"|replace|remplac|todo)",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_WORD = re.compile(r"(?:key|cl[ée]|token|jeton|secret)", re.IGNORECASE)
+_PLACEHOLDER_RUN = re.compile(r"(?:[a-z]+[-_])*[xX*•.…]{3,}")
+_NO_SPACE_VALUE = re.compile(r"[^\s]{1,80}")
+
+
+def is_secret_name(name: str | None) -> bool:
+    """True for a property or variable named like a secret (`apiKey`, `access_token`…)."""
+    if not name:
+        return False
+    return bool(_SECRET_NAME.search(re.sub(r"[-_$\s]", "", name).lower()))
+
+
+def credential_like(value: str, field: str | None) -> str | None:
+    """Which kind of stand-in for a key `value` is (MADE_UP, PLACEHOLDER…), or None.
+
+    Real keys are found by `recognise_key` first; this catches what only stands for one.
+    """
+    text = value.strip().strip("<>{}[]()")
+    if not text:
+        return None
+    if text.lower().startswith(MADE_UP_PREFIXES):
+        return MADE_UP
+    if is_masked_copy(text):
+        return MASKED
+    if _NO_SPACE_VALUE.fullmatch(text) and (
+        _PLACEHOLDER_RUN.fullmatch(text)
+        or (_PLACEHOLDER_MARK.search(text) and _PLACEHOLDER_WORD.search(text))
+    ):
+        return PLACEHOLDER
+    if is_secret_name(field):
+        return SECRET_FIELD
+    return None
+
+
 def _is_reportable(report: KeyReport) -> bool:
     """A key, or a piece of one worth hiding; not a placeholder such as `sk-your-key-here`."""
     if not report.looks_like_secret:
@@ -343,13 +414,16 @@ class _Hit:
 
 def _field_before(tokens: list[_Token], index: int) -> str | None:
     """The name a literal is given: `name: "…"`, `"name": "…"`, `name = "…"`, `a.name = "…"`."""
-    sig = [t for t in reversed(tokens[:index]) if t.significant][:2]
-    if len(sig) == 2 and sig[0].kind == "punct" and sig[0].text in ":=":
+    sig = [t for t in reversed(tokens[:index]) if t.significant][:3]
+    if len(sig) >= 2 and sig[0].kind == "punct" and sig[0].text in ":=":
         name = sig[1]
         if name.kind == "ident":
             return name.text
         if name.kind == "string" and sig[0].text == ":":
             return name.value
+        # `config["apiKey"] = "…"`
+        if name.text == "]" and sig[0].text == "=" and len(sig) == 3 and sig[2].kind == "string":
+            return sig[2].value
     return None
 
 
@@ -360,11 +434,16 @@ def _hits(text: str) -> list[_Hit]:
     for index, token in enumerate(tokens):
         if token.kind == "string":
             reports = _keys_in_value(token.value)
-            field = _field_before(tokens, index) if reports else None
+            field = _field_before(tokens, index)
             for report in reports:
                 finding = SecretFinding(
                     lines.number(token.start), field, report.kind.value, report.masked
                 )
+                hits.append(_Hit(finding, token, token.start, token.end))
+            stand_in = None if reports else credential_like(token.value, field)
+            if stand_in is not None:
+                masked = Secret(token.value.strip()).masked or token.quote * 2
+                finding = SecretFinding(lines.number(token.start), field, stand_in, masked)
                 hits.append(_Hit(finding, token, token.start, token.end))
         elif token.kind in ("comment", "chunk"):
             # A chunk's text starts after its opening ` or }; a comment's at its start.

@@ -1,0 +1,89 @@
+"""Reading the voice server's code for the one line that breaks it today.
+
+OpenAI's Realtime GA API closes with 4000 `beta_api_shape_disabled` when a client sends
+`OpenAI-Beta: realtime=v1` (../shared/FACTS.md); the upstream demo this server comes from
+still sends it. Finding that header in `websocket-server/` tells the user the key is fine
+and the code is what fails. Bounded: a few hundred small source files, regular files only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+SOURCE_SUFFIXES = (".js", ".ts", ".mjs", ".cjs")
+_SKIPPED_DIRS = frozenset({"node_modules", ".git", "dist", "build", "coverage", ".next"})
+MAX_FILES = 500  # source files read at most
+MAX_FILE_BYTES = 1_000_000  # a bigger "source" file is a bundle, not the server's code
+MAX_DEPTH = 8
+
+# `"OpenAI-Beta": "realtime=v1"`, `'openai-beta': 'realtime=v1'`, `OpenAI-Beta: realtime=v1`
+# in a template: the name and the value, in any case and quoting, on one line.
+_BETA_HEADER = re.compile(
+    r"""openai-beta['"`]?\s*[:,=]\s*['"`]?\s*realtime\s*=\s*v1""", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class BetaHeaderUse:
+    """Where the voice server's code sends the old beta header."""
+
+    file: str  # relative to the project root, with `/`
+    line: int  # 1-based
+
+
+def find_beta_header(project_root: Path, folder: str = "websocket-server") -> BetaHeaderUse | None:
+    """The first place in the voice server's sources that sends `OpenAI-Beta: realtime=v1`."""
+    base = project_root / folder
+    for path in _source_files(base):
+        found = _line_of_header(path)
+        if found is not None:
+            return BetaHeaderUse(path.relative_to(project_root).as_posix(), found)
+    return None
+
+
+def _source_files(base: Path) -> list[Path]:
+    """The sources under `base`, sorted, skipping dependencies; never follows a link."""
+    found: list[Path] = []
+    pending: list[tuple[Path, int]] = [(base, 0)]
+    while pending and len(found) < MAX_FILES:
+        folder, depth = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if depth < MAX_DEPTH and entry.name not in _SKIPPED_DIRS:
+                    pending.append((Path(entry.path), depth + 1))
+            elif (
+                stat.S_ISREG(info.st_mode)
+                and entry.name.endswith(SOURCE_SUFFIXES)
+                and not entry.name.endswith(".d.ts")
+                and info.st_size <= MAX_FILE_BYTES
+            ):
+                found.append(Path(entry.path))
+    return sorted(found[:MAX_FILES])
+
+
+def _line_of_header(path: Path) -> int | None:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    text = data[:MAX_FILE_BYTES].decode("utf-8", "replace")
+    for match in _BETA_HEADER.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[line_start : match.start()].lstrip()
+        if before.startswith(("//", "*", "/*")):
+            continue  # a commented-out header is not sent
+        return text.count("\n", 0, match.start()) + 1
+    return None
