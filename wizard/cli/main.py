@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     from wizard.cli.account import add_commands
 
     add_commands(commands, common, project)
+    from wizard.cli.deploy import add_command as add_restart_command
+
+    add_restart_command(commands, common, project)
     return parser
 
 
@@ -125,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": run_check,
         "login": _account_command("run_login"),
         "renew": _account_command("run_renew"),
+        "restart": _restart_command,
     }
     handler = handlers.get(args.command, run_wizard)
     try:
@@ -166,6 +170,13 @@ def _report_fault(error: Exception, args: argparse.Namespace, lang: Lang) -> Non
         )
         return
     print(Msg("faults.log-written", {"path": str(path)}).render(lang), file=sys.stderr)
+
+
+def _restart_command(args: argparse.Namespace, lang: Lang) -> int:
+    """`restart`, imported only when run."""
+    from wizard.cli.deploy import run_restart
+
+    return run_restart(args, lang)
 
 
 def _account_command(name: str) -> Callable[[argparse.Namespace, Lang], int]:

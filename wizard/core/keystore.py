@@ -417,3 +417,28 @@ def delete_key(slot: Slot, project_root: Path, *, timeout: float = OPERATION_TIM
         return True
 
     return _call(delete, timeout)
+
+
+# ----------------------------------------------------------------------------- named secrets
+
+
+def _named_account(name: str, project_root: Path) -> str:
+    """A secret that is not one of the two keys (the Coolify API token): `NAME@/abs/project`."""
+    return f"{name}@{Path(project_root).expanduser().resolve()}"
+
+
+def load_named_secret(
+    name: str, project_root: Path, *, timeout: float = OPERATION_TIMEOUT
+) -> Secret | None:
+    """The secret kept under `name` for the project, or None; raises like `load_key`."""
+    account = _named_account(name, project_root)
+    value = _call(lambda kr: kr.get_password(SERVICE, account), timeout)
+    return Secret(value) if value else None
+
+
+def save_named_secret(
+    name: str, project_root: Path, secret: Secret, *, timeout: float = OPERATION_TIMEOUT
+) -> None:
+    """Keep `secret` under `name` for the project; raises like `save_key`."""
+    account = _named_account(name, project_root)
+    _call(lambda kr: kr.set_password(SERVICE, account, secret.reveal()), timeout, secret)

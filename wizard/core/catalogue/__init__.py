@@ -9,6 +9,7 @@ from __future__ import annotations
 from wizard.core.catalogue import (
     account,
     common,
+    deploy,
     diagnosis,
     faults,
     files,
@@ -21,7 +22,11 @@ from wizard.core.catalogue import (
     widget,
 )
 
-_PARTS = (common, keys, files, widget, keystore, status, diagnosis, plan, account, tui, safety, faults)
+_PARTS = (
+    *(common, keys, files, widget, keystore, status, diagnosis, plan, account, tui, safety),
+    faults,
+    deploy,
+)
 
 
 def _merge() -> dict[str, dict[str, str]]:
