@@ -17,12 +17,12 @@ What each call needs, read in open_webui 0.12.4:
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
+from wizard.core.deadline import NotJSON, loads_bounded, run_within
 from wizard.core.diagnosis import (
     OWUI_BAD_API_KEY,
     OWUI_KEY_CREATION_OFF,
@@ -33,6 +33,7 @@ from wizard.core.diagnosis import (
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
 from wizard.core.probes import Timeouts
+from wizard.core.sanitize import clean_text
 from wizard.core.secret import Secret, mask
 
 TIMEOUTS = Timeouts(connect=5.0, read=20.0, total=40.0)
@@ -113,11 +114,10 @@ class _Answer:
     content: bytes
 
     def json(self, url: str) -> Any:
-        import json
-
+        # Bounded: invalid UTF-8, absurd nesting or numbers are "not Open WebUI", never a crash.
         try:
-            return json.loads(self.content)
-        except (ValueError, UnicodeDecodeError):
+            return loads_bounded(self.content)
+        except NotJSON:
             raise WizardError("account.not-openwebui", url=url) from None
 
     def detail(self, url: str) -> str | None:
@@ -132,27 +132,31 @@ def _call(
     json: Any = None,
     timeouts: Timeouts = TIMEOUTS,
 ) -> _Answer:
-    """One request, bounded: connect and read limits, and a deadline for the whole answer so
-    a server that trickles bytes cannot hold the wizard."""
+    """One request, bounded: connect and read limits, and ONE deadline for the whole
+    exchange (connection, headers and body), so a server that trickles bytes, even header
+    bytes, cannot hold the wizard past `timeouts.total`."""
     headers = {"Authorization": f"Bearer {credential.reveal()}"} if credential else {}
-    deadline = time.monotonic() + timeouts.total
     limits = httpx.Timeout(timeouts.read, connect=timeouts.connect)
-    try:
-        with (
-            httpx.Client(timeout=limits, trust_env=False, follow_redirects=False) as client,
-            client.stream(method, url.rstrip("/") + path, headers=headers, json=json) as response,
+
+    async def exchange() -> _Answer:
+        async with (
+            httpx.AsyncClient(timeout=limits, trust_env=False, follow_redirects=False) as client,
+            client.stream(method, url.rstrip("/") + path, headers=headers, json=json) as answer,
         ):
             body = bytearray()
-            for chunk in response.iter_bytes():
+            async for chunk in answer.aiter_bytes():
                 body += chunk
                 if len(body) > _MAX_BODY:
                     raise WizardError("account.not-openwebui", url=url)
-                if time.monotonic() > deadline:
-                    raise WizardError("account.timeout", url=url, seconds=f"{timeouts.total:g}")
-            return _Answer(response.status_code, bytes(body))
+            return _Answer(answer.status_code, bytes(body))
+
+    try:
+        return run_within(exchange, timeouts.total)
+    except TimeoutError:
+        raise WizardError("account.timeout", url=url, seconds=f"{timeouts.total:g}") from None
     except httpx.TimeoutException:
         raise WizardError("account.timeout", url=url, seconds=f"{timeouts.read:g}") from None
-    except (httpx.HTTPError, ValueError):  # ValueError: an address httpx cannot even parse
+    except (httpx.HTTPError, ValueError, UnicodeError):  # ValueError: an address httpx refuses
         raise WizardError("account.unreachable", url=url) from None
 
 
@@ -204,9 +208,9 @@ def sign_in(url: str, email: str, password: Secret, *, timeouts: Timeouts = TIME
             url=url,
             token=Secret(data["token"]),
             user_id=str(data["id"]),
-            email=str(data.get("email") or email),
-            name=str(data.get("name") or ""),
-            role=str(data.get("role") or "user"),
+            email=clean_text(str(data.get("email") or email), limit=320),
+            name=clean_text(str(data.get("name") or ""), limit=200),
+            role=clean_text(str(data.get("role") or "user"), limit=50),
             may_make_api_keys=bool(features.get("api_keys")),
         )
     except (KeyError, TypeError, AttributeError):
@@ -415,7 +419,10 @@ def model_ids(url: str, credential: Secret, *, timeouts: Timeouts = TIMEOUTS) ->
     data = (_ok(_call("GET", url, "/api/models", credential, timeouts=timeouts), url) or {}).get(
         "data"
     ) or []
-    return [str(m.get("id")) for m in data if isinstance(m, dict)]
+    if not isinstance(data, list):
+        raise WizardError("account.not-openwebui", url=url)
+    # Names from the server: shown to the person, so cleaned of escape sequences here.
+    return [clean_text(str(m.get("id")), limit=200) for m in data[:10_000] if isinstance(m, dict)]
 
 
 def model_visible(url: str, key: Secret, model_id: str, *, timeouts: Timeouts = TIMEOUTS) -> bool:

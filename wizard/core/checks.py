@@ -17,7 +17,14 @@ from wizard.core.probes import (
 )
 from wizard.core.project import DEFAULT_MODEL, DEFAULT_OPENWEBUI_URL, Project
 from wizard.core.secret import Secret
-from wizard.core.status import ExitCode, Severity, StatusReport, exit_code_for, project_status
+from wizard.core.status import (
+    ExitCode,
+    Problem,
+    Severity,
+    StatusReport,
+    exit_code_for,
+    project_status,
+)
 
 # The variable a project may use to point the voice server at another OpenAI-compatible base.
 OPENAI_BASE_URL_VARIABLE = "OPENAI_BASE_URL"
@@ -96,4 +103,21 @@ def run_check(
     status = project_status(project, use_keyring=use_keyring)
     target = target_from_project(project, openai_base_url)
     results = asyncio.run(run_probes(target, only, timeouts))
+    status.problems.extend(plain_http_problems(target))
     return CheckReport(status, results)
+
+
+def plain_http_problems(target: ProbeTarget) -> list[Problem]:
+    """A key the project sends over plain http to another computer: readable on the way."""
+    from wizard.core.i18n import Msg
+    from wizard.core.transport import secret_may_go_to, shown_url
+
+    found = []
+    for url, key, file in (
+        (target.openwebui_url, target.openwebui_key, target.backend_file),
+        (target.openai_base_url, target.openai_key, target.voice_file),
+    ):
+        if key is not None and not secret_may_go_to(url):
+            message = Msg("safety.check-plain-http", {"file": file, "url": shown_url(url)})
+            found.append(Problem("secret-over-plain-http", Severity.WARNING, message, file))
+    return found

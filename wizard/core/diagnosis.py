@@ -6,7 +6,6 @@ Pure: no network. Every answer interpreted here is one observed on the real serv
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -38,7 +37,20 @@ class Diagnosis:
 
 
 def diagnosis(code: str, verdict: Verdict, /, **params: object) -> Diagnosis:
-    return Diagnosis(code, verdict, params)
+    """A verdict; text parameters (a server's `detail`, a header, a URL) are cleaned of
+    control characters and escape sequences here, where outside text enters a diagnosis."""
+    from wizard.core.sanitize import clean_text
+    from wizard.core.transport import shown_url
+
+    cleaned = {
+        name: (
+            (shown_url(value) if "://" in value else clean_text(value))
+            if isinstance(value, str)
+            else value
+        )
+        for name, value in params.items()
+    }
+    return Diagnosis(code, verdict, cleaned)
 
 
 # Open WebUI's `detail` texts (FACTS.md, "answers observed on GET /api/models").
@@ -58,10 +70,13 @@ OWUI_MODEL_NOT_FOUND = "Model not found"
 
 
 def parse_json(body: bytes) -> Any:
-    """The JSON of a body, or None when it is not JSON."""
+    """The JSON of a body, or None when it is not JSON (invalid UTF-8, absurd nesting or
+    numbers included: see `deadline.loads_bounded`)."""
+    from wizard.core.deadline import NotJSON, loads_bounded
+
     try:
-        return json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+        return loads_bounded(body)
+    except NotJSON:
         return None
 
 

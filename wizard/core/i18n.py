@@ -73,8 +73,12 @@ class Msg:
     params: Mapping[str, object] = field(default_factory=dict)
 
     def render(self, lang: Lang) -> str:
+        from wizard.core.sanitize import clean_value
+
+        # Parameters may come from outside (a server's words, a file name): cleaned here
+        # too, so no face can print an escape sequence or a URL's password by mistake.
         rendered = {
-            name: (value.render(lang) if isinstance(value, Renderable) else value)
+            name: (value.render(lang) if isinstance(value, Renderable) else clean_value(value))
             for name, value in self.params.items()
         }
         return t(self.key, lang, **rendered)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from wizard.core.deadline import check_seconds
 from wizard.core.diagnosis import (
     OWUI_MODEL_NOT_FOUND,
     Diagnosis,
@@ -33,6 +34,7 @@ from wizard.core.diagnosis import (
 )
 from wizard.core.i18n import Msg
 from wizard.core.keys import KeyKind, KeyReport, Slot, recognise_key
+from wizard.core.sanitize import clean_text
 from wizard.core.secret import Secret
 
 DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1"
@@ -49,6 +51,12 @@ class Timeouts:
     connect: float = 5.0
     read: float = 15.0
     total: float = 30.0  # a whole probe, whatever the server does
+
+    def __post_init__(self) -> None:
+        # 0, negative, NaN, infinity or absurdly long: a sentence (`safety.bad-timeout`),
+        # never an OverflowError deep in a socket or a wait for ever.
+        for seconds in (self.connect, self.read, self.total):
+            check_seconds(seconds)
 
 
 @dataclass(frozen=True)
@@ -305,7 +313,13 @@ async def probe_openwebui(target: ProbeTarget, timeouts: Timeouts = Timeouts()) 
         payload = parse_json(raw)
         if status != 200 or not isinstance(payload, dict):
             return _refusal(response, raw, url, report, target), status, {}
-        models = [m.get("id") for m in payload.get("data", []) if isinstance(m, dict)]
+        listed = payload.get("data")
+        # Model names come from the server: cleaned before any face shows them.
+        models = [
+            clean_text(str(m.get("id")), limit=200)
+            for m in (listed if isinstance(listed, list) else [])[:10_000]
+            if isinstance(m, dict)
+        ]
         details: dict[str, object] = {"models": models}
         if not models:
             verdict = diagnosis("openwebui-no-models", Verdict.CRITICAL, model=target.model)
@@ -443,7 +457,10 @@ async def probe_openai(target: ProbeTarget, timeouts: Timeouts = Timeouts()) -> 
             response, raw = await _request(client, "GET", url, timeouts, headers=headers)
         status = response.status_code
         payload = parse_json(raw)
-        details: dict[str, object] = {"request_id": response.headers.get("x-request-id")}
+        request_id = response.headers.get("x-request-id")
+        details: dict[str, object] = {
+            "request_id": clean_text(request_id, limit=100) if request_id else None
+        }
         if status == 200 and isinstance(payload, dict) and isinstance(payload.get("data"), list):
             return diagnosis("openai-ok", Verdict.OK), status, details
         error = openai_error(payload)

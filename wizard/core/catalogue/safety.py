@@ -117,4 +117,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(an answer nested too deeply to read)",
         "fr": "(une réponse trop imbriquée pour être lue)",
     },
+    "safety.bad-timeout.what": {
+        "en": "{seconds} is not a time limit we can use.",
+        "fr": "{seconds} n'est pas une limite de temps utilisable.",
+    },
+    "safety.bad-timeout.why": {
+        "en": "A time limit must be a number of seconds above zero and at most a day "
+        "(86400): zero, a negative number, “nan” or “inf” would mean never waiting or "
+        "waiting for ever.",
+        "fr": "Une limite de temps doit être un nombre de secondes supérieur à zéro et d'au "
+        "plus un jour (86400) : zéro, un nombre négatif, « nan » ou « inf » voudraient dire "
+        "ne jamais attendre ou attendre indéfiniment.",
+    },
+    "safety.bad-timeout.next": {
+        "en": "Give a number of seconds such as 10, then try again.",
+        "fr": "Indiquez un nombre de secondes, par exemple 10, puis réessayez.",
+    },
 }
