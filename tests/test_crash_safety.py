@@ -11,6 +11,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import IO
 
 import keyshapes
 
@@ -123,6 +124,25 @@ def test_the_one_that_waits_is_told(tmp_path: Path) -> None:
     assert env.read_text() == "OPENWEBUI_API_KEY=b\n"
 
 
+def read_until(stream: IO[str], wanted: str, seconds: float) -> str:
+    """What `stream` printed up to the line holding `wanted` (a reader thread, bounded wait)."""
+    import queue
+    import threading
+
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
+    seen = ""
+    deadline = time.monotonic() + seconds
+    while wanted not in seen:
+        remaining = deadline - time.monotonic()
+        assert remaining > 0, f"never printed {wanted!r}: {seen!r}"
+        try:
+            seen += lines.get(timeout=remaining)
+        except queue.Empty:
+            continue
+    return seen
+
+
 def test_two_renewals_at_once_one_waits_and_says_so(tmp_path: Path) -> None:
     """Two `renew --key-stdin` processes on one project: the second is told it waits, and
     the file ends with one of the two keys, whole."""
@@ -156,12 +176,14 @@ def test_two_renewals_at_once_one_waits_and_says_so(tmp_path: Path) -> None:
         assert second.stdin is not None
         second.stdin.write(demo.openwebui_key + "\n")
         second.stdin.close()
-        time.sleep(3)  # it checks the key on the server, then reaches the lock
+        assert second.stdout is not None
+        # It checks the key on the server, then reaches the lock and says that it waits.
+        out = read_until(second.stdout, "Another technova-setup is changing backend/.env", 60)
         assert second.poll() is None  # still waiting
+        assert "OPENWEBUI_API_KEY=old\n" in env.read_text()  # nothing written meanwhile
         fcntl.flock(folder, fcntl.LOCK_UN)
         os.close(folder)
         assert second.wait(timeout=60) == 0
-        assert second.stdout is not None
-        out = second.stdout.read()
+        out += second.stdout.read()
     assert "Another technova-setup is changing backend/.env" in out
     assert f"OPENWEBUI_API_KEY={demo.openwebui_key}\n" in env.read_text()

@@ -74,6 +74,18 @@ def pasted_text(draw: st.DrawFn) -> str:
     return "".join(parts)
 
 
+# What each kind's text must start with ("" for a text we do not recognise).
+KIND_PREFIXES = {
+    KeyKind.OPENAI_PROJECT: "sk-proj-",
+    KeyKind.OPENAI_SERVICE_ACCOUNT: "sk-svcacct-",
+    KeyKind.OPENAI_ADMIN: "sk-admin-",
+    KeyKind.OPENAI_LEGACY: "sk-",
+    KeyKind.OPENWEBUI_API_KEY: "sk-",
+    KeyKind.OPENWEBUI_JWT: "eyJ",
+    KeyKind.UNKNOWN: "",
+}
+
+
 @FUZZ
 @given(text=pasted_text(), slot=st.sampled_from([None, Slot.OPENAI, Slot.OPENWEBUI]))
 def test_the_recogniser_never_fails_and_never_shows_more_than_the_mask(
@@ -81,10 +93,16 @@ def test_the_recogniser_never_fails_and_never_shows_more_than_the_mask(
 ) -> None:
     report = recognise_key(text, slot=slot)
     assert isinstance(report.kind, KeyKind)
-    assert len(report.masked.replace("…", "")) <= 12 or report.kind is KeyKind.UNKNOWN
     secret = report.secret.reveal()
+    # Never more than 8 + 4 characters shown, and at least two thirds of any value hidden.
+    shown = report.masked.replace("…", "")
+    assert len(shown) <= 12 and len(shown) <= len(secret) / 3 + 0.5
     if len(secret) > 12:
         assert secret not in report.masked and secret not in repr(report)
+    # The kind always agrees with what the text starts with.
+    assert secret.startswith(KIND_PREFIXES[report.kind])
+    if report.usable:
+        assert report.kind is not KeyKind.UNKNOWN and report.belongs_in is not None
 
 
 ENV_LINE = st.one_of(

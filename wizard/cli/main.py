@@ -78,14 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
         choices=sorted(_TARGETS),
         help="where you mean to put it: backend (Open WebUI key), voice or connection (OpenAI key)",
     )
+    from wizard.cli.formats import many_projects_parser
+
+    many = many_projects_parser()
     commands.add_parser(
         "status",
-        parents=[common, project, as_json],
+        parents=[common, many, as_json],
         help="what keys the project has and what is wrong, without the network",
     )
     check = commands.add_parser(
         "check",
-        parents=[common, project, as_json],
+        parents=[common, many, as_json],
         help="status, then test both keys live against their servers",
     )
     check.add_argument(
@@ -122,10 +125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     args = build_parser().parse_args(args_list)
     lang = args.lang or lang
+    from wizard.cli.formats import for_many_projects
+
     handlers: dict[str | None, Callable[[argparse.Namespace, Lang], int]] = {
         "identify": run_identify,
-        "status": run_status,
-        "check": run_check,
+        "status": for_many_projects(run_status, live=False),
+        "check": for_many_projects(run_check, live=True),
         "login": _account_command("run_login"),
         "renew": _account_command("run_renew"),
         "restart": _restart_command,
@@ -407,13 +412,29 @@ def run_check(args: argparse.Namespace, lang: Lang) -> int:
         find_project(args.project), only=only, openai_base_url=args.openai_url, timeouts=timeouts
     )
     if args.json:
-        from wizard.core.probes import result_json
-
-        data = status_json(report.status, lang)
-        data["checks"] = [result_json(result, lang) for result in report.results]
-        data["exit"] = int(report.exit_code)
-        print(json.dumps(data, ensure_ascii=False))
+        print(json.dumps(check_json(report, lang), ensure_ascii=False))
         return int(report.exit_code)
+    print(render_check(report, lang, only))
+    return int(report.exit_code)
+
+
+def check_json(report: object, lang: Lang) -> dict[str, object]:
+    """One project's `check --json` object (never a key)."""
+    from wizard.core.checks import CheckReport
+    from wizard.core.probes import result_json
+
+    assert isinstance(report, CheckReport)
+    data = status_json(report.status, lang)
+    data["checks"] = [result_json(result, lang) for result in report.results]
+    data["exit"] = int(report.exit_code)
+    return data
+
+
+def render_check(report: object, lang: Lang, only: tuple[str, ...] = _PROBE_NAMES) -> str:
+    """One project's `check` report, as text."""
+    from wizard.core.checks import CheckReport
+
+    assert isinstance(report, CheckReport)
     lines = [
         render_status(report.status, lang, closing=False),
         "",
@@ -431,5 +452,4 @@ def run_check(args: argparse.Namespace, lang: Lang) -> int:
             lines.append(f"      {Msg('check.label.todo').render(lang)} {parts['next']}")
     if int(report.exit_code) == 0 and set(only) == set(_PROBE_NAMES):
         lines += ["", Msg("check.all-good").render(lang)]
-    print("\n".join(lines))
-    return int(report.exit_code)
+    return "\n".join(lines)

@@ -100,9 +100,42 @@ def run_check(
     timeouts: Timeouts = Timeouts(),
     use_keyring: bool = True,
 ) -> CheckReport:
-    status = project_status(project, use_keyring=use_keyring)
+    return asyncio.run(
+        check_project(
+            project,
+            only=only,
+            openai_base_url=openai_base_url,
+            timeouts=timeouts,
+            use_keyring=use_keyring,
+        )
+    )
+
+
+async def check_project(
+    project: Project,
+    *,
+    only: tuple[str, ...] = PROBE_NAMES,
+    openai_base_url: str | None = None,
+    timeouts: Timeouts = Timeouts(),
+    use_keyring: bool = True,
+    limit: asyncio.Semaphore | None = None,
+) -> CheckReport:
+    """`run_check` inside a running loop; `limit` caps probes shared with other projects."""
     target = target_from_project(project, openai_base_url)
-    results = asyncio.run(run_probes(target, only, timeouts))
+    # The offline status (files, git, keyring) waits in a thread while the probes wait on
+    # the network: with many projects, neither queues behind the other.
+    status_task = asyncio.create_task(
+        asyncio.to_thread(project_status, project, use_keyring=use_keyring)
+    )
+
+    async def one(name: str) -> ProbeResult:
+        if limit is None:
+            return (await run_probes(target, (name,), timeouts))[0]
+        async with limit:
+            return (await run_probes(target, (name,), timeouts))[0]
+
+    results = list(await asyncio.gather(*(one(name) for name in only)))
+    status = await status_task
     status.problems.extend(plain_http_problems(target))
     return CheckReport(status, results)
 

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
@@ -145,7 +145,7 @@ def _backend_name(kr: KeyringBackend | None) -> str:
         return NO_BACKEND
     cls = type(kr)
     qualname = f"{cls.__module__}.{cls.__name__}"
-    if qualname == "keyring.backends.SecretService.Keyring":
+    if isinstance(kr, _DirectSecretService) or qualname == "keyring.backends.SecretService.Keyring":
         provider = _secret_service_provider()
         return f"Secret Service ({provider})" if provider else "Secret Service"
     known = {
@@ -188,13 +188,19 @@ def _no_backend_reason() -> Msg:
     return Msg("keystore.reason.no_backend")
 
 
+def _keyring_errors(name: str) -> tuple[type[BaseException], ...]:
+    """keyring's exception class `name`, or none when keyring was never loaded: then no such
+    exception can exist, and loading keyring only to say so would cost ~60 ms."""
+    errors = sys.modules.get("keyring.errors")
+    found = getattr(errors, name, None) if errors is not None else None
+    return (found,) if isinstance(found, type) else ()
+
+
 def _exception_kind(exc: BaseException) -> tuple[str, Msg]:
     """The error code (`locked`, `unavailable`, `failed`) and the reason for an exception.
 
     Looks at the whole chain: keyring wraps SecretStorage's errors in its own.
     """
-    from keyring import errors as kerrors
-
     chain: list[BaseException] = []
     current: BaseException | None = exc
     while current is not None and current not in chain:
@@ -203,19 +209,20 @@ def _exception_kind(exc: BaseException) -> tuple[str, Msg]:
     names = {type(e).__name__ for e in chain}
     text = " ".join(str(e) for e in chain).lower()
 
-    if isinstance(exc, kerrors.KeyringLocked) or "LockedException" in names:
+    init_error = isinstance(exc, (_CollectionUnavailable, *_keyring_errors("InitError")))
+    if isinstance(exc, _keyring_errors("KeyringLocked")) or "LockedException" in names:
         return "locked", Msg("keystore.reason.locked")
     if "PromptDismissedException" in names or "prompt dismissed" in text:
         # No keyring exists yet and the prompt to create or unlock one could not be shown
         # (no desktop) or was dismissed.
-        if isinstance(exc, kerrors.InitError):
+        if init_error:
             return "unavailable", Msg("keystore.reason.no_collection")
         return "locked", Msg("keystore.reason.locked")
-    if isinstance(exc, kerrors.NoKeyringError):
+    if isinstance(exc, _keyring_errors("NoKeyringError")):
         return "unavailable", _no_backend_reason()
     if "SecretServiceNotAvailableException" in names:
         return "unavailable", _no_backend_reason()
-    if isinstance(exc, kerrors.InitError):
+    if init_error:
         return "unavailable", Msg("keystore.reason.init", {"detail": _detail(exc)})
     if any(isinstance(e, ConnectionError | FileNotFoundError) for e in chain):
         return "unavailable", Msg("keystore.reason.no_session")
@@ -249,12 +256,21 @@ def _probe() -> KeyringInfo:
 
 
 def _probe_backend() -> KeyringInfo:
+    if _direct_secret_service():
+        direct = _DirectSecretService()
+        if not direct.available():  # keyring would skip it and find nothing else
+            return KeyringInfo(usable=False, backend=NO_BACKEND, reason=_no_backend_reason())
+        return _probe_store(cast("KeyringBackend", direct))  # duck-typed: see the class
     import keyring
 
     kr = keyring.get_keyring()
     store = _effective_backend(kr)
     if store is None:
         return KeyringInfo(usable=False, backend=NO_BACKEND, reason=_missing_reason(kr))
+    return _probe_store(store)
+
+
+def _probe_store(store: KeyringBackend) -> KeyringInfo:
     if _is_plaintext(store):
         reason = Msg("keystore.reason.plaintext")
         return KeyringInfo(usable=False, backend=_backend_name(store), reason=reason)
@@ -285,14 +301,108 @@ def _no_session_bus() -> bool:
     """Linux without a D-Bus session and without a keyring of the person's choosing: no
     backend keyring knows can work (Secret Service and KWallet both live on that bus), so we
     say so without loading keyring at all — `status` from cron starts ~40 ms sooner."""
+    if sys.platform != "linux" or os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return False
+    return _keyring_left_to_defaults()
+
+
+def _keyring_left_to_defaults() -> bool:
+    """Nobody chose a backend: no PYTHON_KEYRING_BACKEND, no keyringrc.cfg, no keyrings.*
+    plugin installed, and the program has not set one itself (a test, the demo)."""
     import importlib.util
 
-    if sys.platform != "linux" or os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+    core = sys.modules.get("keyring.core")
+    if core is not None and getattr(core, "_keyring_backend", None) is not None:
         return False
     if os.environ.get("PYTHON_KEYRING_BACKEND") or importlib.util.find_spec("keyrings"):
         return False
     config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return not (config / "python_keyring" / "keyringrc.cfg").exists()
+
+
+def _direct_secret_service() -> bool:
+    """Linux with a session bus, where keyring's own choice can only be the Secret Service (or
+    nothing): then we talk to it through SecretStorage ourselves. keyring's discovery imports
+    every backend it knows, the macOS one included (~100 ms on Linux), before using one.
+    The KWallet and libsecret backends need the `dbus` and `gi` modules: with either one
+    installed, keyring might choose them, so keyring chooses."""
+    import importlib.util
+
+    if sys.platform != "linux" or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return False
+    if importlib.util.find_spec("dbus") or importlib.util.find_spec("gi"):
+        return False
+    return _keyring_left_to_defaults()
+
+
+def _bus_unreachable() -> bool:
+    """The session bus address names sockets that all refuse a connection: a variable left
+    over from a desktop session (SSH, sudo, a container). Other transports: not known here."""
+    import socket
+
+    for address in os.environ.get("DBUS_SESSION_BUS_ADDRESS", "").split(";"):
+        transport, _, raw = address.partition(":")
+        params = dict(item.split("=", 1) for item in raw.split(",") if "=" in item)
+        if transport != "unix" or not ({"path", "abstract"} & params.keys()):
+            return False
+        # D-Bus escapes bytes in addresses as %XX.
+        where = re.sub(
+            r"%([0-9A-Fa-f]{2})",
+            lambda m: chr(int(m.group(1), 16)),
+            params.get("path") or "\0" + params["abstract"],
+        )
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(1.0)
+            try:
+                probe.connect(where)
+            except OSError:
+                continue
+            return False
+    return True
+
+
+class _CollectionUnavailable(Exception):
+    """The default collection could not be opened or created (keyring says `InitError`)."""
+
+
+class _DirectSecretService:
+    """keyring's Secret Service backend, read side, reached without keyring: the same
+    collection, the same attributes (`service`, `username`), the same unlock behaviour."""
+
+    priority = 5  # keyring's own for the Secret Service, once `available()` said yes
+
+    def available(self) -> bool:
+        from contextlib import closing
+
+        import secretstorage
+
+        try:
+            with closing(secretstorage.dbus_init()) as connection:
+                return bool(secretstorage.check_service_availability(connection))
+        except secretstorage.exceptions.SecretStorageException:
+            return False
+
+    def get_password(self, service: str, username: str) -> str | None:
+        from contextlib import closing
+
+        import secretstorage
+        from secretstorage.exceptions import LockedException, SecretStorageException
+
+        with closing(secretstorage.dbus_init()) as connection:
+            try:
+                collection = secretstorage.get_default_collection(connection)
+            except SecretStorageException as exc:
+                raise _CollectionUnavailable(f"Failed to create the collection: {exc}.") from exc
+            if collection.is_locked():
+                collection.unlock()
+                if collection.is_locked():  # the prompt was dismissed, or could not show
+                    raise LockedException("Failed to unlock the collection!")
+            for item in collection.search_items({"username": username, "service": service}):
+                item.unlock()
+                if item.is_locked():
+                    raise LockedException("Failed to unlock the item!")
+                return bytes(item.get_secret()).decode("utf-8")
+        return None
 
 
 def keyring_info(timeout: float = PROBE_TIMEOUT) -> KeyringInfo:
@@ -301,7 +411,9 @@ def keyring_info(timeout: float = PROBE_TIMEOUT) -> KeyringInfo:
     Usable means: a real password store (not the "fail" or "null" backend, not a plain-text
     file) that answered a read within `timeout` seconds. Never raises, never hangs.
     """
-    if _no_session_bus() and "keyring" not in sys.modules:
+    if (_no_session_bus() and "keyring" not in sys.modules) or (
+        _direct_secret_service() and _bus_unreachable()
+    ):
         return KeyringInfo(
             usable=False, backend=NO_BACKEND, reason=Msg("keystore.reason.no_session")
         )
@@ -348,12 +460,22 @@ def _error_for(exc: BaseException, secret: Secret | None) -> WizardError:
     return WizardError(f"keystore.{kind}", reason=reason)
 
 
-def _call(action: Callable[[KeyringBackend], T], timeout: float, secret: Secret | None = None) -> T:
-    """Run `action` on the keyring; every failure becomes a `WizardError` without the key."""
+def _call(
+    action: Callable[[KeyringBackend], T],
+    timeout: float,
+    secret: Secret | None = None,
+    *,
+    read_only: bool = False,
+) -> T:
+    """Run `action` on the keyring; every failure becomes a `WizardError` without the key.
+    A read goes straight to the Secret Service when keyring could choose nothing else."""
 
     def attempt() -> tuple[bool, object]:
         # Errors are classified in the worker too: that may talk to D-Bus, which may hang.
         try:
+            if read_only and _direct_secret_service():
+                # Duck-typed: a read calls get_password only, which it has.
+                return True, action(cast("KeyringBackend", _DirectSecretService()))
             return True, action(_store())
         except WizardError as error:
             return False, error
@@ -381,7 +503,7 @@ def load_key(
     "keystore.timeout")` when the keyring cannot be read.
     """
     account = account_name(slot, project_root)
-    value = _call(lambda kr: kr.get_password(SERVICE, account), timeout)
+    value = _call(lambda kr: kr.get_password(SERVICE, account), timeout, read_only=True)
     return Secret(value) if value else None
 
 

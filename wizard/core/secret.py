@@ -18,9 +18,11 @@ def mask(value: str) -> str:
     n = len(value)
     if n == 0:
         return ""
-    if n >= 24:
+    if n >= 35:  # every real key: an Open WebUI API key is 35 characters, OpenAI's longer
         return f"{value[:8]}{ELLIPSIS}{value[-4:]}"
-    if n >= 12:
+    if n >= 24:
+        return f"{value[:4]}{ELLIPSIS}{value[-4:]}"
+    if n >= 15:
         return f"{value[:3]}{ELLIPSIS}{value[-2:]}"
     return f"{value[:1]}{ELLIPSIS}" if n >= 6 else ELLIPSIS
 

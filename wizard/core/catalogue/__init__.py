@@ -15,6 +15,7 @@ from wizard.core.catalogue import (
     files,
     keys,
     keystore,
+    monitoring,
     plan,
     safety,
     status,
@@ -26,6 +27,7 @@ _PARTS = (
     *(common, keys, files, widget, keystore, status, diagnosis, plan, account, tui, safety),
     faults,
     deploy,
+    monitoring,
 )
 
 
