@@ -206,6 +206,11 @@ def project_status(
             )
     _widget_problems(project, problems)
     _exposure_problems(project, problems)
+    from wizard.core.deploy.status import deployment_problems  # how the backend restarts
+
+    backend = next((c for c in report.credentials if c.slot is Slot.OPENWEBUI), None)
+    has_api_key = backend is not None and backend.report.kind is KeyKind.OPENWEBUI_API_KEY
+    problems.extend(deployment_problems(project, has_api_key))
     return replace(
         report, chat_set_up=chat_set_up, voice_set_up=voice_set_up, beta_header=beta_header
     )
