@@ -360,3 +360,21 @@ def test_status_shows_the_deployment_and_the_jwt_decoding_code(tmp_path: Path) -
     write_config(find_project(root), DeployConfig(Way.MANUAL))
     problems = {p.code: p for p in project_status(find_project(root), use_keyring=False).problems}
     assert "technova-setup.toml" in problems["deployment"].message.render("en")
+
+
+def test_the_demo_shows_the_coolify_path() -> None:
+    from wizard.core.demo import start_demo_environment
+    from wizard.core.files.envfile import write_env
+
+    with start_demo_environment() as demo:
+        project = find_project(demo.project)
+        config = load_config(project)
+        assert config is not None and config.way is Way.COOLIFY
+        write_env(project.backend_env, {"OPENWEBUI_API_KEY": demo.openwebui_key})
+        write_env(project.voice_env, {"OPENAI_API_KEY": demo.openai_key})
+        heard: list[object] = []
+        consent = DeployConsent(set_variables=True, restart=True)
+        outcome = deliver(project, config, consent, heard.append, coolify_interval=0.01)
+        assert outcome.site_answers, outcome.verdict.render("en")
+        assert any(getattr(m, "key", "") == "deploy.coolify.status" for m in heard)
+        assert demo.coolify is not None

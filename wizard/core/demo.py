@@ -54,6 +54,7 @@ class DemoEnvironment:
     servers: Demo
     backend: BackgroundServer
     previous_keyring: Any
+    coolify: BackgroundServer | None = None  # a Coolify stand-in: the restart step's path
 
     @property
     def openwebui_url(self) -> str:
@@ -85,6 +86,8 @@ class DemoEnvironment:
         import keyring
 
         self.backend.stop()
+        if self.coolify is not None:
+            self.coolify.stop()
         self.servers.stop()
         keyring.set_keyring(self.previous_keyring)
         shutil.rmtree(self.project, ignore_errors=True)
@@ -156,4 +159,7 @@ def start_demo_environment() -> DemoEnvironment:
         raise
     previous = keyring.get_keyring()
     keyring.set_keyring(DemoKeyring())
-    return DemoEnvironment(project, servers, backend, previous)
+    from wizard.standins.coolify import start_demo_coolify
+
+    coolify = start_demo_coolify(project, backend.url)  # after the swap: its token is the demo's
+    return DemoEnvironment(project, servers, backend, previous, coolify)

@@ -257,3 +257,25 @@ def make_coolify_app(state: CoolifyState) -> Starlette:
         Route("/{path:path}", not_found, methods=["GET", "POST", "PATCH", "PUT", "DELETE"]),
     ]
     return Starlette(routes=routes)
+
+
+def start_demo_coolify(project_root: Any, backend_url: str) -> Any:
+    """For `--demo`: a Coolify stand-in where the demo's backend "runs", its token in the
+    (demo) keyring and `technova-setup.toml` saying so. Returns the running server."""
+    from pathlib import Path
+
+    from wizard.core.deploy.config import CoolifySettings, DeployConfig, Way, write_config
+    from wizard.core.deploy.coolify import save_coolify_token
+    from wizard.core.project import find_project
+    from wizard.core.secret import Secret
+    from wizard.standins.server import run_in_thread
+
+    state = CoolifyState(polls_queued=2, polls_in_progress=3)
+    token = state.add_token()
+    app = state.add_app("technova-backend", {"OPENWEBUI_MODEL": "technova"})
+    server = run_in_thread(make_coolify_app(state)).start()
+    project = find_project(Path(project_root))
+    settings = CoolifySettings(server.url, app.uuid)
+    write_config(project, DeployConfig(Way.COOLIFY, coolify=settings, backend_url=backend_url))
+    save_coolify_token(project.root, Secret(token))
+    return server
