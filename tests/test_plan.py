@@ -210,3 +210,36 @@ def test_apply_puts_a_copy_in_the_real_keyring(
         assert keystore.load_key(Slot.OPENWEBUI, project.root) == key.secret
     finally:
         keystore.delete_key(Slot.OPENWEBUI, project.root)
+
+
+def test_a_env_linked_outside_the_project_is_written_only_with_consent(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere/shared.env"
+    outside.parent.mkdir()
+    old = keyshapes.openwebui_api_key()
+    outside.write_text(f"OPENWEBUI_API_KEY={old}\n")
+    (tmp_path / "site/backend").mkdir(parents=True)
+    link = tmp_path / "site/backend/.env"
+    link.symlink_to(outside)
+    project = find_project(tmp_path / "site")
+    new = check_key(keyshapes.openwebui_api_key(), Slot.OPENWEBUI)
+    plan = plan_changes(project, PlanInputs(keys=(new,)))
+    assert Choice.FOLLOW_OUTSIDE_SYMLINK in plan.choices - plan.recommended
+    assert any(str(outside) in t for t in texts(plan))
+    outcome = apply_plan(project, plan, Consent.of(Choice.ENV_ONLY))
+    assert outcome.skipped and outside.read_text() == f"OPENWEBUI_API_KEY={old}\n"
+    apply_plan(project, plan, Consent.of(Choice.ENV_ONLY, Choice.FOLLOW_OUTSIDE_SYMLINK))
+    assert link.is_symlink() and read_env(outside).values["OPENWEBUI_API_KEY"] == (
+        new.secret.reveal()
+    )
+
+
+def test_a_group_readable_env_keeps_its_group_bit_and_the_outcome_says_so(tmp_path: Path) -> None:
+    env = make_backend(tmp_path, f"OPENWEBUI_API_KEY={keyshapes.openwebui_api_key()}\n")
+    env.chmod(0o640)
+    project = find_project(tmp_path)
+    plan = plan_changes(
+        project, PlanInputs(keys=(check_key(keyshapes.openwebui_api_key(), Slot.OPENWEBUI),))
+    )
+    outcome = apply_plan(project, plan, ALL)
+    assert stat.S_IMODE(env.stat().st_mode) == 0o640
+    assert any("group" in note.render("en") for note in outcome.notes)

@@ -258,8 +258,8 @@ def _save(
     say("login.saved", lang, file=", ".join(outcome.written) or "—", keyring=keyring)
     if outcome.keyring_problem is not None:
         say("login.keyring-skipped", lang, reason=outcome.keyring_problem)
-    for skipped in outcome.skipped:
-        print(f"  ! {skipped.render(lang)}")
+    for line in (*outcome.skipped, *outcome.notes):
+        print(f"  ! {line.render(lang)}")
 
 
 def _fix_open_webui(session: Session, model: str, key: CheckedKey, lang: Lang, yes: bool) -> None:

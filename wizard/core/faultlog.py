@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from wizard.core.files.atomic import atomic_write
-from wizard.core.recovery import state_home
+from wizard.core.files.backups import private_folder
 from wizard.core.secret import mask
 
 DEBUG_VARIABLE = "TECHNOVA_SETUP_DEBUG"
@@ -52,9 +52,7 @@ def _mask_token(token: str) -> str:
 
 def write_fault_log(error: BaseException, command: str) -> Path:
     """Write the exception chain of `error` to a new private log file; return its path."""
-    folder = state_home() / "logs"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
+    folder = private_folder("logs")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     path = folder / f"fault-{stamp}.log"
     body = "".join(traceback.format_exception(error))

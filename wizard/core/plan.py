@@ -184,6 +184,7 @@ class Outcome:
     keyring_problem: Msg | None = None  # why the keyring did not get its copy
     skipped: tuple[Msg, ...] = ()  # changes not made, and why
     connection_set: bool = False
+    notes: tuple[Msg, ...] = ()  # what the person should know (a group that can read a key…)
 
 
 # --- planning -----------------------------------------------------------------------------------
@@ -380,12 +381,13 @@ def _joined(parts: Iterable[Msg]) -> _Joined:
 
 
 def _links_outside(project: Project, path: Path) -> bool:
-    """True when `path` is a symbolic link whose target lies outside the project folder."""
-    if not path.is_symlink():
+    """True when writing `path` would land outside the project (a link, or a linked folder)."""
+    from wizard.core.files.guard import write_target
+
+    try:
+        return write_target(path, project.root, follow_outside_symlink=True).outside
+    except WizardError:  # not a regular file: the write itself will say so
         return False
-    target = Path(os.path.realpath(path))
-    root = Path(os.path.realpath(project.root))
-    return root != target and root not in target.parents
 
 
 def _misplaced_old_keys(project: Project, inputs: PlanInputs) -> list[Note]:
@@ -504,6 +506,7 @@ def apply_plan(
     written: list[str] = []
     backups: list[Path] = []
     skipped: list[Msg] = []
+    notes: list[Msg] = []
 
     def step(action: Callable[[], None]) -> None:
         try:
@@ -524,11 +527,18 @@ def apply_plan(
         def write(edit: _EnvEdit = edit, where: str = where) -> None:
             from wizard.core.files.envfile import write_env
 
-            result = write_env(edit.path, edit.updates, on_wait=on_wait)
+            result = write_env(
+                edit.path,
+                edit.updates,
+                on_wait=on_wait,
+                root=project.root,
+                follow_outside_symlink=consent.allows(Choice.FOLLOW_OUTSIDE_SYMLINK),
+            )
             if result.changed:
                 written.append(where)
             if result.backup is not None:
                 backups.append(result.backup)
+            notes.extend(result.notes)
 
         step(write)
 
@@ -566,7 +576,13 @@ def apply_plan(
             connection_set = True
     _forget_recovered(project, plan, consent)
     return Outcome(
-        tuple(written), tuple(backups), in_keyring, keyring_problem, tuple(skipped), connection_set
+        tuple(written),
+        tuple(backups),
+        in_keyring,
+        keyring_problem,
+        tuple(skipped),
+        connection_set,
+        tuple(notes),
     )
 
 
@@ -606,12 +622,12 @@ def _apply_widget(
     path = project.widget_config
     if plan._widget_create and not path.exists():
         settings = WidgetSettings(backend_url_for(project), language=lang)
-        backup = write_widget_config(path, render_widget_config(settings))
+        backup = write_widget_config(path, render_widget_config(settings), root=project.root)
     else:
         cleaned, removed = remove_secrets(read_widget_config(path))
         if not removed:
             return
-        backup = write_widget_config(path, cleaned)
+        backup = write_widget_config(path, cleaned, root=project.root)
     written.append(project.relative(path))
     if backup is not None:
         backups.append(backup)

@@ -10,36 +10,21 @@ named after the project and the variable, and deleted once the key is in its `.e
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import os
-import re
 from datetime import datetime
 from pathlib import Path
 
 from wizard.core.files.atomic import atomic_write
+from wizard.core.files.backups import private_folder, project_tag, state_folder
 from wizard.core.keys import CheckedKey
 from wizard.core.project import Project
 
 
-def state_home() -> Path:
-    """The user's state folder for technova-setup (XDG), created private when first needed."""
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "technova-setup"
-
-
 def _folder() -> Path:
-    folder = state_home() / "recovery"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        os.chmod(folder, 0o700)
-    return folder
+    return private_folder("recovery")
 
 
 def _project_tag(project: Project) -> str:
-    """`<folder name>-<short hash of the full path>`: readable, and two projects never meet."""
-    root = str(project.root.resolve())
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", project.root.name)[:40] or "project"
-    return f"{name}-{hashlib.sha256(root.encode()).hexdigest()[:8]}"
+    return project_tag(project.root)
 
 
 def keep_safe(project: Project, key: CheckedKey) -> Path:
@@ -57,7 +42,7 @@ def keep_safe(project: Project, key: CheckedKey) -> Path:
 
 def kept_for(project: Project) -> list[Path]:
     """Recovery files of this project still waiting (oldest first)."""
-    folder = state_home() / "recovery"
+    folder = state_folder() / "recovery"
     if not folder.is_dir():
         return []
     tag = _project_tag(project)
