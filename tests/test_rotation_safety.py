@@ -177,3 +177,55 @@ def test_a_run_already_writing_makes_the_second_refuse_before_making_a_key(
     out = capsys.readouterr()
     assert code == 3 and "aucune nouvelle clé n'a été créée" in out.err
     assert works(demo.openwebui.url, demo.openwebui_key)
+
+
+def test_a_password_is_never_sent_over_plain_http_to_another_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`login --url http://<not this machine>` refuses before asking anything (no network
+    either: 192.0.2.0/24 is reserved for documentation and never routed)."""
+    (tmp_path / "backend").mkdir()
+    (tmp_path / "backend/.env").write_text("PORT=3001\n")
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("Hunter2-password\n"))
+    code = main(
+        [
+            "login",
+            "--project",
+            str(tmp_path),
+            "--url",
+            "http://192.0.2.10:3000",
+            "--email",
+            "a@example.com",
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            "en",
+        ]
+    )
+    out = capsys.readouterr()
+    assert code == 3 and "--allow-http" in out.err
+    assert __import__("sys").stdin.read() == "Hunter2-password\n"  # the password was not read
+
+
+@pytest.mark.parametrize("follow", [False, True])
+def test_a_backend_env_linked_out_of_the_project_needs_follow_symlinks(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], follow: bool
+) -> None:
+    shared = tmp_path / "elsewhere/backend.env"
+    shared.parent.mkdir()
+    shared.write_text(
+        f"OPENWEBUI_URL={demo.openwebui.url}\nOPENWEBUI_API_KEY={demo.openwebui_key}\n"
+    )
+    (tmp_path / "site/backend").mkdir(parents=True)
+    (tmp_path / "site/backend/.env").symlink_to(shared)
+    args = ["renew", "--project", str(tmp_path / "site"), "--yes", "--lang", "en"]
+    code = main([*args, "--follow-symlinks"] if follow else args)
+    out = capsys.readouterr()
+    new = read_env(shared).values["OPENWEBUI_API_KEY"]
+    assert (tmp_path / "site/backend/.env").is_symlink()
+    if follow:
+        assert code == 0, out.out + out.err
+        assert new != demo.openwebui_key and works(demo.openwebui.url, new)
+    else:
+        assert code == 3 and str(shared) in out.err
+        assert new == demo.openwebui_key and works(demo.openwebui.url, demo.openwebui_key)

@@ -43,6 +43,17 @@ def add_commands(
     consent.add_argument(
         "--yes", action="store_true", help="agree to every step in advance (scripts, cron)"
     )
+    consent.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="send the key or password over plain http to a server that is not this computer "
+        "(anyone on the way can read it; without this option it is refused)",
+    )
+    consent.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="write backend/.env even when it is a link to a file outside the project",
+    )
     login = commands.add_parser(
         "login",
         parents=[common, project, consent],
@@ -169,15 +180,19 @@ def _server_answers(url: str) -> None:
         raise WizardError("account.unreachable", url=url)
 
 
-def _sign_in(url: str, email: str | None, password_stdin: bool, lang: Lang) -> Session:
+def _sign_in(url: str, args: argparse.Namespace, lang: Lang) -> Session:
     from wizard.core import keyflow
+    from wizard.core.transport import require_safe_transport
 
+    email: str | None = args.email
+    require_safe_transport(url, allow_plain_http=args.allow_http)  # before any password typed
     _server_answers(url)
     if not email and can_ask():
         email = ask_text("login.email-prompt", lang)
     if not email:
         raise WizardError("account.no-email")
-    session = keyflow.sign_in(url, email, read_password(lang, password_stdin))
+    password = read_password(lang, args.password_stdin)
+    session = keyflow.sign_in(url, email, password, allow_plain_http=args.allow_http)
     say("login.signed-in", lang, url=url, email=session.email, role=session.role)
     return session
 
@@ -218,7 +233,7 @@ def _save(
     key: CheckedKey,
     url: str | None,
     lang: Lang,
-    yes: bool,
+    args: argparse.Namespace,
     recovery: object = None,
 ) -> None:
     """The key into its own slot through the one plan-and-apply path both faces use. Other
@@ -230,7 +245,10 @@ def _save(
     _show_plan(plan, lang)
     # The person agreed to save the key; keeping it in the .env alone when no keyring works
     # is part of that (the old key is already dead: it must be written somewhere).
+    yes: bool = args.yes
     granted = {Choice.ENV_ONLY}
+    if args.follow_symlinks:
+        granted.add(Choice.FOLLOW_OUTSIDE_SYMLINK)
     for choice in sorted(plan.choices - {Choice.ENV_ONLY}):
         if choice in RECOMMENDED and agree(
             "plan.ask", lang, yes, {"choice": Msg(f"plan.choice.{choice}")}
@@ -317,10 +335,10 @@ def _model_choice(models: list[str], model: str, lang: Lang, yes: bool) -> tuple
     return base or default, ask_text("login.system-prompt", lang) or default_prompt
 
 
-def _report(url: str, model: str, key: CheckedKey, lang: Lang) -> int:
+def _report(url: str, model: str, key: CheckedKey, lang: Lang, allow_http: bool) -> int:
     from wizard.core.keyflow import verify_key
 
-    verdict = verify_key(url, model, key)
+    verdict = verify_key(url, model, key, allow_plain_http=allow_http)
     if verdict.ok:
         say("login.verified", lang, what=verdict.what)
         return 0
@@ -363,8 +381,8 @@ def run_login(args: argparse.Namespace, lang: Lang) -> int:
     project, settings = _project_settings(args.project)
     url = (args.url or settings.openwebui_url).strip().rstrip("/")
     _explain_session_token(settings.keys.get(Slot.OPENWEBUI), lang)
-    ensure_writable(project)
-    session = _sign_in(url, args.email, args.password_stdin, lang)
+    ensure_writable(project, follow_outside_symlink=args.follow_symlinks)
+    session = _sign_in(url, args, lang)
     _warn_before_replacing(project, lang)
     if not agree("login.ask-continue", lang, args.yes):
         say("login.cancelled", lang)
@@ -375,12 +393,12 @@ def run_login(args: argparse.Namespace, lang: Lang) -> int:
     made = _make_key(session, project, lang, args.yes)
     say("login.created", lang, masked=made.key.masked)
     # The old key died when this one was made: save the new one before anything else.
-    _save(project, made.key, _url_setting(url, settings), lang, args.yes, made.recovery)
+    _save(project, made.key, _url_setting(url, settings), lang, args, made.recovery)
     try:
         _fix_open_webui(session, settings.model, made.key, lang, args.yes)
     except WizardError as error:  # the key is saved; the check below says what remains
         print(error.render(lang), file=sys.stderr)
-    code = _report(url, settings.model, made.key, lang)
+    code = _report(url, settings.model, made.key, lang, args.allow_http)
     say("login.restart", lang)
     return code
 
@@ -394,22 +412,22 @@ def run_renew(args: argparse.Namespace, lang: Lang) -> int:
     if args.key_stdin:
         return _renew_with_pasted_key(project, settings, url, lang, args)
     _explain_session_token(current, lang)
-    ensure_writable(project)
+    ensure_writable(project, follow_outside_symlink=args.follow_symlinks)
     _warn_before_replacing(project, lang)
     if not agree("login.ask-continue", lang, args.yes):
         say("login.cancelled", lang)
         return 1
-    made = successor_from_current(project, url, current)
+    made = successor_from_current(project, url, current, allow_plain_http=args.allow_http)
     if isinstance(made, SignInNeeded):
         if made.why is not None:
             say("login.sign-in-instead", lang, why=made.why.render(lang))
-        session = _sign_in(url, args.email, args.password_stdin, lang)
+        session = _sign_in(url, args, lang)
         made = _make_key(session, project, lang, args.yes)
     elif made.how is not None:
         print(made.how.render(lang))
     say("login.created", lang, masked=made.key.masked)
-    _save(project, made.key, None, lang, args.yes, made.recovery)  # first: the old key is dead
-    code = _report(url, settings.model, made.key, lang)
+    _save(project, made.key, None, lang, args, made.recovery)  # first: the old key is dead
+    code = _report(url, settings.model, made.key, lang, args.allow_http)
     return max(code, _restart(args.restart_command, project, lang))
 
 
@@ -427,13 +445,13 @@ def _renew_with_pasted_key(
     else:
         pasted = sys.stdin.read().removesuffix("\n")
     key = check_key(pasted, Slot.OPENWEBUI)
-    verdict = verify_key(url, settings.model, key)
+    verdict = verify_key(url, settings.model, key, allow_plain_http=args.allow_http)
     if not verdict.ok and not args.force and (verdict.refused or not verdict.reached):
         refusal = (
             "account.pasted-key-refused" if verdict.refused else "keyflow.pasted-key-unchecked"
         )
         raise WizardError(refusal, url=url, masked=key.masked, reason=verdict.what)
-    _save(project, key, None, lang, args.yes)
+    _save(project, key, None, lang, args)
     if verdict.ok:
         say("login.verified", lang, what=verdict.what)
         code = 0

@@ -74,16 +74,26 @@ class SignInNeeded:
     why: Msg | None = None
 
 
-def ensure_writable(project: Project, slots: tuple[Slot, ...] = (Slot.OPENWEBUI,)) -> None:
+def ensure_writable(
+    project: Project,
+    slots: tuple[Slot, ...] = (Slot.OPENWEBUI,),
+    *,
+    follow_outside_symlink: bool = False,
+) -> None:
     """Refuse before a key is made if a file that will receive it cannot be written.
 
     Checks each `.env` file (or, for a new one, its folder) for write permission and takes
     then releases the folder's lock, so a run already writing is found now, not after the old
-    key died. Raises `WizardError("keyflow.not-writable" | "keyflow.busy")`.
+    key died; a file that is not a regular file, or a link out of the project the person did
+    not allow, is refused now too. Raises `WizardError("keyflow.not-writable" |
+    "keyflow.busy" | "safety.…")`.
     """
+    from wizard.core.files.guard import write_target
+
     for slot in slots:
         path = env_file_for(project, slot)
         where = project.relative(path)
+        write_target(path, project.root, follow_outside_symlink=follow_outside_symlink)
         target = Path(os.path.realpath(path))
         folder = target.parent
         existing = folder
@@ -114,8 +124,12 @@ def _try_lock(folder: Path, where: str) -> None:
         os.close(fd)  # closing releases the lock
 
 
-def sign_in(url: str, email: str, password: Secret) -> Session:
-    """Sign in once (every try counts against Open WebUI's rate limit)."""
+def sign_in(url: str, email: str, password: Secret, *, allow_plain_http: bool = False) -> Session:
+    """Sign in once (every try counts against Open WebUI's rate limit). A password goes only
+    over TLS or to this machine, unless the person allowed plain http."""
+    from wizard.core.transport import require_safe_transport
+
+    require_safe_transport(url, allow_plain_http=allow_plain_http)
     return account.sign_in(url, email, password)
 
 
@@ -166,12 +180,15 @@ def let_users_make_keys(admin: Session) -> None:
 
 
 def successor_from_current(
-    project: Project, url: str, current: KeyReport | None
+    project: Project, url: str, current: KeyReport | None, *, allow_plain_http: bool = False
 ) -> MadeKey | SignInNeeded:
     """A new key made with the credential the backend already has: an API key makes its own
     successor, a live session token makes one too. Otherwise: sign in."""
+    from wizard.core.transport import require_safe_transport
+
     if current is None or not current.usable:
         return SignInNeeded()
+    require_safe_transport(url, allow_plain_http=allow_plain_http)
     try:
         if current.kind is KeyKind.OPENWEBUI_API_KEY:
             return _kept(
@@ -190,10 +207,17 @@ def successor_from_current(
     return SignInNeeded()
 
 
-def verify_key(url: str, model: str, key: CheckedKey) -> ProbeVerdict:
+def verify_key(
+    url: str, model: str, key: CheckedKey, *, allow_plain_http: bool = False
+) -> ProbeVerdict:
     """`/api/models` with the key, as `check` does: does Open WebUI accept it and offer the
-    model? Bounded in time; never raises."""
+    model? Bounded in time; raises only `transport.plain-http` (a key never goes over plain
+    http to another machine unless the person allowed it)."""
     import asyncio
+
+    from wizard.core.transport import require_safe_transport
+
+    require_safe_transport(url, allow_plain_http=allow_plain_http)
 
     from wizard.core.probes import ProbeTarget, Timeouts, probe_openwebui
 
