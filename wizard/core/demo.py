@@ -25,12 +25,12 @@ from wizard.standins.server import BackgroundServer, Demo, run_in_thread, start_
 class DemoKeyring(KeyringBackend):
     """A keyring that lives in memory for the demo's lifetime and is forgotten on exit."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
     # Never picked by keyring's own discovery (it scans every subclass): only `--demo` sets it.
-    viable = False  # type: ignore[assignment]
+    viable = False
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring's __init__ is untyped
         self._passwords: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

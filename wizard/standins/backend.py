@@ -70,7 +70,7 @@ def make_backend_app(project_root: Path) -> Starlette:
             payload = None
         if answer.status_code != 200:
             # What the backend's log would say: Open WebUI's detail or OpenAI's message, no key.
-            reason = openwebui_detail(payload) or (openai_error(payload) or {}).get("code")
+            reason = openwebui_detail(payload) or str((openai_error(payload) or {}).get("code"))
             return JSONResponse(
                 {"error": f"Open WebUI answered {answer.status_code}: {reason}"}, status_code=502
             )

@@ -185,7 +185,7 @@ def _error_body(
 def _bearer(headers: Any) -> str | None:
     """The key after `Bearer ` (None when there is no usable Authorization header)."""
     value = headers.get("authorization")
-    if value is None:
+    if not isinstance(value, str):
         return None
     scheme, _, key = value.partition(" ")
     if scheme.lower() != "bearer" or not key:
