@@ -567,8 +567,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Coolify : redémarrage de {app} en file d'attente (déploiement {uuid}).",
     },
     "deploy.coolify.status": {
-        "en": "Coolify: deployment {status}…",
-        "fr": "Coolify : déploiement {status}…",
+        "en": "Coolify: deployment status {status}.",
+        "fr": "Coolify : état du déploiement {status}.",
     },
     "deploy.coolify.finished": {
         "en": "Coolify: {app} restarted.",
@@ -871,6 +871,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{file}, ligne {line}, décode OPENWEBUI_API_KEY comme un jeton de session "
         "({excerpt}) ; une clé API n'expire jamais, donc ce code donnera des erreurs ou de "
         "fausses alertes : retirez cette vérification d'expiration.",
+    },
+    # --- the wizard's step -------------------------------------------------------------------
+    "tui.stepname.deploy": {"en": "Restart", "fr": "Relance"},
+    "tui.help.deploy": {
+        "en": "The backend reads its key when it starts: until it restarts, it keeps the old "
+        "one. Say where it runs; the wizard restarts it (or gives Coolify the key and restarts "
+        "the application), then sends a test message the way the widget does. Nothing is "
+        "restarted before you press the button.",
+        "fr": "Le backend lit sa clé au démarrage : tant qu'il n'a pas redémarré, il garde "
+        "l'ancienne. Dites où il tourne ; l'assistant le redémarre (ou donne la clé à Coolify "
+        "et redémarre l'application), puis envoie un message de test comme le fait le widget. "
+        "Rien n'est redémarré avant que vous appuyiez sur le bouton.",
+    },
+    "tui.deploy.heading": {
+        "en": "Bring the new key to the running site",
+        "fr": "Amener la nouvelle clé jusqu'au site en marche",
+    },
+    "tui.deploy.ask": {"en": "Where does the backend run?", "fr": "Où tourne le backend ?"},
+    "tui.deploy.way.command": {
+        "en": "On this computer, restarted by a command",
+        "fr": "Sur cet ordinateur, redémarré par une commande",
+    },
+    "tui.deploy.way.coolify": {"en": "On Coolify", "fr": "Sur Coolify"},
+    "tui.deploy.way.compose": {"en": "With Docker Compose", "fr": "Avec Docker Compose"},
+    "tui.deploy.way.manual": {"en": "I restart it myself", "fr": "Je le redémarre moi-même"},
+    "tui.deploy.field.command": {
+        "en": "Command, run from the project folder:",
+        "fr": "Commande, lancée depuis le dossier du projet :",
+    },
+    "tui.deploy.field.url": {"en": "Coolify's address:", "fr": "Adresse de Coolify :"},
+    "tui.deploy.field.app": {
+        "en": "The backend application's uuid (on its Coolify page):",
+        "fr": "Uuid de l'application du backend (sur sa page Coolify) :",
+    },
+    "tui.deploy.field.token": {
+        "en": "Coolify API token (empty: COOLIFY_TOKEN or the keyring):",
+        "fr": "Jeton d'API Coolify (vide : COOLIFY_TOKEN ou le trousseau) :",
+    },
+    "tui.deploy.field.service": {
+        "en": "The backend's Compose service:",
+        "fr": "Service Compose du backend :",
+    },
+    "tui.deploy.write": {
+        "en": "Write this in {file} (no secret in it; commit it)",
+        "fr": "L'écrire dans {file} (sans secret ; à versionner)",
+    },
+    "tui.deploy.keep-token": {
+        "en": "Keep the token in my keyring",
+        "fr": "Garder le jeton dans mon trousseau",
+    },
+    "tui.deploy.from-file": {"en": "{file}: backend {how}.", "fr": "{file} : backend {how}."},
+    "tui.deploy.detected": {
+        "en": "Found in the project: backend probably {how}.",
+        "fr": "Trouvé dans le projet : backend probablement {how}.",
+    },
+    "tui.deploy.nothing-detected": {
+        "en": "Nothing in the project says how the backend restarts.",
+        "fr": "Rien dans le projet n'indique comment le backend redémarre.",
+    },
+    "tui.deploy.run": {"en": "Restart and test", "fr": "Redémarrer et tester"},
+    "tui.deploy.again": {"en": "Again", "fr": "Recommencer"},
+    "tui.deploy.skip": {"en": "Skip", "fr": "Passer"},
+    "tui.deploy.continue": {"en": "Continue", "fr": "Continuer"},
+    "tui.deploy.running": {
+        "en": "Restarting and testing…",
+        "fr": "Redémarrage et test en cours…",
     },
 }
 

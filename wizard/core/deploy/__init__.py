@@ -32,6 +32,7 @@ __all__ = [
     "DeployOutcome",
     "DeployStep",
     "Detected",
+    "KeyToDeliver",
     "Way",
     "deliver",
     "detect",
@@ -51,6 +52,14 @@ class NewKey(Protocol):
 
     @property
     def secret(self) -> Secret: ...
+
+
+@dataclass(frozen=True)
+class KeyToDeliver:
+    """A key and its place, for a face that holds them apart (the wizard's state)."""
+
+    slot: Slot
+    secret: Secret
 
 
 @dataclass(frozen=True)
