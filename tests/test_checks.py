@@ -138,8 +138,10 @@ def test_no_credit_on_the_openai_account_behind_openwebui(demo: Demo) -> None:
 
 def test_the_model_is_missing(demo: Demo) -> None:
     result = run(probe_openwebui(target(demo, model="technova-sales"), FAST))
-    assert_diagnosis(result, "openwebui-model-missing")
+    # The list is not empty: the model id is wrong (not the OpenAI key inside Open WebUI).
+    assert_diagnosis(result, "openwebui-wrong-model-id")
     assert "technova" in result.details["models"]  # type: ignore[operator]
+    assert "technova" in result.diagnosis.explanation.render("en")["why"]
 
 
 @pytest.mark.parametrize("probe", [probe_openwebui, probe_chat_both_ways])

@@ -244,7 +244,7 @@ def test_status_json_shape_and_exit_code(tmp_path: Path, lang: str) -> None:
     assert key not in done.stdout + done.stderr
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "Keys found:"), ("fr", "Clés trouvées :")])
+@pytest.mark.parametrize(("lang", "words"), [("en", "Keys found:"), ("fr", "Clés trouvées\u00a0:")])
 def test_status_text_in_both_languages(tmp_path: Path, lang: str, words: str) -> None:
     make_project(
         tmp_path,

@@ -161,7 +161,7 @@ async def test_a_refused_key_shows_what_why_next(demo: DemoEnvironment) -> None:
         await press(pilot, "next")
         assert app.state.results["openwebui"].diagnosis.code == "openwebui-api-key-refused"
         text = screen_text(app)
-        assert "Pourquoi :" in text and "À faire :" in text
+        assert "Pourquoi\u00a0:" in text and "À faire\u00a0:" in text
         assert str(app.screen.query_one("#continue", Button).label) == "Continuer quand même"
 
 

@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--timeout",
-        type=float,
+        type=_positive_seconds,
         default=15.0,
         metavar="SECONDS",
         help="how long to wait for each server's answer (default: 15)",
@@ -136,8 +136,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "restart": _restart_command,
     }
     handler = handlers.get(args.command, run_wizard)
+    code: int | None = None
     try:
-        return handler(args, lang)
+        code = handler(args, lang)
+        sys.stdout.flush()  # here, so that a closed pipe is met while we can still handle it
+        return code
+    except BrokenPipeError:
+        # `check | head -1`: the reader left. Stop quietly, keeping the verdict when we have it.
+        _silence_stdout()
+        return code if code is not None else 141
     except WizardError as error:
         _print_error(error, lang)
         return 3
@@ -175,6 +182,30 @@ def _report_fault(error: Exception, args: argparse.Namespace, lang: Lang) -> Non
         )
         return
     print(Msg("faults.log-written", {"path": str(path)}).render(lang), file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's last flush does not complain either."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _positive_seconds(text: str) -> float:
+    """`--timeout`: a finite number of seconds above zero (not 0, -1, nan or inf)."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
+    return value
 
 
 def _restart_command(args: argparse.Namespace, lang: Lang) -> int:
@@ -340,7 +371,8 @@ def status_json(report: object, lang: Lang) -> dict[str, object]:
                 "masked": key.masked,
                 "expires_at": format_utc(key.expires_at) if key.expires_at else None,
                 "level": expiry_of(key).level.value,
-                "usable": key.usable,
+                "severity": credential.severity.value,
+                "usable": credential.usable,
                 "in_keyring": credential.in_keyring,
             }
         )
@@ -369,10 +401,13 @@ def render_status(report: object, lang: Lang, closing: bool = True) -> str:
         lines.append(Msg("status.credentials").render(lang))
         for credential in report.credentials:
             key = credential.report
+            # "Also in the keyring" only when the keyring holds this very key.
             keyring = (
-                Msg("status.credential.in-keyring").render(lang) if credential.in_keyring else ""
+                Msg("status.credential.in-keyring").render(lang)
+                if credential.keyring_matches
+                else ""
             )
-            icon = "✓" if key.usable else "✗"
+            icon = "✓" if credential.usable else _ICONS[credential.severity.value]
             text = Msg(
                 "status.credential",
                 {
@@ -392,10 +427,9 @@ def render_status(report: object, lang: Lang, closing: bool = True) -> str:
     if shown:
         lines += ["", Msg("status.problems").render(lang)]
         for problem in shown:
-            label = Msg(f"severity.{problem.severity.value}").render(lang)
-            lines.append(
-                f"  {_ICONS[problem.severity.value]} {label}: {problem.message.render(lang)}"
-            )
+            label = Msg(f"severity.{problem.severity.value}")
+            line = Msg("status.problem-line", {"label": label, "message": problem.message})
+            lines.append(f"  {_ICONS[problem.severity.value]} {line.render(lang)}")
     if closing and int(report.exit_code) == 0:
         lines += ["", Msg("status.all-good").render(lang)]
     return "\n".join(lines)
@@ -425,6 +459,11 @@ def check_json(report: object, lang: Lang) -> dict[str, object]:
 
     assert isinstance(report, CheckReport)
     data = status_json(report.status, lang)
+    for entry in data["credentials"]:  # type: ignore[attr-defined]
+        # Each key's verdict with its live probes: the same as `status` unless a server says no.
+        severity = report.credential_severity(entry["variable"])
+        entry["severity"] = severity.value
+        entry["usable"] = entry["usable"] and severity.value != "critical"
     data["checks"] = [result_json(result, lang) for result in report.results]
     data["exit"] = int(report.exit_code)
     return data
@@ -445,11 +484,21 @@ def render_check(report: object, lang: Lang, only: tuple[str, ...] = _PROBE_NAME
         icon = {"ok": "✓", "warning": "!", "critical": "✗", "unknown": "?"}[
             result.diagnosis.verdict.value
         ]
-        name = Msg(f"probe.{result.name}").render(lang)
-        lines.append(f"  {icon} {name} ({result.elapsed_ms} ms): {parts['what']}")
+        name = Msg(f"probe.{result.name}")
+        line = Msg(
+            "check.result-line", {"name": name, "ms": result.elapsed_ms, "what": parts["what"]}
+        )
+        lines.append(f"  {icon} {line.render(lang)}")
         if not result.ok:
             lines.append(f"      {Msg('check.label.because').render(lang)} {parts['why']}")
             lines.append(f"      {Msg('check.label.todo').render(lang)} {parts['next']}")
-    if int(report.exit_code) == 0 and set(only) == set(_PROBE_NAMES):
-        lines += ["", Msg("check.all-good").render(lang)]
+    ran = {result.name for result in report.results}
+    if int(report.exit_code) == 0 and set(only) == set(_PROBE_NAMES) and ran:
+        # A chat-only site is whole: say what works, not "both paths".
+        voice = bool(ran & {"openai", "realtime"})
+        chat = bool(ran & {"openwebui", "chat"})
+        closing = "check.all-good" if voice and chat else "check.all-good.chat-only"
+        if voice and not chat:
+            closing = "check.all-good.voice-only"
+        lines += ["", Msg(closing).render(lang)]
     return "\n".join(lines)

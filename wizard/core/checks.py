@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from wizard.core.diagnosis import Verdict
 from wizard.core.keys import KeyReport, Slot, recognise_key
@@ -24,6 +25,7 @@ from wizard.core.status import (
     StatusReport,
     exit_code_for,
     project_status,
+    worst,
 )
 
 # The variable a project may use to point the voice server at another OpenAI-compatible base.
@@ -31,11 +33,14 @@ OPENAI_BASE_URL_VARIABLE = "OPENAI_BASE_URL"
 
 
 def target_from_project(project: Project, openai_base_url: str | None = None) -> ProbeTarget:
-    """What the probes test: the values the project's servers themselves read from their .env."""
-    from wizard.core.files.envfile import read_env
+    """What the probes test: the values the project's servers themselves read from their .env
+    (as Node's `dotenv` reads them: that is what the servers send)."""
+    from wizard.core.files.envfile import node_parse, read_env
 
-    backend = read_env(project.backend_env).values if project.backend_env.exists() else {}
-    voice = read_env(project.voice_env).values if project.voice_env.exists() else {}
+    def values(path: Path) -> dict[str, str]:
+        return node_parse(read_env(path).text) if path.exists() else {}
+
+    backend, voice = values(project.backend_env), values(project.voice_env)
 
     def secret(value: str | None) -> Secret | None:
         return Secret(value) if value else None
@@ -51,6 +56,23 @@ def target_from_project(project: Project, openai_base_url: str | None = None) ->
         backend_file=project.relative(project.backend_env),
         voice_file=project.relative(project.voice_env),
     )
+
+
+CHAT_PROBES = ("openwebui", "chat")
+VOICE_PROBES = ("openai", "realtime")
+
+
+def probes_for(project: Project, target: ProbeTarget) -> tuple[str, ...]:
+    """The probes of the parts this site has: the chat when backend/.env exists, the voice
+    when websocket-server/.env holds an OPENAI_API_KEY (the same rule as `status`)."""
+    names: tuple[str, ...] = ()
+    if not project.has_any_file:
+        return names
+    if project.backend_env.exists():
+        names += CHAT_PROBES
+    if target.openai_key is not None and target.openai_key.reveal().strip():
+        names += VOICE_PROBES
+    return names
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,14 @@ def read_settings(project: Project) -> ProjectSettings:
     return ProjectSettings(target.openwebui_url, target.model, keys)
 
 
+_PROBE_SLOTS = {
+    "openwebui": Slot.OPENWEBUI,
+    "chat": Slot.OPENWEBUI,
+    "openai": Slot.OPENAI,
+    "realtime": Slot.OPENAI,
+}
+_NOT_ABOUT_THE_KEY = frozenset({"realtime-code-beta-header", "realtime-beta-header"})
+
 _VERDICT_SEVERITY = {
     Verdict.OK: Severity.INFO,
     Verdict.WARNING: Severity.WARNING,
@@ -84,6 +114,21 @@ _VERDICT_SEVERITY = {
 class CheckReport:
     status: StatusReport
     results: list[ProbeResult]
+
+    def credential_severity(self, variable: str) -> Severity:
+        """A key's verdict, offline and live: the worst of `status` and its probes.
+
+        Diagnoses about the code rather than the key (the voice server's beta header) do not
+        count against the key.
+        """
+        slot = Slot(variable)
+        offline = [c.severity for c in self.status.credentials if c.slot is slot]
+        live = [
+            _VERDICT_SEVERITY[r.diagnosis.verdict]
+            for r in self.results
+            if _PROBE_SLOTS.get(r.name) is slot and r.diagnosis.code not in _NOT_ABOUT_THE_KEY
+        ]
+        return worst(offline + live)
 
     @property
     def exit_code(self) -> ExitCode:
@@ -120,8 +165,20 @@ async def check_project(
     use_keyring: bool = True,
     limit: asyncio.Semaphore | None = None,
 ) -> CheckReport:
-    """`run_check` inside a running loop; `limit` caps probes shared with other projects."""
+    """`run_check` inside a running loop; `limit` caps probes shared with other projects.
+
+    A part of the site that is not set up (no backend/.env; no voice server or no
+    OPENAI_API_KEY) is not probed: `status` calls it "not set up" and `check` agrees.
+    """
     target = target_from_project(project, openai_base_url)
+    # No project here (exit 3, like `status`), or a part not set up: nothing to probe there.
+    only = tuple(name for name in only if name in probes_for(project, target))
+    if "realtime" in only:
+        from wizard.core.voice_code import find_beta_header
+
+        found = await asyncio.to_thread(find_beta_header, project.root)
+        if found is not None:
+            target = replace(target, beta_header_at=f"{found.file}:{found.line}")
     # The offline status (files, git, keyring) waits in a thread while the probes wait on
     # the network: with many projects, neither queues behind the other.
     status_task = asyncio.create_task(

@@ -127,7 +127,11 @@ def diagnose_openai_error(status: int, error: dict[str, Any], *, where: str) -> 
     code = error.get("code")
     kind = error.get("type")
     message = str(error.get("message") or "")
-    params: dict[str, object] = {"where": Msg(f"where.{where}"), "status": status}
+    params: dict[str, object] = {
+        "where": Msg(f"where.{where}"),
+        "place": Msg(f"place.{where}"),
+        "status": status,
+    }
     if status == 401:
         if code == "invalid_api_key":
             return diagnosis("openai-invalid-key", Verdict.CRITICAL, **params)
@@ -148,3 +152,39 @@ def diagnose_openai_error(status: int, error: dict[str, Any], *, where: str) -> 
     if status >= 500:  # OpenAI's own trouble (overloaded, down): not the key's fault
         return diagnosis("openai-server-error", Verdict.UNKNOWN, **params)
     return diagnosis("openai-other", Verdict.CRITICAL, error=str(code or kind or status), **params)
+
+
+def diagnose_missing_model(
+    model: str, models: list[str], *, file: str, names: dict[str, str] | None = None
+) -> Diagnosis:
+    """Open WebUI accepted the key and lists models, but not `model`: name the right ids.
+
+    `names` maps display names to ids (`TechNova` → `technova`): the name people read in
+    Open WebUI is not the id the API wants. (An empty list is another story: the OpenAI key
+    inside Open WebUI, FACTS.md.)
+    """
+    import difflib
+
+    shown = [m for m in models if m][:20]
+    by_folded = {m.casefold(): m for m in shown}
+    named = {n.strip().casefold(): i for n, i in (names or {}).items() if i in shown}
+    wanted = model.strip().casefold()
+    match = (
+        by_folded.get(wanted)
+        or named.get(wanted)
+        or next(
+            iter(difflib.get_close_matches(model.casefold(), list(by_folded), n=1, cutoff=0.5)),
+            None,
+        )
+    )
+    suggestion = by_folded.get(match, match) if match else None
+    closest: object = Msg("diag.closest-model", {"suggestion": suggestion}) if suggestion else ""
+    return diagnosis(
+        "openwebui-wrong-model-id",
+        Verdict.CRITICAL,
+        model=model,
+        file=file,
+        models=", ".join(shown),
+        closest=closest,
+        suggestion=suggestion or "",
+    )

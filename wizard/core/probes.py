@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import errno
 import functools
 import socket
@@ -25,6 +26,7 @@ from wizard.core.diagnosis import (
     OWUI_MODEL_NOT_FOUND,
     Diagnosis,
     Verdict,
+    diagnose_missing_model,
     diagnose_openai_error,
     diagnose_openwebui_refusal,
     diagnosis,
@@ -83,6 +85,8 @@ class ProbeTarget:
     openai_key: Secret | None = None
     backend_file: str = "backend/.env"
     voice_file: str = "websocket-server/.env"
+    # `file:line` where the voice server's code sends `OpenAI-Beta: realtime=v1`, if it does.
+    beta_header_at: str | None = None
 
 
 class _Stop(Exception):
@@ -220,6 +224,15 @@ def _preflight(key: Secret | None, slot: Slot, file: str) -> KeyReport:
                 f"wrong-place.{slot.value}", Verdict.CRITICAL, file=file, masked=report.masked
             )
         )
+    if report.fixes and report.usable:
+        # The server program sends the value as its .env gives it, spaces or quotes included:
+        # the cleaned key would pass here and still fail there.
+        extras = Msg(f"status.extras.{report.fixes[0]}")
+        raise _Stop(
+            diagnosis(
+                "key-with-extras", Verdict.CRITICAL, file=file, masked=report.masked, extras=extras
+            )
+        )
     blocking = [p for p in report.problems if p not in ("expired", "no-expiry")]
     if blocking or report.kind is KeyKind.UNKNOWN:
         code = (blocking or ["not-a-key"])[0]
@@ -325,16 +338,16 @@ async def probe_openwebui(target: ProbeTarget, timeouts: Timeouts = Timeouts()) 
             verdict = diagnosis("openwebui-no-models", Verdict.CRITICAL, model=target.model)
             return verdict, status, details
         if target.model not in models:
-            return (
-                diagnosis(
-                    "openwebui-model-missing",
-                    Verdict.CRITICAL,
-                    model=target.model,
-                    file=target.backend_file,
-                ),
-                status,
-                details,
+            # Display names too (`TechNova` for the id `technova`): people copy the name.
+            names = {
+                clean_text(m["name"], limit=200): clean_text(str(m.get("id")), limit=200)
+                for m in (listed if isinstance(listed, list) else [])[:10_000]
+                if isinstance(m, dict) and isinstance(m.get("name"), str)
+            }
+            verdict = diagnose_missing_model(
+                target.model, models, file=target.backend_file, names=names
             )
+            return verdict, status, details
         if "expired" in report.problems:
             # Accepted although its `exp` is past: the server's clock or settings differ. Say so.
             return diagnosis("openwebui-ok-jwt-expired", Verdict.WARNING), status, details
@@ -399,7 +412,18 @@ async def probe_chat(
 
 async def probe_chat_both_ways(target: ProbeTarget, timeouts: Timeouts = Timeouts()) -> ProbeResult:
     """The chat, answered whole and then streamed: the backend uses both, and a proxy that
-    buffers or cuts event streams breaks only the second."""
+    buffers or cuts event streams breaks only the second. One deadline, `timeouts.total`,
+    for both requests together: the limit the timeout message states is the one kept."""
+    start = time.perf_counter()
+    try:
+        return await asyncio.wait_for(_chat_both_ways(target, timeouts), timeouts.total)
+    except TimeoutError:
+        elapsed = int((time.perf_counter() - start) * 1000)
+        verdict = diagnosis("timeout", Verdict.UNKNOWN, url="", seconds=_seconds(timeouts.total))
+        return ProbeResult("chat", verdict, elapsed)
+
+
+async def _chat_both_ways(target: ProbeTarget, timeouts: Timeouts) -> ProbeResult:
     whole = await probe_chat(target, timeouts, stream=False)
     if not whole.ok:
         return whole
@@ -540,7 +564,12 @@ async def probe_realtime(
                 )
             return transport_diagnosis(error, url, timeouts), None, {}
 
-    return await _timed("realtime", timeouts, body)
+    result = await _timed("realtime", timeouts, body)
+    if result.ok and target.beta_header_at is not None and not beta_header:
+        # The key opens a session; the server's own code, sending the retired header, does not.
+        verdict = diagnosis("realtime-code-beta-header", Verdict.CRITICAL, at=target.beta_header_at)
+        return dataclasses.replace(result, diagnosis=verdict)
+    return result
 
 
 def _realtime_closed(
@@ -562,7 +591,11 @@ def _realtime_closed(
             return verdict, 101, {}
     if code == 3000:
         verdict = diagnosis(
-            "openai-invalid-key", Verdict.CRITICAL, where=Msg("where.voice"), status=101
+            "openai-invalid-key",
+            Verdict.CRITICAL,
+            where=Msg("where.voice"),
+            place=Msg("place.voice"),
+            status=101,
         )
         return verdict, 101, {}
     if code == 4000:

@@ -22,6 +22,7 @@ from wizard.core.catalogue import (
     tui,
     widget,
 )
+from wizard.core.typography import french_spacing
 
 _PARTS = (
     *(common, keys, files, widget, keystore, status, diagnosis, plan, account, tui, safety),
@@ -37,7 +38,8 @@ def _merge() -> dict[str, dict[str, str]]:
         for key, entry in part.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"message {key!r} defined twice ({part.__name__})")
-            merged[key] = entry
+            # French typography (no-break spaces) is set here, once, for every part.
+            merged[key] = {**entry, "fr": french_spacing(entry["fr"])} if "fr" in entry else entry
     return merged
 
 

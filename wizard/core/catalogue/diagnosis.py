@@ -25,6 +25,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the OpenAI key in websocket-server/.env",
         "fr": "la clé OpenAI de websocket-server/.env",
     },
+    "place.voice": {"en": "websocket-server/.env", "fr": "websocket-server/.env"},
+    "place.openwebui-connection": {
+        "en": "Open WebUI (Admin Panel › Settings › Connections)",
+        "fr": "Open WebUI (Panneau d'administration › Réglages › Connexions)",
+    },
     "where.openwebui-connection": {
         "en": "the OpenAI key saved inside Open WebUI (Admin Panel › Settings › Connections)",
         "fr": "la clé OpenAI enregistrée dans Open WebUI (Panneau d'administration › Réglages "
@@ -113,6 +118,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         (
             "Run technova-setup to paste the key again.",
             "Lancez technova-setup pour coller de nouveau la clé.",
+        ),
+    ),
+    **_d(
+        "key-with-extras",
+        (
+            "The key in {file} ({masked}) is stored with {extras}, so it was not sent.",
+            "La clé de {file} ({masked}) est enregistrée avec {extras} : elle n'a pas été envoyée.",
+        ),
+        (
+            "The server program reads them as part of the key and sends them along: the "
+            "server refuses such a key.",
+            "Le programme du serveur les lit comme une partie de la clé et les envoie avec "
+            "elle : le serveur refuse une telle clé.",
+        ),
+        (
+            "Run technova-setup to write the key again, clean.",
+            "Lancez technova-setup pour réécrire la clé, propre.",
         ),
     ),
     # --- reaching the server ---
@@ -493,11 +515,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         (
             "An admin switches them on in Admin Panel › Settings › Authentication › API Keys; "
             "users who are not admins also need the “API Keys” permission (Admin Panel › Users "
-            "› Groups). Then check again.",
+            "› Groups). An admin can let technova-setup login do both. Then check again.",
             "Un administrateur les active dans Panneau d'administration › Réglages › "
             "Authentification › Clés d'API ; les utilisateurs non administrateurs ont aussi "
             "besoin de la permission « Clés d'API » (Panneau d'administration › Utilisateurs › "
-            "Groupes). Puis vérifiez de nouveau.",
+            "Groupes). Un administrateur peut laisser technova-setup login faire les deux. Puis "
+            "vérifiez de nouveau.",
         ),
     ),
     **_d(
@@ -586,6 +609,31 @@ MESSAGES: dict[str, dict[str, str]] = {
             "liste.",
         ),
     ),
+    **_d(
+        "openwebui-wrong-model-id",
+        (
+            "Open WebUI accepts the key, but has no model with the id “{model}”: the model "
+            "name in {file} is wrong.",
+            "Open WebUI accepte la clé, mais n'a aucun modèle d'identifiant « {model} » : le "
+            "nom de modèle de {file} est faux.",
+        ),
+        (
+            "OPENWEBUI_MODEL must be a model's id, not its display name. The models this key "
+            "can use are: {models}.{closest}",
+            "OPENWEBUI_MODEL doit être l'identifiant d'un modèle, pas son nom affiché. Les "
+            "modèles que cette clé peut utiliser sont : {models}.{closest}",
+        ),
+        (
+            "Set OPENWEBUI_MODEL in {file} to one of these ids (or run technova-setup, which "
+            "asks for it), then restart the backend.",
+            "Mettez dans OPENWEBUI_MODEL de {file} l'un de ces identifiants (ou lancez "
+            "technova-setup, qui le demande), puis redémarrez le backend.",
+        ),
+    ),
+    "diag.closest-model": {
+        "en": " The closest is “{suggestion}”.",
+        "fr": " Le plus proche est « {suggestion} ».",
+    },
     **_d(
         "openwebui-ok",
         (
@@ -688,9 +736,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "compte, ou a été mal copiée. Les clés OpenAI n'expirent pas d'elles-mêmes.",
         ),
         (
-            "Make a new key at https://platform.openai.com/api-keys and put it in {where}.",
+            "Make a new key at https://platform.openai.com/api-keys and put it in {place}.",
             "Créez une nouvelle clé sur https://platform.openai.com/api-keys et mettez-la dans "
-            "{where}.",
+            "{place}.",
         ),
     ),
     **_d(
@@ -876,6 +924,28 @@ MESSAGES: dict[str, dict[str, str]] = {
             "the URL wss://api.openai.com/v1/realtime?model=gpt-realtime.",
             "Retirez l'en-tête « OpenAI-Beta » du code de connexion de websocket-server et "
             "utilisez l'adresse wss://api.openai.com/v1/realtime?model=gpt-realtime.",
+        ),
+    ),
+    **_d(
+        "realtime-code-beta-header",
+        (
+            "The OpenAI key is fine, but the voice server's code sends the old header "
+            "“OpenAI-Beta: realtime=v1” ({at}).",
+            "La clé OpenAI est bonne, mais le code du serveur vocal envoie l'ancien en-tête "
+            "« OpenAI-Beta: realtime=v1 » ({at}).",
+        ),
+        (
+            "This key opens a voice session. OpenAI's Realtime API closes every connection "
+            "that sends that header (code 4000, beta_api_shape_disabled): the voice fails "
+            "because of the code, whatever the key.",
+            "Cette clé ouvre une session vocale. L'API Realtime d'OpenAI ferme toute connexion "
+            "qui envoie cet en-tête (code 4000, beta_api_shape_disabled) : la voix échoue à "
+            "cause du code, quelle que soit la clé.",
+        ),
+        (
+            "Delete the “OpenAI-Beta” header at {at}, then restart the voice server. Keep the key.",
+            "Supprimez l'en-tête « OpenAI-Beta » à {at}, puis redémarrez le serveur vocal. "
+            "Gardez la clé.",
         ),
     ),
     **_d(

@@ -106,12 +106,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "websocket-server/.env.",
     },
     "status.key-in-wrong-file.OPENAI_API_KEY": {
-        "en": "{file} holds an Open WebUI key ({masked}) where the OpenAI key belongs. OpenAI "
-        "refuses it. Put the OpenAI key here (https://platform.openai.com/api-keys) and the "
-        "Open WebUI key in backend/.env.",
-        "fr": "{file} contient une clé Open WebUI ({masked}) à la place de la clé OpenAI. "
-        "OpenAI la refuse. Mettez ici la clé OpenAI (https://platform.openai.com/api-keys) et "
-        "la clé Open WebUI dans backend/.env.",
+        "en": "{file} holds an Open WebUI key ({masked}) where the OpenAI key belongs. The "
+        "voice server sends it to OpenAI, which refuses it: voice does not work (the chat is "
+        "not affected). Put the OpenAI key here (https://platform.openai.com/api-keys) and "
+        "the Open WebUI key in backend/.env.",
+        "fr": "{file} contient une clé Open WebUI ({masked}) à la place de la clé OpenAI. Le "
+        "serveur vocal l'envoie à OpenAI, qui la refuse : la voix ne fonctionne pas (le chat "
+        "n'est pas concerné). Mettez ici la clé OpenAI (https://platform.openai.com/api-keys) "
+        "et la clé Open WebUI dans backend/.env.",
     },
     "status.key-unusable": {
         "en": "The key in {file} ({masked}) cannot work: {reason}",

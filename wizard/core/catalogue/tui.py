@@ -107,8 +107,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Pas encore de fichiers TechNova ici : ils seront créés.",
     },
     "tui.welcome.problems": {
-        "en": "{count} thing(s) to fix, the most urgent first:",
-        "fr": "{count} chose(s) à corriger, la plus urgente d'abord :",
+        "en": "To fix ({count}), the most urgent first:",
+        "fr": "À corriger ({count}), le plus urgent d'abord :",
     },
     "tui.welcome.start": {"en": "Start", "fr": "Commencer"},
     "tui.welcome.renew": {"en": "Renew the failing key", "fr": "Renouveler la clé en échec"},

@@ -1,0 +1,69 @@
+"""French typography over the whole catalogue: a no-break space before `:` `;` `?` `!` and
+inside « », whatever part of the product a sentence belongs to."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.core.i18n import catalogue
+from wizard.core.typography import NO_BREAK_SPACE, french_spacing, spacing_mistakes
+
+
+def test_every_french_sentence_of_the_catalogue_is_spaced_right() -> None:
+    wrong = {key: spacing_mistakes(entry["fr"]) for key, entry in catalogue().items()}
+    assert {key: found for key, found in wrong.items() if found} == {}
+
+
+@pytest.mark.parametrize(
+    ("written", "typeset"),
+    [
+        ("Clés trouvées :", "Clés trouvées\u00a0:"),
+        ("Pourquoi: parce que", "Pourquoi\u00a0: parce que"),
+        ("Vraiment ? Oui !", "Vraiment\u00a0? Oui\u00a0!"),
+        ("a ; b", "a\u00a0; b"),
+        ("le mot « Bearer »", "le mot «\u00a0Bearer\u00a0»"),
+        ("le mot «Bearer»", "le mot «\u00a0Bearer\u00a0»"),
+        ("est-il là ?…", "est-il là\u00a0?…"),
+        ("(une clé OpenAI !)", "(une clé OpenAI\u00a0!)"),
+        # Left as they are: addresses, times, and code quoted in guillemets.
+        ("https://platform.openai.com/api-keys", "https://platform.openai.com/api-keys"),
+        ("wss://x/v1/realtime?model=gpt-realtime", "wss://x/v1/realtime?model=gpt-realtime"),
+        ("à 02:04 (CEST)", "à 02:04 (CEST)"),
+        (
+            "l'en-tête « OpenAI-Beta: realtime=v1 »",
+            "l'en-tête «\u00a0OpenAI-Beta: realtime=v1\u00a0»",
+        ),
+        ("Déjà\u00a0: bon", "Déjà\u00a0: bon"),
+    ],
+)
+def test_the_typesetter(written: str, typeset: str) -> None:
+    assert french_spacing(written) == typeset
+    assert spacing_mistakes(typeset) == []
+    assert french_spacing(typeset) == typeset  # applying it twice changes nothing
+
+
+@pytest.mark.parametrize("text", ["Clés trouvées :", "Pourquoi: oui", "Oui !", "« x »", "«x»"])
+def test_a_mistake_is_found(text: str) -> None:
+    assert spacing_mistakes(text)
+    assert NO_BREAK_SPACE not in text
+
+
+def test_plurals_months_and_english_leftovers_in_french() -> None:
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+    for key, entry in catalogue().items():
+        french = entry["fr"]
+        assert "(s)" not in french and "(s)" not in entry["en"], key
+        assert not any(f" {month} " in f" {french} " for month in months), key
