@@ -189,3 +189,22 @@ def test_a_failing_or_endless_command_is_reported_with_its_output_masked(project
     assert "boom" in done.output and not any(key in line for line in done.output)
     forever = run_restart(project, RestartSettings("sleep 30", timeout=0.5))
     assert forever.timed_out and forever.seconds < 10
+
+
+def test_restart_asks_once_writes_the_file_and_restarts(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No technova-setup.toml: the script found at the root is offered, the file written
+    after a yes, the backend restarted after another; the next run asks nothing."""
+    (project / "technova-setup.toml").unlink()
+    answers = iter(["o", "o", "o"])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    code = main(["restart", "--project", str(project), "--lang", "fr"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "./restart-with-logs.sh" in out and "Le site répond" in out
+    written = (project / "technova-setup.toml").read_text()
+    assert 'command = "./restart-with-logs.sh"' in written
+    assert '"logs/backend.log"' in written  # the logs the first start left, found too
+    assert next(answers, None) is None  # exactly three questions

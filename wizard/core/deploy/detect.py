@@ -60,15 +60,27 @@ def _scripts(root: Path) -> tuple[str, ...]:
     return tuple(f"./{name}" for name in names)
 
 
-def _logs(root: Path) -> tuple[str, ...]:
-    found: list[str] = []
+_LOG_IN_SCRIPT = re.compile(r"(?<![\w$./-])((?:[\w-]+/)*[\w.-]+\.log)\b")
+
+
+def _logs_named_in(script: Path) -> list[str]:
+    """The log files a restart script writes (`> logs/backend.log`), relative to the root."""
+    try:
+        text = script.read_text("utf-8", errors="replace")[:100_000]
+    except OSError:
+        return []
+    return list(dict.fromkeys(m.group(1) for m in _LOG_IN_SCRIPT.finditer(text)))
+
+
+def _logs(root: Path, scripts: tuple[str, ...]) -> tuple[str, ...]:
+    found: list[str] = _logs_named_in(root / scripts[0]) if scripts else []
     for folder in (root / "logs", root):
         try:
             logs = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".log")
         except OSError:
             continue
         found += [p.relative_to(root).as_posix() for p in logs]
-    return tuple(found[:_MAX_LOGS])
+    return tuple(dict.fromkeys(found))[:_MAX_LOGS]
 
 
 def _compose(project: Project) -> tuple[ComposeService, ...]:
@@ -97,7 +109,7 @@ def backend_url_from_widget(project: Project) -> str | None:
 
 def detect(project: Project) -> Detected:
     """Everything the project's files show about how it runs (nothing is run or changed)."""
-    root = project.root
+    root, scripts = project.root, _scripts(project.root)
     return Detected(
-        _scripts(root), _logs(root), _compose(project), backend_url_from_widget(project)
+        scripts, _logs(root, scripts), _compose(project), backend_url_from_widget(project)
     )
