@@ -8,12 +8,12 @@ One project asked for in text or JSON on the terminal keeps the single-project p
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Lang, Msg
+from wizard.core.sanitize import dumps_json
 
 FORMATS = ("text", "json", "prometheus", "nagios")
 Handler = Callable[[argparse.Namespace, Lang], int]
@@ -148,7 +148,7 @@ def render(
             check_json(report, lang) if live else status_json(report.status, lang)
             for report in checks
         ]
-        return json.dumps(objects if many else objects[0], ensure_ascii=False)
+        return dumps_json(objects if many else objects[0])
     blocks = [
         render_check(report, lang, only) if live else render_status(report.status, lang)
         for report in checks

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from wizard.core.errors import WizardError
 from wizard.core.i18n import LANGS, Lang, Msg, detect_lang
+from wizard.core.sanitize import dumps_json
 
 # Where each `identify --for` target puts a key, as `belongs_in` names it.
 _TARGETS = {
@@ -349,7 +350,7 @@ def run_status(args: argparse.Namespace, lang: Lang) -> int:
 
     report = project_status(find_project(args.project))
     if args.json:
-        print(json.dumps(status_json(report, lang), ensure_ascii=False))
+        print(dumps_json(status_json(report, lang)))
         return int(report.exit_code)
     print(render_status(report, lang))
     return int(report.exit_code)
@@ -446,7 +447,7 @@ def run_check(args: argparse.Namespace, lang: Lang) -> int:
         find_project(args.project), only=only, openai_base_url=args.openai_url, timeouts=timeouts
     )
     if args.json:
-        print(json.dumps(check_json(report, lang), ensure_ascii=False))
+        print(dumps_json(check_json(report, lang)))
         return int(report.exit_code)
     print(render_check(report, lang, only))
     return int(report.exit_code)

@@ -156,7 +156,7 @@ def _call(
         raise WizardError("account.timeout", url=url, seconds=f"{timeouts.total:g}") from None
     except httpx.TimeoutException:
         raise WizardError("account.timeout", url=url, seconds=f"{timeouts.read:g}") from None
-    except (httpx.HTTPError, ValueError, UnicodeError):  # ValueError: an address httpx refuses
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError, UnicodeError):  # a refused address
         raise WizardError("account.unreachable", url=url) from None
 
 

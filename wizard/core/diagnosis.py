@@ -27,6 +27,22 @@ class Diagnosis:
     verdict: Verdict
     params: dict[str, object]
 
+    def __post_init__(self) -> None:
+        # Text parameters (a server's `detail`, a header, a URL) come from outside: cleaned of
+        # control characters and escape sequences here, however the diagnosis was made.
+        from wizard.core.sanitize import clean_text
+        from wizard.core.transport import shown_url
+
+        cleaned = {
+            name: (
+                (shown_url(value) if "://" in value else clean_text(value))
+                if isinstance(value, str)
+                else value
+            )
+            for name, value in self.params.items()
+        }
+        object.__setattr__(self, "params", cleaned)
+
     @property
     def explanation(self) -> Explanation:
         return Explanation.of(f"diag.{self.code}", **self.params)
@@ -37,20 +53,7 @@ class Diagnosis:
 
 
 def diagnosis(code: str, verdict: Verdict, /, **params: object) -> Diagnosis:
-    """A verdict; text parameters (a server's `detail`, a header, a URL) are cleaned of
-    control characters and escape sequences here, where outside text enters a diagnosis."""
-    from wizard.core.sanitize import clean_text
-    from wizard.core.transport import shown_url
-
-    cleaned = {
-        name: (
-            (shown_url(value) if "://" in value else clean_text(value))
-            if isinstance(value, str)
-            else value
-        )
-        for name, value in params.items()
-    }
-    return Diagnosis(code, verdict, cleaned)
+    return Diagnosis(code, verdict, params)
 
 
 # Open WebUI's `detail` texts (FACTS.md, "answers observed on GET /api/models").

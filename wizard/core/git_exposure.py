@@ -19,6 +19,7 @@ from wizard.core.errors import WizardError
 from wizard.core.files.guard import read_bounded
 from wizard.core.keys import recognise_key
 from wizard.core.project import run_git, work_tree_of
+from wizard.core.sanitize import clean_text
 
 _MAX_FILES = 5_000
 _MAX_BYTES = 1_048_576  # a file larger than this is data, not where keys are kept by hand
@@ -68,7 +69,8 @@ def exposed_keys(root: Path, skip: frozenset[Path] = frozenset()) -> Exposure:
             continue
         masked = _key_in(path)
         if masked is not None:
-            found.append(ExposedKey(relative, masked, is_tracked))
+            # A file name is outside text too: shown cleaned of control characters.
+            found.append(ExposedKey(clean_text(relative, limit=300), masked, is_tracked))
     return Exposure(checked=True, found=tuple(found))
 
 

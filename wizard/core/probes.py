@@ -186,6 +186,8 @@ async def _request(
             return response, bytes(body)
     except httpx.HTTPError as error:
         raise _Stop(transport_diagnosis(error, url, timeouts)) from None
+    except (httpx.InvalidURL, ValueError, UnicodeError):  # an address from a file, unusable
+        raise _Stop(diagnosis("bad-address", Verdict.UNKNOWN, url=url)) from None
 
 
 def _looks_like_html(response: httpx.Response, body: bytes) -> bool:

@@ -133,4 +133,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give a number of seconds such as 10, then try again.",
         "fr": "Indiquez un nombre de secondes, par exemple 10, puis réessayez.",
     },
+    "diag.bad-address.what": {
+        "en": "{url} is not an address we can connect to.",
+        "fr": "{url} n'est pas une adresse à laquelle nous pouvons nous connecter.",
+    },
+    "diag.bad-address.why": {
+        "en": "It holds characters no web address may hold (spaces, control characters), "
+        "or its form is wrong: a typing or copying mistake in the settings, most likely.",
+        "fr": "Elle contient des caractères interdits dans une adresse web (espaces, "
+        "caractères de contrôle), ou sa forme est fausse : sans doute une erreur de frappe "
+        "ou de copie dans les réglages.",
+    },
+    "diag.bad-address.next": {
+        "en": "Correct the address in the settings file (it looks like "
+        "http://localhost:3000 or https://chat.example.com), then check again.",
+        "fr": "Corrigez l'adresse dans le fichier de réglages (elle ressemble à "
+        "http://localhost:3000 ou https://chat.example.com), puis vérifiez de nouveau.",
+    },
 }
