@@ -88,7 +88,7 @@ async def test_renewal_goes_straight_to_the_failing_key(demo: DemoEnvironment) -
         assert renew.display and "hidden" not in renew.classes  # the expired token was found
         await press(pilot, "renew")
         assert step(app) == "openwebui"
-        assert "Step 1 of 4" in screen_text(app)
+        assert "▶ Open WebUI  Tests  Review  Done" in screen_text(app)
         assert "Expired on" in screen_text(app)
         await type_key(pilot, demo.openwebui_key)
         await press(pilot, "next")
@@ -105,7 +105,7 @@ async def test_renew_flag_starts_at_the_key(demo: DemoEnvironment) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert step(app) == "openwebui"
-        assert "Étape 1 sur 4" in screen_text(app)
+        assert "▶ Open WebUI  Essais  Relecture  Fin" in screen_text(app)
 
 
 @pytest.mark.parametrize(
@@ -166,6 +166,7 @@ async def test_a_refused_key_shows_what_why_next(demo: DemoEnvironment) -> None:
 
 
 async def test_the_widget_secret_stays_when_the_person_says_no(demo: DemoEnvironment) -> None:
+    """The key is written, the widget is left as it is, and Done says it still holds a key."""
     widget = demo.project / "chat-widget/technova-config.js"
     before = widget.read_text()
     app = make_app(str(demo.project), "en", renew=True, demo=demo)
@@ -174,12 +175,16 @@ async def test_the_widget_secret_stays_when_the_person_says_no(demo: DemoEnviron
         await type_key(pilot, demo.openwebui_key)
         await press(pilot, "next")
         await press(pilot, "continue")
-        box = app.screen.query_one("#remove-secrets", Checkbox)
-        assert "hidden" not in box.classes and box.value is True
+        box = app.screen.query_one("#choice-remove-widget-secrets", Checkbox)
+        assert box.value is True  # recommended: ticked
         box.value = False
         await settle(pilot)
         await press(pilot, "write")
+        assert step(app) == "done"
+        assert "still holds a key that every visitor can read" in screen_text(app)
     assert widget.read_text() == before
+    assert read_env(demo.project / "backend/.env").values["OPENWEBUI_API_KEY"] == demo.openwebui_key
+    assert "secret-in-widget-config" in problems(demo)
 
 
 async def test_escape_goes_back_and_keeps_what_was_typed(demo: DemoEnvironment) -> None:
@@ -252,7 +257,7 @@ async def test_without_a_keyring_writing_needs_consent(
         await press(pilot, "continue")
         assert "No usable keyring" in screen_text(app)
         assert app.screen.query_one("#write", Button).disabled
-        app.screen.query_one("#env-only", Checkbox).value = True
+        app.screen.query_one("#choice-env-only", Checkbox).value = True
         await settle(pilot)
         await press(pilot, "write")
         assert step(app) == "done"
@@ -261,7 +266,10 @@ async def test_without_a_keyring_writing_needs_consent(
 
 
 async def test_enter_on_an_empty_field_keeps_the_current_key_cleaned(demo: DemoEnvironment) -> None:
-    """The demo's OpenAI key was saved with a trailing space: keeping it writes it cleaned."""
+    """The demo's OpenAI key was saved with a trailing space: keeping it writes it cleaned
+    (once it is no longer in technova-config.js: an exposed key is never kept)."""
+    widget = demo.project / "chat-widget/technova-config.js"
+    widget.write_text("window.TechNovaConfig = { backendUrl: 'http://localhost:3001' };\n")
     app = make_app(str(demo.project), "en", demo=demo)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -270,10 +278,12 @@ async def test_enter_on_an_empty_field_keeps_the_current_key_cleaned(demo: DemoE
         await type_key(pilot, demo.openwebui_key)
         await press(pilot, "next")
         assert step(app) == "openai"
+        assert str(app.screen.query_one("#next", Button).label) == "Keep the current key"
         await pilot.press("enter")
         await settle(pilot)
         assert step(app) == "tests"
         await press(pilot, "continue")
+        assert "keeps the same key" in screen_text(app)  # not "X → X"
         await press(pilot, "write")
     assert (
         read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"] == demo.openai_key
@@ -329,8 +339,8 @@ async def test_review_offers_gitignore_and_says_the_file_becomes_private(
         await press(pilot, "next")
         await press(pilot, "continue")
         text = screen_text(app)
-        assert "readable by you only" in text and "not in .gitignore" in text
-        assert "hidden" not in app.screen.query_one("#gitignore", Checkbox).classes
+        assert "can be read by other accounts" in text and ".gitignore" in text
+        assert app.screen.query_one("#choice-add-gitignore", Checkbox).value
         await press(pilot, "write")
     assert stat.S_IMODE(env.stat().st_mode) == 0o600
     assert (demo.project / ".gitignore").read_text().splitlines()[-1] == ".env"

@@ -32,8 +32,12 @@ async def type_key(pilot: Pilot[int], text: str, field: str = "key-input") -> No
 
 
 def screen_text(app: App[int]) -> str:
-    """Every Static's text on the current screen (what the person reads)."""
-    return "\n".join(str(s.render()) for s in app.screen.query(Static))
+    """Every Static's text on the current screen, and the stepper (what the person reads)."""
+    from wizard.tui.stepper import Stepper
+
+    texts = [str(s.render()) for s in app.screen.query(Static)]
+    texts += [str(s.render()) for s in app.screen.query(Stepper)]
+    return "\n".join(texts)
 
 
 def step(app: App[int]) -> str:

@@ -1,17 +1,21 @@
-"""What every screen of the wizard shares: its texts, its keys, its way forward and back."""
+"""What every screen of the wizard shares: its texts, its keys, its chrome, its way forward."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import dataclasses
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
 from wizard.core.errors import WizardError
-from wizard.core.i18n import Msg, t
+from wizard.core.i18n import Lang, Msg, t
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from wizard.tui.app import WizardApp
     from wizard.tui.state import WizardState
 
@@ -25,14 +29,12 @@ _ACTION_LABELS = {
 }
 
 
-def translate_bindings(node: Any, lang: str) -> None:
+def translate_bindings(node: DOMNode, lang: Lang) -> None:
     """Give `node`'s key bindings their description in `lang` (shown in the footer)."""
-    import dataclasses
-
     bindings = node._bindings  # Textual keeps them here; there is no public setter
     for key, entries in bindings.key_to_bindings.items():
         bindings.key_to_bindings[key] = [
-            dataclasses.replace(b, description=t(_ACTION_LABELS[b.action], lang))  # type: ignore[arg-type]
+            dataclasses.replace(b, description=t(_ACTION_LABELS[str(b.action)], lang))
             if b.action in _ACTION_LABELS
             else b
             for b in entries
@@ -52,7 +54,7 @@ class Texts:
 
     @property
     def wizard(self) -> WizardApp:
-        return self.app  # type: ignore[attr-defined,no-any-return]
+        return cast("WizardApp", cast(Screen[Any], self).app)
 
     @property
     def state(self) -> WizardState:
@@ -72,26 +74,37 @@ class Texts:
 
 
 class WizardScreen(Texts, Screen[None]):
-    """A step of the wizard. `name` is its place in `WizardState.steps`."""
+    """A step of the wizard. `STEP` is its place in `WizardState.steps`."""
 
     STEP = ""
     BINDINGS = [Binding("escape", "back", "Back", show=True)]
+    takes_a_key = False  # a key screen: the demo's help can paste a key into it
 
     def on_mount(self) -> None:
         translate_bindings(self, self.state.lang)
+
+    def compose_top(self) -> ComposeResult:
+        """The chrome: title and project folder, then where this step sits among the others."""
+        from wizard.tui.stepper import TopBar
+
+        yield Header()
+        yield TopBar(self.state.steps, self.STEP, self.state.lang)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
 
-    def step_label(self) -> str:
-        steps = self.state.steps
-        number = steps.index(self.STEP) + 1 if self.STEP in steps else 0
-        return self.t("tui.step", number=number, total=len(steps))
-
     def go_next(self) -> None:
         self.wizard.advance(self.STEP)
 
+    def receive_key(self, text: str) -> None:
+        """A key given by the demo's help; only key screens take one."""
 
-class WizardModal(Texts, ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "dismiss(False)", "Back", show=False)]
+
+ResultT = TypeVar("ResultT")
+
+
+class WizardModal(Texts, ModalScreen[ResultT]):
+    """A pop-up over a step; Escape closes it with no answer (None)."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Back", show=False)]

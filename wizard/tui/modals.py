@@ -1,150 +1,130 @@
-"""The two pop-ups: help for the current step (with the demo's keys), and quit-or-stay."""
+"""The pop-ups: help for the current step (with the demo's keys), and yes-or-no questions."""
 
 from __future__ import annotations
 
-from textual import work
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button
 
+from wizard.core.keys import Slot
 from wizard.tui.base import WizardModal, Words
 
 
-class HelpModal(WizardModal):
-    def __init__(self, step: str) -> None:
+class HelpModal(WizardModal[Slot | None]):
+    """Help for one step. In the demo it also shows the made-up keys, each on lines of its
+    own outside any border (a mouse selection then copies the key and nothing else), with a
+    one-key "paste it for me" on the key steps."""
+
+    DEFAULT_CSS = """
+    HelpModal { align: center middle; }
+    HelpModal #help-body { height: auto; max-height: 100%; background: $surface; }
+    HelpModal #dialog { border: thick $accent; padding: 0 1; height: auto; }
+    HelpModal #help-text { margin-bottom: 1; }
+    HelpModal #demo-keys { height: auto; padding: 0 1; }
+    HelpModal .demo-key { color: $text; text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", show=False),
+        Binding("1", "paste('openwebui')", show=False),
+        Binding("2", "paste('openai')", show=False),
+    ]
+
+    def __init__(self, step: str, can_paste: bool) -> None:
         super().__init__()
         self.step = step
+        self.can_paste = can_paste  # the demo, on a key step
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Words(self.t("tui.help.title"), classes="heading")
-            yield Words(self.t(f"tui.help.{self.step}"), id="help-text")
-            yield Words(self.t("tui.help.keys"))
+        with VerticalScroll(id="help-body"):
+            with Vertical(id="dialog"):
+                yield Words(self.t("tui.help.title"), classes="heading")
+                yield Words(self.t(f"tui.help.{self.step}"), id="help-text")
+                yield Words(self.t("tui.help.keys"))
             demo = self.state.demo
             if demo is not None:
-                # The demo's keys are made up and only work with its own servers: shown whole
-                # on purpose, so the newcomer can copy them. Real keys are never shown.
-                yield Words(
-                    self.t(
-                        "tui.help.demo",
-                        openwebui_key=demo.openwebui_key,
-                        openai_key=demo.openai_key,
-                        email=demo.admin_email,
-                        password=demo.admin_password,
-                        page=demo.chat_page_url,
-                    ),
-                    id="demo-keys",
-                )
-            yield Button(self.t("tui.help.close"), id="close", variant="primary")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(False)
-
-
-class QuitModal(WizardModal):
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Words(self.t("tui.quit.question"))
+                # Made-up keys that only work with the demo's own servers: shown whole on
+                # purpose, so the newcomer can copy them. Real keys are never shown.
+                with Vertical(id="demo-keys"):
+                    yield Words(self.t("tui.help.demo-intro"), classes="label")
+                    yield Words(self.t("tui.help.demo-openwebui"))
+                    yield Words(demo.openwebui_key, classes="demo-key")
+                    yield Words(self.t("tui.help.demo-openai"))
+                    yield Words(demo.openai_key, classes="demo-key")
+                    yield Words(
+                        self.t(
+                            "tui.help.demo-more",
+                            email=demo.admin_email,
+                            password=demo.admin_password,
+                            page=demo.chat_page_url,
+                        )
+                    )
             with Horizontal(classes="buttons"):
-                yield Button(self.t("tui.quit.no"), id="stay", variant="primary")
-                yield Button(self.t("tui.quit.yes"), id="quit", variant="error")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "quit")
-
-
-class SignInModal(WizardModal):
-    """ "Make the key for me": sign in to Open WebUI and create an API key (with consent).
-
-    Dismissed with the new key (a Secret), or None. The password lives only in the field
-    and the worker's call; it is never stored.
-    """
-
-    def __init__(self, url: str) -> None:
-        super().__init__()
-        self.url = url
-
-    def compose(self) -> ComposeResult:
-        from textual.widgets import Input
-
-        from wizard.tui.base import Words
-        from wizard.tui.toggles import Tick
-
-        with Vertical(id="dialog"):
-            yield Words(self.t("tui.signin.heading", url=self.url), classes="heading")
-            yield Words(self.t("tui.signin.warning"))
-            yield Input(placeholder=self.t("tui.signin.email"), id="email")
-            yield Input(placeholder=self.t("tui.signin.password"), password=True, id="password")
-            yield Tick(self.t("tui.signin.enable"), value=False, id="enable")
-            yield Vertical(id="signin-outcome")
-            with Horizontal(classes="buttons"):
-                yield Button(self.t("tui.quit.no"), id="cancel")
-                yield Button(self.t("tui.signin.go"), id="go", variant="primary")
+                yield Button(self.t("tui.help.close"), id="close", variant="primary")
+                if self.can_paste:
+                    yield Button(self.t("tui.help.paste-openwebui"), id="paste-openwebui")
+                    yield Button(self.t("tui.help.paste-openai"), id="paste-openai")
 
     def on_mount(self) -> None:
-        from textual.widgets import Input
+        self.query_one("#close", Button).focus()
 
-        self.query_one("#email", Input).focus()
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
 
-    def on_input_submitted(self, event: object) -> None:
-        self._start()
+    @on(Button.Pressed, "#paste-openwebui")
+    def _paste_openwebui(self) -> None:
+        self.action_paste("openwebui")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(None)  # type: ignore[arg-type]
-        else:
-            self._start()
+    @on(Button.Pressed, "#paste-openai")
+    def _paste_openai(self) -> None:
+        self.action_paste("openai")
 
-    def _start(self) -> None:
-        from textual.widgets import Input
+    def action_paste(self, slot: str) -> None:
+        if self.can_paste:
+            self.dismiss(Slot.OPENWEBUI if slot == "openwebui" else Slot.OPENAI)
 
-        from wizard.core.secret import Secret
-        from wizard.tui.base import Words
 
-        email = self.query_one("#email", Input).value.strip()
-        password = Secret(self.query_one("#password", Input).value)
-        if not email or not password.reveal():
-            return
-        box = self.query_one("#signin-outcome", Vertical)
-        box.remove_children()
-        box.mount(Words(self.t("tui.working"), classes="verdict-info"))
-        self.query_one("#go", Button).disabled = True
-        self.make_key(email, password, self.query_one("#enable").value)  # type: ignore[attr-defined]
+class ConfirmModal(WizardModal[bool]):
+    """A question with two answers; the safe one (`no`) has the focus."""
 
-    @work(thread=True, exclusive=True)
-    def make_key(self, email: str, password: object, enable: bool) -> None:
-        from wizard.core import account
-        from wizard.core.errors import WizardError
+    DEFAULT_CSS = """
+    ConfirmModal { align: center middle; }
+    ConfirmModal #dialog {
+        width: 90%; max-width: 100; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    """
 
-        try:
-            session = account.sign_in(self.url, email, password)  # type: ignore[arg-type]
-            try:
-                key = account.create_api_key(self.url, session.token)
-            except WizardError as error:
-                if error.code != "account.keys-off":
-                    raise
-                if not session.is_admin:
-                    text = (
-                        error.render(self.state.lang)
-                        + "\n\n"
-                        + account.admin_request(session.email, self.url).render(self.state.lang)
-                    )
-                    self.app.call_from_thread(self._failed, text)
-                    return
-                if not enable:
-                    raise
-                account.enable_api_keys(session, for_users=True)
-                key = account.create_api_key(self.url, session.token)
-        except Exception as error:
-            self.app.call_from_thread(self._failed, self.explain(error))
-            return
-        self.state.session = session
-        self.app.call_from_thread(self.dismiss, key)  # type: ignore[arg-type]
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
 
-    def _failed(self, text: str) -> None:
-        from wizard.tui.base import Words
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Words(self.question)
+            with Horizontal(classes="buttons"):
+                yield Button(self.no, id="stay", variant="primary")
+                yield Button(self.yes, id="quit", variant="error")
 
-        box = self.query_one("#signin-outcome", Vertical)
-        box.remove_children()
-        box.mount(Words(text, classes="verdict-problem"))
-        self.query_one("#go", Button).disabled = False
+    def on_mount(self) -> None:
+        self.query_one("#stay", Button).focus()
+
+    @on(Button.Pressed, "#stay")
+    def _no(self) -> None:
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#quit")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+
+class QuitModal(ConfirmModal):
+    def __init__(self) -> None:
+        super().__init__("", "", "")
+
+    def compose(self) -> ComposeResult:
+        self.question = self.t("tui.quit.question")
+        self.yes, self.no = self.t("tui.quit.yes"), self.t("tui.quit.no")
+        yield from super().compose()

@@ -6,16 +6,19 @@ light terminal, a screen reader's braille line or colour blindness can hide.
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Checkbox, RadioButton
 
 
 class Tick(Checkbox):
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
-        return "X" if self.value else " "
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super()._button
 
 
 class Choice(RadioButton):
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
-        return "●" if self.value else " "
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super()._button

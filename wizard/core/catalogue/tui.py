@@ -3,7 +3,6 @@
 MESSAGES: dict[str, dict[str, str]] = {
     # --- common ---
     "tui.title": {"en": "TechNova setup", "fr": "Installation TechNova"},
-    "tui.step": {"en": "Step {number} of {total}", "fr": "Étape {number} sur {total}"},
     "tui.button.forward": {"en": "Next", "fr": "Suivant"},
     "tui.button.back": {"en": "Back", "fr": "Retour"},
     "tui.key.back": {"en": "Back", "fr": "Retour"},
@@ -28,12 +27,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- help ---
     "tui.help.title": {"en": "Help", "fr": "Aide"},
     "tui.help.close": {"en": "Close", "fr": "Fermer"},
-    "tui.help.keys": {
-        "en": "Tab / Shift+Tab move between fields; Enter presses the focused button; Escape "
-        "goes back (what you typed is kept); Ctrl+Q quits.",
-        "fr": "Tab / Maj+Tab passent d'un champ à l'autre ; Entrée appuie sur le bouton choisi ; "
-        "Échap revient en arrière (ce que vous avez saisi est gardé) ; Ctrl+Q quitte.",
-    },
     "tui.help.welcome": {
         "en": "This wizard sets up the two keys of your TechNova chat: it checks them, then "
         "writes them in the right files. Choose your language and your project folder.",
@@ -67,22 +60,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Chaque chemin est essayé pour de vrai. Un échec dit ce qui s'est passé, pourquoi "
         "et que faire ; le bouton Corriger vous emmène à la bonne étape.",
     },
-    "tui.help.review": {
-        "en": "Nothing is written before you press Write. Every file gets a backup first.",
-        "fr": "Rien n'est écrit avant que vous appuyiez sur Écrire. Chaque fichier est d'abord "
-        "sauvegardé.",
-    },
     "tui.help.done": {
         "en": "Restart the programs named here so they read their new keys.",
         "fr": "Redémarrez les programmes indiqués ici pour qu'ils lisent leurs nouvelles clés.",
-    },
-    "tui.help.demo": {
-        "en": "Demo: these made-up keys work with the demo's servers. Open WebUI key "
-        "(paste it in step 3): {openwebui_key}  —  OpenAI key: {openai_key}  —  Open WebUI "
-        "admin: {email} / {password}  —  chat page: {page}",
-        "fr": "Démo : ces clés inventées marchent avec les serveurs de la démo. Clé Open WebUI "
-        "(à coller à l'étape 3) : {openwebui_key}  —  clé OpenAI : {openai_key}  —  "
-        "administrateur Open WebUI : {email} / {password}  —  page de chat : {page}",
     },
     # --- welcome ---
     "tui.welcome.heading": {
@@ -178,20 +158,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} has no key yet.",
         "fr": "{file} n'a pas encore de clé.",
     },
-    "tui.keep-current": {
-        "en": "Keep the current key (Enter)",
-        "fr": "Garder la clé actuelle (Entrée)",
-    },
     "tui.openai.connection": {
         "en": "Also put this key in Open WebUI's connection (Admin Panel › Settings › "
         "Connections): you are an admin",
         "fr": "Mettre aussi cette clé dans la connexion d'Open WebUI (Panneau d'administration "
         "› Réglages › Connexions) : vous êtes administrateur",
-    },
-    "tui.review.connection": {
-        "en": "Open WebUI › Admin Panel › Settings › Connections: OpenAI key → {masked}",
-        "fr": "Open WebUI › Panneau d'administration › Réglages › Connexions : clé OpenAI → "
-        "{masked}",
     },
     "tui.skip-voice": {"en": "I don't use voice: skip", "fr": "Je n'utilise pas la voix : passer"},
     # --- sign in ("make the key for me") ---
@@ -223,10 +194,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Testing both paths, for real",
         "fr": "Essai des deux chemins, pour de vrai",
     },
-    "tui.tests.running": {"en": "testing…", "fr": "essai en cours…"},
     "tui.tests.skipped": {"en": "skipped (no key)", "fr": "passé (pas de clé)"},
     "tui.tests.again": {"en": "Test again", "fr": "Réessayer"},
-    "tui.tests.cancel": {"en": "Cancel the tests", "fr": "Annuler les essais"},
     "tui.tests.cancelled": {"en": "cancelled", "fr": "annulé"},
     "tui.tests.fix": {"en": "Fix this", "fr": "Corriger"},
     "tui.tests.because": {"en": "Why: {text}", "fr": "Pourquoi : {text}"},
@@ -236,60 +205,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- review ---
     "tui.review.heading": {"en": "What will be written", "fr": "Ce qui sera écrit"},
     "tui.review.reading": {"en": "Preparing the changes…", "fr": "Préparation des changements…"},
-    "tui.review.change": {
-        "en": "{file}: {variable} {before} → {after}",
-        "fr": "{file} : {variable} {before} → {after}",
-    },
-    "tui.review.new": {"en": "(new)", "fr": "(nouveau)"},
     "tui.review.no-change": {
         "en": "No change to the .env files.",
         "fr": "Aucun changement dans les fichiers .env.",
-    },
-    "tui.review.keyring": {
-        "en": "Keys also kept in: {backend}",
-        "fr": "Clés aussi gardées dans : {backend}",
-    },
-    "tui.review.no-keyring": {
-        "en": "No usable keyring here ({reason}). The keys will be kept in the .env files only "
-        "(readable by you alone).",
-        "fr": "Pas de trousseau utilisable ici ({reason}). Les clés seront gardées dans les "
-        "seuls fichiers .env (lisibles par vous seul).",
-    },
-    "tui.review.env-only": {
-        "en": "I agree: .env files only",
-        "fr": "D'accord : seulement les fichiers .env",
-    },
-    "tui.review.secrets": {
-        "en": "⚠ {file} holds a key that every website visitor can read: line {line}, {field} "
-        "= {masked}.",
-        "fr": "⚠ {file} contient une clé que tout visiteur du site peut lire : ligne {line}, "
-        "{field} = {masked}.",
-    },
-    "tui.review.remove-secrets": {
-        "en": "Remove it from the widget config (recommended)",
-        "fr": "La retirer de la configuration du widget (conseillé)",
-    },
-    "tui.review.widget-new": {
-        "en": "{file} will be created (no key in it).",
-        "fr": "{file} sera créé (sans aucune clé).",
-    },
-    "tui.review.widget-ok": {
-        "en": "{file} holds no key: good.",
-        "fr": "{file} ne contient aucune clé : bien.",
-    },
-    "tui.review.private": {
-        "en": "! {file} can be read by other users of this computer: once written it will be "
-        "readable by you only (mode 600).",
-        "fr": "! {file} est lisible par les autres utilisateurs de cet ordinateur : une fois "
-        "écrit, il ne sera lisible que par vous (mode 600).",
-    },
-    "tui.review.not-ignored": {
-        "en": "! {file} is not in .gitignore: one “git add .” would publish its keys.",
-        "fr": "! {file} n'est pas dans .gitignore : un seul « git add . » publierait ses clés.",
-    },
-    "tui.review.gitignore": {
-        "en": "Add .env to .gitignore (recommended)",
-        "fr": "Ajouter .env à .gitignore (conseillé)",
     },
     "tui.review.write": {"en": "Write", "fr": "Écrire"},
     "tui.review.writing": {"en": "Writing…", "fr": "Écriture…"},
@@ -312,11 +230,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ligne avec crontab -e (une vérification chaque jour à 9 h ; elle n'affiche quelque "
         "chose que si une clé a besoin de vous) :",
     },
-    "tui.done.systemd": {
-        "en": "Or, with systemd, a user timer (technova-check.timer, daily at 9:00) running:",
-        "fr": "Ou, avec systemd, un minuteur utilisateur (technova-check.timer, chaque jour à "
-        "9 h) qui lance :",
-    },
     "tui.done.restart": {
         "en": "Now restart the backend and the voice server: they read their .env files only "
         "when they start. Backups of the old files are next to them (.bak-…).",
@@ -331,4 +244,141 @@ MESSAGES: dict[str, dict[str, str]] = {
         "revient par backend → Open WebUI → OpenAI (serveurs de démonstration).",
     },
     "tui.done.quit": {"en": "Finish", "fr": "Terminer"},
+    # --- stepper, help, exposed keys, plain http, review choices, done ---
+    "tui.stepname.welcome": {"en": "Start", "fr": "Début"},
+    "tui.stepname.explain": {"en": "Keys", "fr": "Clés"},
+    "tui.stepname.openwebui": {"en": "Open WebUI", "fr": "Open WebUI"},
+    "tui.stepname.openai": {"en": "OpenAI", "fr": "OpenAI"},
+    "tui.stepname.tests": {"en": "Tests", "fr": "Essais"},
+    "tui.stepname.review": {"en": "Review", "fr": "Relecture"},
+    "tui.stepname.done": {"en": "Done", "fr": "Fin"},
+    "tui.help.button": {"en": "F1 Help", "fr": "F1 Aide"},
+    "tui.help.keys": {
+        "en": "F1 (or ? in an empty key field) opens this help. Tab / Shift+Tab move between "
+        "fields; Enter presses the highlighted button; Escape goes back (what you typed is "
+        "kept); Ctrl+Q quits.",
+        "fr": "F1 (ou ? dans un champ de clé vide) ouvre cette aide. Tab / Maj+Tab passent d'un "
+        "champ à l'autre ; Entrée appuie sur le bouton en surbrillance ; Échap revient en "
+        "arrière (ce que vous avez saisi est gardé) ; Ctrl+Q quitte.",
+    },
+    "tui.help.review": {
+        "en": "Nothing is written before you press Write, and only what is ticked. Every "
+        "file gets a backup first. A key that failed its test is written only if you tick "
+        "“Write the refused key anyway”.",
+        "fr": "Rien n'est écrit avant que vous appuyiez sur Écrire, et seulement ce qui est "
+        "coché. Chaque fichier est d'abord sauvegardé. Une clé refusée par son essai n'est "
+        "écrite que si vous cochez « Écrire la clé refusée quand même ».",
+    },
+    "tui.help.demo-intro": {
+        "en": "Demo: these made-up keys work only with the demo's own servers.",
+        "fr": "Démo : ces clés inventées ne marchent qu'avec les serveurs de la démo.",
+    },
+    "tui.help.demo-openwebui": {
+        "en": "Open WebUI key (for the Open WebUI step; on that step, 1 pastes it):",
+        "fr": "Clé Open WebUI (pour l'étape Open WebUI ; à cette étape, 1 la colle) :",
+    },
+    "tui.help.demo-openai": {
+        "en": "OpenAI key (for the OpenAI step; on that step, 2 pastes it):",
+        "fr": "Clé OpenAI (pour l'étape OpenAI ; à cette étape, 2 la colle) :",
+    },
+    "tui.help.demo-more": {
+        "en": "Open WebUI admin: {email} / {password}. Chat page: {page}",
+        "fr": "Administrateur Open WebUI : {email} / {password}. Page de chat : {page}",
+    },
+    "tui.help.paste-openwebui": {
+        "en": "1 Paste the Open WebUI key",
+        "fr": "1 Coller la clé Open WebUI",
+    },
+    "tui.help.paste-openai": {"en": "2 Paste the OpenAI key", "fr": "2 Coller la clé OpenAI"},
+    "tui.http.send": {"en": "Send it anyway", "fr": "L'envoyer quand même"},
+    "tui.http.back": {"en": "Go back", "fr": "Revenir"},
+    "tui.keep-current": {"en": "Keep the current key", "fr": "Garder la clé actuelle"},
+    "tui.use-key": {"en": "Use this key", "fr": "Utiliser cette clé"},
+    "tui.field.exposed.openai": {
+        "en": "✗ This key is also in technova-config.js, which every visitor of the website "
+        "can read: treat it as public. Revoke it at https://platform.openai.com/api-keys, make "
+        "a new one and paste it here.",
+        "fr": "✗ Cette clé est aussi dans technova-config.js, que tout visiteur du site peut "
+        "lire : considérez-la comme publique. Révoquez-la sur "
+        "https://platform.openai.com/api-keys, créez-en une nouvelle et collez-la ici.",
+    },
+    "tui.field.exposed.openwebui": {
+        "en": "✗ This key is also in technova-config.js, which every visitor of the website "
+        "can read: treat it as public. Make a new one in Open WebUI (it replaces this one) "
+        "and paste it here.",
+        "fr": "✗ Cette clé est aussi dans technova-config.js, que tout visiteur du site peut "
+        "lire : considérez-la comme publique. Créez-en une nouvelle dans Open WebUI (elle "
+        "remplace celle-ci) et collez-la ici.",
+    },
+    "tui.tests.cancel": {"en": "Cancel", "fr": "Annuler"},
+    "tui.tests.not-sent": {
+        "en": "not tested: the key was not sent over plain http",
+        "fr": "non testé : la clé n'a pas été envoyée en http non chiffré",
+    },
+    "tui.tests.fix-first": {"en": "Back to fix it", "fr": "Revenir corriger"},
+    "tui.review.waiting": {
+        "en": "Another technova-setup is writing these files: waiting for it to finish…",
+        "fr": "Un autre technova-setup écrit ces fichiers : attente de la fin…",
+    },
+    "tui.review.choice.remove-widget-secrets": {
+        "en": "Remove the key from the widget config (recommended)",
+        "fr": "Retirer la clé de la configuration du widget (conseillé)",
+    },
+    "tui.review.choice.add-gitignore": {
+        "en": "Add .env to .gitignore (recommended)",
+        "fr": "Ajouter .env à .gitignore (conseillé)",
+    },
+    "tui.review.choice.env-only": {
+        "en": "I agree: keep the keys in the .env files only",
+        "fr": "D'accord : garder les clés dans les seuls fichiers .env",
+    },
+    "tui.review.choice.set-connection": {
+        "en": "Put the OpenAI key in Open WebUI's connection",
+        "fr": "Mettre la clé OpenAI dans la connexion d'Open WebUI",
+    },
+    "tui.review.choice.write-refused-key": {
+        "en": "Write the refused key anyway",
+        "fr": "Écrire la clé refusée quand même",
+    },
+    "tui.review.choice.follow-outside-symlink": {
+        "en": "Write through the link, outside the project",
+        "fr": "Écrire à travers le lien, hors du projet",
+    },
+    "tui.done.checking": {
+        "en": "Reading the project again…",
+        "fr": "Nouvelle lecture du projet…",
+    },
+    "tui.done.passed-but": {
+        "en": "! {name}: the test passed, but {file} still has a problem (below)",
+        "fr": "! {name} : l'essai a réussi, mais {file} a encore un problème (ci-dessous)",
+    },
+    "tui.done.exposed.OPENAI_API_KEY": {
+        "en": "✗ This OpenAI key was readable in technova-config.js: revoke it at "
+        "https://platform.openai.com/api-keys and set up a new one (technova-setup, OpenAI "
+        "step).",
+        "fr": "✗ Cette clé OpenAI était lisible dans technova-config.js : révoquez-la sur "
+        "https://platform.openai.com/api-keys et installez-en une nouvelle (technova-setup, "
+        "étape OpenAI).",
+    },
+    "tui.done.exposed.OPENWEBUI_API_KEY": {
+        "en": "✗ This Open WebUI key was readable in technova-config.js: make a new one in Open "
+        "WebUI and set it up (technova-setup, Open WebUI step).",
+        "fr": "✗ Cette clé Open WebUI était lisible dans technova-config.js : créez-en une "
+        "nouvelle dans Open WebUI et installez-la (technova-setup, étape Open WebUI).",
+    },
+    "tui.done.reminder-demo": {
+        "en": "On your own project, a daily check tells you when a key stops working. An "
+        "example cron line (crontab -e) for a project in another folder:",
+        "fr": "Sur votre propre projet, une vérification quotidienne vous prévient quand une clé "
+        "cesse de fonctionner. Un exemple de ligne cron (crontab -e) pour un projet ailleurs :",
+    },
+    "tui.done.example-folder": {
+        "en": "/path/to/your/technova",
+        "fr": "/chemin/vers/votre/technova",
+    },
+    "tui.done.copy": {"en": "Copy the reminder line", "fr": "Copier la ligne de rappel"},
+    "tui.done.copied": {
+        "en": "Copied: paste it with crontab -e.",
+        "fr": "Copiée : collez-la avec crontab -e.",
+    },
 }

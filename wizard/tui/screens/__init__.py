@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from textual.screen import Screen
-
+from wizard.tui.base import WizardScreen
 from wizard.tui.screens.done import DoneScreen
 from wizard.tui.screens.explain import ExplainScreen
-from wizard.tui.screens.keys import OpenAIKeyScreen, OpenWebUIKeyScreen
+from wizard.tui.screens.openai import OpenAIKeyScreen
+from wizard.tui.screens.openwebui import OpenWebUIKeyScreen
 from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.screens.tests import TestsScreen
 from wizard.tui.screens.welcome import WelcomeScreen
 
-SCREENS: dict[str, Callable[[], Screen[None]]] = {
+SCREENS: dict[str, type[WizardScreen]] = {
     "welcome": WelcomeScreen,
     "explain": ExplainScreen,
     "openwebui": OpenWebUIKeyScreen,

@@ -1,88 +1,98 @@
-"""Step 7: what works, where each key lives, when to renew, and what to restart."""
+"""Step 7: the project re-read after writing — what works, what is left, where each key
+lives, when to renew, a reminder to copy or install, and what to restart."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Footer
 
-from wizard.core.expiry import expiry_message
-from wizard.core.keys import Slot
-from wizard.core.plan import env_file_for
-from wizard.core.reminder import cron_line, systemd_units
+from wizard.core.reminder import cron_line
 from wizard.tui.base import WizardScreen, Words
-from wizard.tui.screens.tests import PROBES
+from wizard.tui.project_view import ProjectView
 
 
 class DoneScreen(WizardScreen):
     STEP = "done"
     BINDINGS = [Binding("escape", "back", "Back", show=False)]
 
+    @dataclass
+    class Reread(Message):
+        view: ProjectView
+
+    @dataclass
+    class ReadFailed(Message):
+        text: str
+
     def action_back(self) -> None:
         """Written is written: Escape here does not go back to a step that wrote files."""
 
+    @property
+    def reminder(self) -> str:
+        """The cron line; in the demo an example, never the temporary folder's path."""
+        state = self.state
+        root = Path(self.t("tui.done.example-folder")) if state.demo else state.project.root
+        return cron_line(root, state.lang, program=state.program)
+
     def compose(self) -> ComposeResult:
         state = self.state
-        yield Header()
+        yield from self.compose_top()
         with VerticalScroll(classes="page"):
-            yield Words(self.step_label(), classes="step")
             yield Words(self.t("tui.done.heading"), classes="heading")
-            for name in PROBES:
-                result = state.results.get(name)
-                label = self.t(f"probe.{name}")
-                if result is None:
-                    yield Words(self.t("tui.done.untested", name=label), classes="verdict-info")
-                elif result.ok:
-                    yield Words(self.t("tui.done.works", name=label), classes="verdict-ok")
-                else:
-                    what = result.diagnosis.explanation.render(state.lang)["what"]
-                    yield Words(
-                        self.t("tui.done.fails", name=label, what=what), classes="verdict-problem"
-                    )
-            for slot in (Slot.OPENWEBUI, Slot.OPENAI):
-                report = state.key_for(slot)
-                if report is None:
-                    continue
-                keyring = (
-                    self.t("tui.done.and-keyring")
-                    if state.in_keyring and slot in state.keys
-                    else ""
-                )
-                yield Words(
-                    self.t(
-                        "tui.done.where",
-                        kind=self.t(f"kind.{report.kind.value}"),
-                        masked=report.masked,
-                        file=state.project.relative(env_file_for(state.project, slot)),
-                        keyring=keyring,
-                    ),
-                    classes="where",
-                )
-            owui = state.key_for(Slot.OPENWEBUI)
-            if owui is not None:
-                renewal = expiry_message(owui, state.lang).render(state.lang)
-                yield Words(self.t("tui.done.renewal", text=renewal), classes="renewal")
-                yield Words(self.t("tui.done.reminder"))
-                yield Words(
-                    cron_line(state.project.root, state.lang, program=state.program),
-                    id="cron",
-                    classes="code",
-                )
-                yield Words(self.t("tui.done.systemd"))
-                units = systemd_units(state.project.root, state.lang, program=state.program)
-                yield Words(
-                    units["technova-check.service"].split("ExecStart=")[1].strip(), classes="code"
-                )
+            yield Vertical(Words(self.t("tui.done.checking")), id="summary")
+            reminder = "tui.done.reminder-demo" if state.demo else "tui.done.reminder"
+            yield Words(self.t(reminder), classes="label")
+            yield Words(self.reminder, id="cron", classes="code")
             yield Words(self.t("tui.done.restart"))
             if state.demo is not None:
                 yield Words(self.t("tui.done.demo-page", page=state.demo.chat_page_url))
-            with Horizontal(classes="buttons"):
-                yield Button(self.t("tui.done.quit"), id="finish", variant="primary")
+        with Horizontal(classes="buttons actions"):
+            yield Button(self.t("tui.done.copy"), id="copy")
+            yield Button(self.t("tui.done.quit"), id="finish", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#finish", Button).focus()
+        self.reread()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @work(thread=True, exclusive=True, group="reread")
+    def reread(self) -> None:
+        """The engine reads the project again: the summary says what is true now."""
+        from wizard.tui.project_view import read_project_view
+
+        try:
+            self.post_message(self.Reread(read_project_view(self.state.project.root)))
+        except Exception as error:
+            self.post_message(self.ReadFailed(self.explain(error)))
+
+    @on(Reread)
+    def _reread(self, event: Reread) -> None:
+        from wizard.tui.done_lines import done_lines
+
+        lines = done_lines(self.state, event.view, self.state.outcome)
+        self._show([(css, text) for css, text in lines])
+
+    @on(ReadFailed)
+    def _read_failed(self, event: ReadFailed) -> None:
+        self._show([("problem", event.text)])
+
+    def _show(self, lines: list[tuple[str, str]]) -> None:
+        summary = self.query_one("#summary", Vertical)
+        summary.remove_children()
+        summary.mount_all([Words(text, classes=f"verdict-{css} {css}") for css, text in lines])
+
+    @on(Button.Pressed, "#copy")
+    def _copy(self) -> None:
+        self.app.copy_to_clipboard(self.reminder)  # OSC 52: works over SSH too
+        self.notify(self.t("tui.done.copied"))
+
+    @on(Button.Pressed, "#finish")
+    def _finish(self) -> None:
         self.app.exit(0)

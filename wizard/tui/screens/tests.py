@@ -1,73 +1,65 @@
-"""Step 5: both paths tested live, side by side; each failure says what, why, and what next."""
+"""Step 5: both paths tested live, side by side; each failure says what, why, and what next.
+
+After a ✗ the focused button is "Back to fix it": Enter pressed again and again goes back to
+the key, never on towards writing a key that was just refused.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, LoadingIndicator, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Footer
 
+from wizard.core.diagnosis import Verdict
 from wizard.core.keys import Slot
 from wizard.core.probes import ProbeResult, ProbeTarget, Timeouts
 from wizard.core.secret import Secret
 from wizard.tui.base import WizardScreen, Words
+from wizard.tui.probe_row import ProbeRow
 
 PROBES = ("openwebui", "chat", "openai", "realtime")
 FIX_STEP = {"openwebui": "openwebui", "chat": "openwebui", "openai": "openai", "realtime": "openai"}
+SLOT_OF = {"openwebui": Slot.OPENWEBUI, "chat": Slot.OPENWEBUI, "openai": Slot.OPENAI}
+SLOT_OF["realtime"] = Slot.OPENAI
 TIMEOUTS = Timeouts(connect=5, read=20, total=40)
+ICONS = {"ok": "✓", "warning": "!", "critical": "✗", "unknown": "?"}
 
 
-class ProbeRow(Vertical):
-    """One probe: its name, a spinner while it runs, then its verdict in words."""
-
-    def __init__(self, name: str, label: str) -> None:
-        super().__init__(id=f"row-{name}", classes="probe-row")
-        self.probe = name
-        self.label = label
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(classes="probe-line"):
-            yield Words(self.label, classes="probe-name")
-            yield LoadingIndicator(classes="spinner")
-            yield Words("", classes="probe-verdict")
-        yield Vertical(classes="probe-details")
-
-    def running(self) -> None:
-        self.query_one(LoadingIndicator).display = True
-        self.query_one(".probe-verdict", Static).update("")
-        self.query_one(".probe-details", Vertical).remove_children()
-
-    def finished(self, icon: str, text: str, css: str, details: list[Static]) -> None:
-        self.query_one(LoadingIndicator).display = False
-        verdict = self.query_one(".probe-verdict", Static)
-        verdict.update(f"{icon} {text}")
-        verdict.set_classes(f"probe-verdict verdict-{css}")
-        box = self.query_one(".probe-details", Vertical)
-        box.remove_children()
-        box.mount_all(details)
+def refused(result: ProbeResult) -> bool:
+    """A ✗: the test said no (not a warning, not "could not tell")."""
+    return result.diagnosis.verdict is Verdict.CRITICAL
 
 
 class TestsScreen(WizardScreen):
     STEP = "tests"
 
+    @dataclass
+    class ProbeDone(Message):
+        name: str
+        result: ProbeResult | None
+        problem: str = ""  # a sentence when the test itself could not run
+
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.compose_top()
         with VerticalScroll(classes="page"):
-            yield Words(self.step_label(), classes="step")
             yield Words(self.t("tui.tests.heading"), classes="heading")
             for name in PROBES:
                 yield ProbeRow(name, self.t(f"probe.{name}"))
-            with Horizontal(classes="buttons"):
-                yield Button(self.t("tui.button.back"), id="back")
-                yield Button(self.t("tui.tests.cancel"), id="cancel")
-                yield Button(self.t("tui.tests.again"), id="again")
-                yield Button(self.t("tui.tests.continue"), id="continue", variant="primary")
+        with Horizontal(classes="buttons actions"):
+            yield Button(self.t("tui.tests.cancel"), id="cancel")
+            yield Button(self.t("tui.tests.again"), id="again")
+            yield Button(self.t("tui.tests.fix-first"), id="fix", variant="primary")
+            yield Button(self.t("tui.tests.continue"), id="continue")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#continue", Button).focus()  # Enter goes on, once the verdicts are read
+        super().on_mount()
         self.run_all()
 
     def on_screen_resume(self) -> None:
@@ -75,23 +67,36 @@ class TestsScreen(WizardScreen):
         if self.is_mounted and self.state.results:
             self.run_all()
 
+    def rows(self) -> list[ProbeRow]:
+        return list(self.query(ProbeRow))
+
     def run_all(self) -> None:
+        from wizard.tui.transport_question import ask_before_sending
+
         self.state.results.clear()
         self.workers.cancel_group(self, "probes")
-        self.query_one("#continue", Button).label = self.t("tui.tests.continue")
-        for name in PROBES:
-            row = self.query_one(f"#row-{name}", ProbeRow)
-            if name in ("openai", "realtime") and self.state.skip_voice:
-                row.finished("·", self.t("tui.tests.skipped"), "info", [])
-                continue
+        for row in self.rows():
             row.running()
-            self.run_probe(name)
+        self._update_buttons()
+        ask_before_sending(self, self.state.openwebui_url, self._start_probes, self._not_sent)
+
+    def _not_sent(self) -> None:
+        for row in self.rows():
+            row.finished("·", self.t("tui.tests.not-sent"), "info", [])
+        self._update_buttons()
+
+    def _start_probes(self) -> None:
+        for row in self.rows():
+            if row.probe in ("openai", "realtime") and self.state.skip_voice:
+                row.finished("·", self.t("tui.tests.skipped"), "info", [])
+            else:
+                self.run_probe(row.probe)
+        self._update_buttons()
 
     @work(group="probes")
     async def run_probe(self, name: str) -> None:
         from wizard.core import probes
 
-        row = self.query_one(f"#row-{name}", ProbeRow)
         try:
             target = await self._target()
             run = {
@@ -100,12 +105,9 @@ class TestsScreen(WizardScreen):
                 "openai": probes.probe_openai,
                 "realtime": probes.probe_realtime,
             }[name]
-            result: ProbeResult = await run(target, TIMEOUTS)
+            self.post_message(self.ProbeDone(name, await run(target, TIMEOUTS)))
         except Exception as error:  # a verdict, never a crash
-            row.finished("?", self.explain(error), "unknown", [])
-            return
-        self.state.results[name] = result
-        self.show(row, result)
+            self.post_message(self.ProbeDone(name, None, self.explain(error)))
 
     async def _target(self) -> ProbeTarget:
         """The project's own settings (read in a thread: files), with the keys typed here."""
@@ -127,36 +129,70 @@ class TestsScreen(WizardScreen):
             model=self.state.model,
         )
 
-    def show(self, row: ProbeRow, result: ProbeResult) -> None:
-        parts = result.diagnosis.explanation.render(self.state.lang)
-        verdict = result.diagnosis.verdict.value
-        icon = {"ok": "✓", "warning": "!", "critical": "✗", "unknown": "?"}[verdict]
-        details: list[Static] = []
-        if not result.ok:
-            details = [
-                Words(self.t("tui.tests.because", text=parts["why"]), classes="why"),
-                Words(self.t("tui.tests.todo", text=parts["next"]), classes="next"),
-                Button(self.t("tui.tests.fix"), id=f"fix-{row.probe}", classes="small fix"),
-            ]  # type: ignore[list-item]
-        row.finished(icon, parts["what"], verdict, details)
-        if not result.ok:
-            self.query_one("#continue", Button).label = self.t("tui.tests.continue-anyway")
+    @on(ProbeDone)
+    def _probe_done(self, event: ProbeDone) -> None:
+        row = self.query_one(f"#row-{event.name}", ProbeRow)
+        result = event.result
+        if result is None:
+            row.finished("?", event.problem, "unknown", [])
+        else:
+            self.state.results[event.name] = result
+            parts = result.diagnosis.explanation.render(self.state.lang)
+            verdict = result.diagnosis.verdict.value
+            details: list[Widget] = []
+            if not result.ok:
+                details = [
+                    Words(self.t("tui.tests.because", text=parts["why"]), classes="why"),
+                    Words(self.t("tui.tests.todo", text=parts["next"]), classes="next"),
+                    Button(self.t("tui.tests.fix"), id=f"fix-{row.probe}", classes="small"),
+                ]
+            row.finished(ICONS[verdict], parts["what"], verdict, details)
+        self._update_buttons()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        button = event.button.id or ""
-        if button == "back":
-            self.workers.cancel_group(self, "probes")
-            self.action_back()
-        elif button == "cancel":
-            self.workers.cancel_group(self, "probes")
-            for name in PROBES:
-                row = self.query_one(f"#row-{name}", ProbeRow)
-                if name not in self.state.results and row.query_one(LoadingIndicator).display:
-                    row.finished("·", self.t("tui.tests.cancelled"), "info", [])
-        elif button == "again":
-            self.run_all()
-        elif button == "continue":
-            self.workers.cancel_group(self, "probes")
-            self.go_next()
-        elif button.startswith("fix-"):
-            self.wizard.jump_to(FIX_STEP[button.removeprefix("fix-")])
+    def first_refused(self) -> str | None:
+        results = self.state.results
+        return next((n for n in PROBES if n in results and refused(results[n])), None)
+
+    def _update_buttons(self) -> None:
+        """Cancel only while tests run; Continue once they end; after a ✗, "Back to fix it"
+        is offered and focused, and Continue says "anyway"."""
+        running = any(row.is_running for row in self.rows())
+        failed = self.first_refused()
+        self.query_one("#cancel", Button).disabled = not running
+        fix = self.query_one("#fix", Button)
+        fix.display = failed is not None
+        go_on = self.query_one("#continue", Button)
+        go_on.disabled = running
+        go_on.label = self.t("tui.tests.continue-anyway" if failed else "tui.tests.continue")
+        go_on.variant = "default" if failed else "primary"
+        if failed is not None:
+            fix.focus()
+        elif not running:
+            go_on.focus()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.workers.cancel_group(self, "probes")
+        for row in self.rows():
+            if row.probe not in self.state.results and row.is_running:
+                row.finished("·", self.t("tui.tests.cancelled"), "info", [])
+        self._update_buttons()
+
+    @on(Button.Pressed, "#again")
+    def _again(self) -> None:
+        self.run_all()
+
+    @on(Button.Pressed, "#continue")
+    def _continue(self) -> None:
+        self.workers.cancel_group(self, "probes")
+        self.go_next()
+
+    @on(Button.Pressed, "#fix")
+    def _fix_first(self) -> None:
+        failed = self.first_refused()
+        if failed is not None:
+            self.wizard.jump_to(FIX_STEP[failed])
+
+    @on(Button.Pressed, ".probe-details Button")
+    def _fix_one(self, event: Button.Pressed) -> None:
+        self.wizard.jump_to(FIX_STEP[(event.button.id or "").removeprefix("fix-")])

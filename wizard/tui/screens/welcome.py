@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, RadioSet
-from textual.worker import get_current_worker
+from textual.message import Message
+from textual.widgets import Button, Footer, Input, RadioSet
 
+from wizard.core.i18n import Lang
 from wizard.tui.base import WizardScreen, Words
+from wizard.tui.project_view import ProjectView
 from wizard.tui.toggles import Choice
 
 # Problems that send the person straight to renewing the Open WebUI key.
@@ -22,16 +24,28 @@ RENEWAL_CODES = {
     "key-with-extras",
     "missing-key.OPENWEBUI_API_KEY",
 }
-_ICONS = {"critical": "✗", "unknown": "?", "warning": "!", "info": "·"}
+ICONS = {"critical": "✗", "unknown": "?", "warning": "!", "info": "·"}
+ORDER = ["critical", "unknown", "warning", "info"]
 
 
 class WelcomeScreen(WizardScreen):
     STEP = "welcome"
+    DEFAULT_CSS = """
+    WelcomeScreen #language { layout: horizontal; height: auto; width: auto; border: none; }
+    WelcomeScreen #language RadioButton { width: auto; margin-right: 2; }
+    """
+
+    @dataclass
+    class ProjectRead(Message):
+        view: ProjectView
+
+    @dataclass
+    class ReadFailed(Message):
+        text: str
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield from self.compose_top()
         with VerticalScroll(classes="page"):
-            yield Words(self.step_label(), classes="step")
             yield Words(self.t("tui.welcome.heading"), classes="heading")
             yield Words(self.t("tui.welcome.intro"))
             yield Words(self.t("tui.welcome.language"), classes="label")
@@ -43,83 +57,78 @@ class WelcomeScreen(WizardScreen):
                 yield Input(str(self.state.project.root), id="folder")
                 yield Button(self.t("tui.welcome.use-folder"), id="use-folder", classes="small")
             yield Vertical(Words(self.t("tui.welcome.reading")), id="summary")
-            with Horizontal(classes="buttons"):
-                yield Button(
-                    self.t("tui.welcome.renew"), id="renew", variant="warning", classes="hidden"
-                )
-                yield Button(self.t("tui.welcome.start"), id="start", variant="primary")
+        with Horizontal(classes="buttons actions"):
+            yield Button(
+                self.t("tui.welcome.renew"), id="renew", variant="warning", classes="hidden"
+            )
+            yield Button(self.t("tui.welcome.start"), id="start", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#start", Button).focus()
         self.read_project(str(self.state.project.root))
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        lang = "fr" if event.pressed.id == "lang-fr" else "en"
+    @on(RadioSet.Changed, "#language")
+    def _language(self, event: RadioSet.Changed) -> None:
+        lang: Lang = "fr" if event.pressed.id == "lang-fr" else "en"
         if lang != self.state.lang:
             self.wizard.set_language(lang)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "folder":
-            self.read_project(event.value)
+    @on(Input.Submitted, "#folder")
+    @on(Button.Pressed, "#use-folder")
+    def _use_folder(self) -> None:
+        self.read_project(self.query_one("#folder", Input).value)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "use-folder":
-            self.read_project(self.query_one("#folder", Input).value)
-        elif event.button.id == "start":
-            self.state.renew = False
-            self.go_next()
-        elif event.button.id == "renew":
-            self.state.renew = True
-            self.wizard.push_screen(self.wizard.make_screen("openwebui"))
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        self.state.renew = False
+        self.go_next()
+
+    @on(Button.Pressed, "#renew")
+    def _renew(self) -> None:
+        self.state.renew = True
+        self.wizard.push_screen(self.wizard.make_screen("openwebui"))
 
     @work(thread=True, exclusive=True, group="project")
     def read_project(self, folder: str) -> None:
-        """Files only (no network): find the project, read its settings and its problems."""
-        from wizard.core.checks import read_settings
-        from wizard.core.project import find_project
-        from wizard.core.status import project_status
+        """Files only (no network): the engine reads the project, its settings, its problems."""
+        from textual.worker import get_current_worker
+
+        from wizard.tui.project_view import read_project_view
 
         try:
-            project = find_project(Path(folder).expanduser())
-            settings = read_settings(project)
-            report = project_status(project)
+            view = read_project_view(folder)
         except Exception as error:  # shown as a sentence; the screen stays usable
-            self.app.call_from_thread(self._show_summary, [("problem", self.explain(error))], False)
+            self.post_message(self.ReadFailed(self.explain(error)))
             return
-        if get_current_worker().is_cancelled:
-            return
-        self.app.call_from_thread(self._apply, project, settings, report)
+        if not get_current_worker().is_cancelled:  # another folder was asked for meanwhile
+            self.post_message(self.ProjectRead(view))
 
-    def _apply(self, project, settings, report) -> None:  # type: ignore[no-untyped-def]
-        state = self.state
-        state.project = project
-        state.openwebui_url = settings.openwebui_url
-        state.model = settings.model
-        state.current = dict(settings.keys)
-        self.query_one("#folder", Input).value = str(project.root)
-        existing = [
-            project.relative(p)
-            for p in (project.backend_env, project.voice_env, project.widget_config)
-            if p.exists()
-        ]
-        lines = [
-            (
-                "info",
-                self.t("tui.welcome.found", files=", ".join(existing))
-                if existing
-                else self.t("tui.welcome.new-project"),
-            )
-        ]
-        order = ["critical", "unknown", "warning", "info"]
+    @on(ReadFailed)
+    def _read_failed(self, event: ReadFailed) -> None:
+        self._show_summary([("problem", event.text)], needs_renewal=False)
+
+    @on(ProjectRead)
+    def _project_read(self, event: ProjectRead) -> None:
+        view, state = event.view, self.state
+        state.project, state.exposed = view.project, view.exposed
+        if view.settings is not None:
+            state.openwebui_url, state.model = view.settings.openwebui_url, view.settings.model
+            state.current = dict(view.settings.keys)
+        self.wizard.show_project()
+        self.query_one("#folder", Input).value = str(view.project.root)
+        existing = view.existing
+        found = self.t("tui.welcome.found", files=", ".join(existing)) if existing else None
+        lines = [("info", found or self.t("tui.welcome.new-project"))]
         shown = sorted(
-            (p for p in report.problems if p.code != "project-not-found"),
-            key=lambda p: order.index(p.severity.value),
+            (p for p in view.status.problems if p.code != "project-not-found"),
+            key=lambda p: ORDER.index(p.severity.value),
         )
         if shown:
             lines.append(("info", self.t("tui.welcome.problems", count=len(shown))))
             lines += [
-                (p.severity.value, f"{_ICONS[p.severity.value]} {p.message.render(state.lang)}")
+                (p.severity.value, f"{ICONS[p.severity.value]} {p.message.render(state.lang)}")
                 for p in shown[:6]
             ]
         needs_renewal = any(
