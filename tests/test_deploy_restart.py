@@ -63,12 +63,14 @@ def servers() -> Iterator[Demo]:
 def project(tmp_path: Path, servers: Demo) -> Iterator[Path]:
     root = tmp_path / "technova"
     port = free_port()
+    state = servers.openwebui_state
+    key = state.create_api_key(state.first_admin())  # the admin's one key, fresh for each test
     (root / "backend").mkdir(parents=True)
     (root / "websocket-server").mkdir()
     (root / "chat-widget").mkdir()
     (root / "backend/.env").write_text(
         f"PORT={port}\nOPENWEBUI_URL={servers.openwebui.url}\n"
-        f"OPENWEBUI_API_KEY={servers.openwebui_key}\nOPENWEBUI_MODEL=technova\n"
+        f"OPENWEBUI_API_KEY={key}\nOPENWEBUI_MODEL=technova\n"
     )
     (root / "websocket-server/.env").write_text(
         f'OPENAI_API_KEY="{servers.openai_key}"\nOPENAI_BASE_URL={servers.openai_base_url}\n'
@@ -208,3 +210,4 @@ def test_restart_asks_once_writes_the_file_and_restarts(
     assert 'command = "./restart-with-logs.sh"' in written
     assert '"logs/backend.log"' in written  # the logs the first start left, found too
     assert next(answers, None) is None  # exactly three questions
+
