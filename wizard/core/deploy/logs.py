@@ -16,7 +16,7 @@ from wizard.core.secret import Secret
 _FAILURES = (
     ("invalid-api-key", re.compile(r"invalid_api_key|Incorrect API key provided")),
     ("key-expired", re.compile(r"(?i)API[ _]KEY[ _]EXPIR[EÉ]E?")),
-    ("refused-401", re.compile(r"(?<![\w.:/-])401(?![\w.:/-])")),
+    ("refused-401", re.compile(r"(?<![\w.:/-])401(?![\w/-]|[.:]\w)")),  # not 12:00:01.401
 )
 _SUCCESSES = (
     ("realtime-connected", re.compile(r"OpenAI Realtime API connected")),
