@@ -3,10 +3,13 @@
 Run: .venv/bin/python bench/run.py [--rounds N] [--write]
 Never asserted in tests (machines are noisy); `--write` records the table in bench/RESULTS.md.
 
-1. `status --json` cold start vs a bare `python -c pass`      (target ≤ 4×)
+1. `status --json` cold start vs a bare `python -c pass`, for each project shape (API key,
+   session token, widget file), without and with a (dead) D-Bus address     (target ≤ 4×)
 2. `check`, three probes each delayed 300 ms, vs the slowest   (target ≤ 1.15×)
 3. one probe (OpenAI /v1/models) vs curl doing the same request (target ≤ 1.5×)
 4. TUI: launch to the first screen ready, and keystroke to verdict in the key field (Pilot)
+5. `check` of 10 and 100 projects vs 1, stand-ins answering after a fixed delay (target ≤ 1.5×),
+   with the memory each project adds (bench/many_bench.py)
 """
 
 from __future__ import annotations
@@ -43,28 +46,6 @@ def run_quietly(*command: str, env: dict[str, str] | None = None) -> None:
     subprocess.run(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env
     )
-
-
-def bench_status(rounds: int) -> tuple[str, float, float, str]:
-    project = Path(tempfile.mkdtemp(prefix="bench-status-"))
-    (project / "backend").mkdir()
-    env_file = project / "backend/.env"
-    env_file.write_text(
-        "OPENWEBUI_URL=http://localhost:3000\n"
-        "OPENWEBUI_API_KEY=sk-0123456789abcdef0123456789abcdef\n"
-    )
-    env_file.chmod(0o600)
-    try:
-        ours = median_seconds(
-            lambda: run_quietly(
-                PYTHON, "-m", "wizard", "status", "--project", str(project), "--json"
-            ),
-            rounds,
-        )
-        bare = median_seconds(lambda: run_quietly(PYTHON, "-c", "pass"), rounds)
-    finally:
-        shutil.rmtree(project)
-    return "status --json cold start vs python -c pass", ours, bare, "≤ 4×"
 
 
 def _target(demo: object) -> object:
@@ -165,13 +146,19 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="record in bench/RESULTS.md")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).parent))
+    from many_bench import bench_many, bench_status_shapes
+
+    many_rows, many_notes = bench_many(max(3, args.rounds // 5))
     rows = [
-        bench_status(args.rounds),
+        *bench_status_shapes(args.rounds),
         bench_concurrency(max(3, args.rounds // 3)),
         bench_probe_vs_curl(args.rounds),
+        *many_rows,
         *bench_tui(args.rounds),
     ]
     text = table(rows)
+    if many_notes:
+        text += "\n\nMeasured notes:\n" + "\n".join(f"- {note}" for note in many_notes)
     print(text)
     if args.write:
         machine = (

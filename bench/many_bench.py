@@ -1,0 +1,204 @@
+"""Benchmarks for many sites: 1, 10 and 100 projects in one `check` run, and `status` cold
+starts for each project shape, with and without a D-Bus address.
+
+Run through `bench/run.py` (it prints and records the table), or alone:
+    .venv/bin/python bench/many_bench.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DELAY = 1.0  # seconds before every stand-in answer (a chat probe waits for four in a row)
+SIZES = (1, 10, 100)
+PROBES = 4  # openwebui, chat, openai, realtime: every probe of every project at once
+
+# Runs in a fresh process so that its peak memory is its own (the stand-ins run here).
+_CHILD = """
+import json, resource, sys, time
+from wizard.core.many import check_projects, distinct_projects
+from wizard.core.probes import Timeouts
+folders, parallel = json.loads(sys.argv[1]), int(sys.argv[2])
+projects = distinct_projects(folders)
+start = time.perf_counter()
+reports = check_projects(projects, parallel=parallel, use_keyring=False,
+                         timeouts=Timeouts(connect=10, read=30, total=60))
+wall = time.perf_counter() - start
+assert all(int(r.exit_code) == 0 for r in reports), [
+    (str(r.status.project.root), [x.diagnosis.code for x in r.results if not x.ok],
+     [p.code for p in r.status.problems if p.severity.value != "info"]) for r in reports]
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"wall": wall, "maxrss_kb": usage.ru_maxrss, "cpu": cpu}))
+"""
+
+
+def _write_site(root: Path, demo: object) -> None:
+    (root / "backend").mkdir(parents=True)
+    (root / "backend/.env").write_text(
+        f"OPENWEBUI_URL={demo.openwebui.url}\n"  # type: ignore[attr-defined]
+        f"OPENWEBUI_API_KEY={demo.openwebui_key}\n"  # type: ignore[attr-defined]
+    )
+    (root / "websocket-server").mkdir()
+    (root / "websocket-server/.env").write_text(
+        f"OPENAI_API_KEY={demo.openai_key}\n"  # type: ignore[attr-defined]
+        f"OPENAI_BASE_URL={demo.openai_base_url}\n"  # type: ignore[attr-defined]
+    )
+    for env in ("backend/.env", "websocket-server/.env"):
+        (root / env).chmod(0o600)
+
+
+def _run_child(folders: list[str], parallel: int) -> dict[str, float]:
+    done = subprocess.run(
+        [PYTHON, "-c", _CHILD, json.dumps(folders), str(parallel)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _one_tls_context_for_the_stand_ins() -> None:
+    """The Open WebUI stand-in opens an httpx client for every chat it relays to the OpenAI
+    stand-in, and each one loads the CA bundle (~40 ms of the stand-in's processor, even for
+    plain http). A real Open WebUI keeps its clients. Cached here, in the stand-ins' process
+    only, so that the figure measures our checks, not the stand-in's start-up of TLS."""
+    import functools
+
+    import httpx._transports.default as transports
+
+    transports.create_ssl_context = functools.cache(transports.create_ssl_context)
+
+
+def bench_many(rounds: int) -> tuple[list[tuple[str, float, float, str]], list[str]]:
+    """Rows for run.py's table, and notes (memory per project, the cap used)."""
+    from wizard.standins.server import start_demo
+
+    _one_tls_context_for_the_stand_ins()
+
+    base = Path(tempfile.mkdtemp(prefix="bench-many-"))
+    rows: list[tuple[str, float, float, str]] = []
+    notes: list[str] = []
+    try:
+        with start_demo() as demo:
+            demo.openwebui_state.cache_models = True
+            sites = [str(base / f"site{index:03}") for index in range(max(SIZES))]
+            for site in sites:
+                _write_site(Path(site), demo)
+            _run_child(sites[:1], PROBES)  # the model list cached, files in the page cache
+            demo.openwebui_state.delay = DELAY
+            demo.openai_state.delay = DELAY
+            measured: dict[int, tuple[float, float]] = {}
+            for size in SIZES:
+                runs = [_run_child(sites[:size], PROBES * size) for _ in range(rounds)]
+                measured[size] = (
+                    statistics.median(r["wall"] for r in runs),
+                    statistics.median(r["maxrss_kb"] for r in runs),
+                )
+            one_wall, one_rss = measured[1]
+            for size in SIZES[1:]:
+                wall, _ = measured[size]
+                rows.append(
+                    (f"check, {size} projects × 4 probes vs 1 project", wall, one_wall, "≤ 1.5×")
+                )
+            per_project = (measured[max(SIZES)][1] - one_rss) / (max(SIZES) - 1)
+            notes.append(
+                f"Many projects: stand-ins answer after {DELAY * 1000:.0f} ms each; `--parallel` "
+                f"= 4 × projects (all probes at once). Peak memory (max RSS of the checking "
+                f"process): {one_rss / 1024:.1f} MB for 1 project, "
+                f"{measured[max(SIZES)][1] / 1024:.1f} MB for {max(SIZES)}: "
+                f"{per_project:.0f} kB more per project."
+            )
+            default_runs = [_run_child(sites, 16) for _ in range(max(1, rounds // 2))]
+            notes.append(
+                f"With the default `--parallel 16`, {max(SIZES)} projects ({max(SIZES) * PROBES} "
+                f"probes) take {statistics.median(r['wall'] for r in default_runs):.2f} s: "
+                "the cap is the limit, as it should be."
+            )
+    finally:
+        shutil.rmtree(base)
+    return rows, notes
+
+
+# ----------------------------------------------------------------------------- cold starts
+
+
+def _shape(base: Path, name: str) -> Path:
+    """One project shape: the backend .env with an API key or a session token, or a widget
+    file present as well."""
+    root = base / name
+    (root / "backend").mkdir(parents=True)
+    if name == "session token":
+        header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+        # {"id":"b1946ac9","exp":4102444800} (year 2100), base64url, signature made up.
+        payload = "eyJpZCI6ImIxOTQ2YWM5IiwiZXhwIjo0MTAyNDQ0ODAwfQ"
+        key = f"{header}.{payload}.c2lnbmF0dXJlLW5vdC1jaGVja2VkLWhlcmUtYXQtYWxsLW9r"
+    else:
+        key = "sk-0123456789abcdef0123456789abcdef"
+    (root / "backend/.env").write_text(
+        f"OPENWEBUI_URL=http://localhost:3000\nOPENWEBUI_API_KEY={key}\n"
+    )
+    (root / "backend/.env").chmod(0o600)
+    if name == "widget file":
+        (root / "frontend").mkdir()
+        (root / "frontend/technova-config.js").write_text(
+            "window.TECHNOVA_CONFIG = {\n  backendUrl: 'https://chat.example.com/api',\n"
+            "  title: 'TechNova',\n};\n"
+        )
+    return root
+
+
+def _median_run(command: list[str], env: dict[str, str], rounds: int) -> float:
+    subprocess.run(command, env=env, capture_output=True, check=False)  # warm the file cache
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_status_shapes(rounds: int) -> list[tuple[str, float, float, str]]:
+    base = Path(tempfile.mkdtemp(prefix="bench-shapes-"))
+    rows = []
+    try:
+        config = base / "config"  # no keyringrc.cfg from whoever runs the bench
+        config.mkdir()
+        plain = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+        plain |= {"XDG_CONFIG_HOME": str(config)}
+        dead = plain | {"DBUS_SESSION_BUS_ADDRESS": f"unix:path={base}/bus-of-a-closed-session"}
+        for shape in ("API key", "session token", "widget file"):
+            root = _shape(base, shape)
+            for label, env in (("no D-Bus", plain), ("dead D-Bus address", dead)):
+                ours = _median_run(
+                    [PYTHON, "-m", "wizard", "status", "--project", str(root), "--json"],
+                    env,
+                    rounds,
+                )
+                bare = _median_run([PYTHON, "-c", "pass"], env, rounds)
+                rows.append(
+                    (f"status --json, {shape}, {label}, vs python -c pass", ours, bare, "≤ 4×")
+                )
+    finally:
+        shutil.rmtree(base)
+    return rows
+
+
+if __name__ == "__main__":
+    for row in bench_status_shapes(9):
+        print(row[0], f"{row[1] / row[2]:.2f}×")
+    many_rows, many_notes = bench_many(3)
+    for row in many_rows:
+        print(row[0], f"{row[1]:.2f} s", f"{row[1] / row[2]:.2f}×")
+    print("\n".join(many_notes))
