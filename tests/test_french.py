@@ -67,3 +67,26 @@ def test_plurals_months_and_english_leftovers_in_french() -> None:
         french = entry["fr"]
         assert "(s)" not in french and "(s)" not in entry["en"], key
         assert not any(f" {month} " in f" {french} " for month in months), key
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_next_steps_name_a_place_and_a_command_that_exist(lang: str) -> None:
+    from wizard.core.diagnosis import diagnose_openai_error, diagnose_openwebui_refusal
+
+    error = {"code": "invalid_api_key", "type": "invalid_request_error", "message": "Incorrect"}
+    for where, place in (
+        ("voice", "websocket-server/.env"),
+        ("openwebui-connection", "Open WebUI"),
+    ):
+        parts = diagnose_openai_error(401, error, where=where).explanation.render(lang)  # type: ignore[arg-type]
+        assert place in parts["next"]
+        # Never "put it in the OpenAI key in websocket-server/.env".
+        assert {"en": "in the OpenAI key", "fr": "dans la clé OpenAI"}[lang] not in parts["next"]
+    disabled = diagnose_openwebui_refusal(
+        403,
+        "Use of API key is not enabled in the environment.",
+        key_kind="openwebui-api-key",
+        jwt_expired=False,
+        file="backend/.env",
+    )
+    assert "technova-setup login" in disabled.explanation.render(lang)["next"]  # type: ignore[arg-type]

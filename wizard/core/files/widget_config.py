@@ -270,8 +270,8 @@ def _lex(text: str) -> list[_Token]:
                 add("chunk", end, "`", text[i + 1 : inner_end])
             if opens:
                 substitutions.append(depth)
-        elif ch == "/" and _regex_allowed(previous) and (end := _scan_regex(text, i)):
-            add("regex", end)
+        elif ch == "/" and _regex_allowed(previous) and (regex_end := _scan_regex(text, i)):
+            add("regex", regex_end)
         elif match := _IDENT.match(text, i):
             add("ident", match.end())
         elif match := _NUMBER.match(text, i):
