@@ -281,11 +281,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "votre trousseau ou lu dans COOLIFY_TOKEN, jamais dans technova-setup.toml.",
         ),
         (
-            "In Coolify, open Keys & Tokens › API tokens and create one with write and deploy; "
+            "In Coolify, open Keys & Tokens › API tokens and create one with read, write and "
+            "deploy; "
             "then run technova-setup restart in a terminal (it asks for it), or set "
             "COOLIFY_TOKEN.",
-            "Dans Coolify, ouvrez Keys & Tokens › API tokens et créez-en un avec write et "
-            "deploy ; puis lancez technova-setup restart dans un terminal (il le demande), ou "
+            "Dans Coolify, ouvrez Keys & Tokens › API tokens et créez-en un avec read, write "
+            "et deploy ; puis lancez technova-setup restart dans un terminal (il le demande), ou "
             "définissez COOLIFY_TOKEN.",
         ),
     ),
@@ -371,13 +372,15 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Il manque une permission au jeton Coolify : {abilities} (403).",
         ),
         (
-            "Setting a variable needs write, restarting needs deploy.",
-            "Changer une variable demande write, redémarrer demande deploy.",
+            "Setting a variable needs write, restarting needs deploy, following the restart "
+            "needs read.",
+            "Changer une variable demande write, redémarrer demande deploy, suivre le "
+            "redémarrage demande read.",
         ),
         (
-            "Create a token with write and deploy in Coolify › Keys & Tokens › API tokens, "
+            "Create a token with read, write and deploy in Coolify › Keys & Tokens › API tokens, "
             "then run technova-setup restart to give it.",
-            "Créez un jeton avec write et deploy dans Coolify › Keys & Tokens › API tokens, "
+            "Créez un jeton avec read, write et deploy dans Coolify › Keys & Tokens › API tokens, "
             "puis lancez technova-setup restart pour le donner.",
         ),
     ),
