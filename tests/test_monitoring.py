@@ -457,3 +457,16 @@ def test_the_contrib_commands_ask_for_the_nagios_format() -> None:
         assert '"--format", "nagios"' in text or "--format nagios" in text
     assert '"check"' in (CONTRIB / "icinga2/technova.conf").read_text()
     assert "technova-setup check " in (CONTRIB / "nagios/technova.cfg").read_text()
+
+
+def test_nagios_answers_unknown_on_standard_output_when_it_cannot_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = str(tmp_path / "no-such.list")
+    code = main(["check", "--projects-from", listing, "--format", "nagios", "--lang", "en"])
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert code == 3
+    assert STATUS_LINE.match(first), first
+    assert first.startswith(f"TECHNOVA UNKNOWN - The list of projects {listing} could not be read")
+    assert len(out.splitlines()) == 2  # and what to do next

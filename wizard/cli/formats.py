@@ -73,13 +73,22 @@ def for_many_projects(single: Handler, *, live: bool) -> Handler:
 
     def run(args: argparse.Namespace, lang: Lang) -> int:
         fmt = args.format or ("json" if args.json else "text")
-        folders = _folders(args)
-        many = len(folders) > 1 or bool(args.projects_from)
-        if not many and fmt in ("text", "json") and args.output is None:
-            args.project = str(folders[0])
-            args.json = fmt == "json"
-            return single(args, lang)
-        return _run_many(args, lang, folders, fmt=fmt, many=many, live=live)
+        try:
+            folders = _folders(args)
+            many = len(folders) > 1 or bool(args.projects_from)
+            if not many and fmt in ("text", "json") and args.output is None:
+                args.project = str(folders[0])
+                args.json = fmt == "json"
+                return single(args, lang)
+            return _run_many(args, lang, folders, fmt=fmt, many=many, live=live)
+        except WizardError as error:
+            if fmt != "nagios":
+                raise
+            # A plugin always answers on standard output, even when it could not check.
+            from wizard.core.monitoring import unknown_output
+
+            _emit(unknown_output(error).render(lang), None)
+            return 3
 
     return run
 

@@ -197,6 +197,12 @@ def _findings(report: CheckReport) -> list[tuple[Severity, Msg]]:
     return sorted(found, key=lambda item: _SEVERITY_ORDER.index(item[0]))
 
 
+def unknown_output(error: WizardError) -> PluginOutput:
+    """The plugin's answer when nothing could be checked: UNKNOWN, what happened, what next."""
+    explanation = error.explanation
+    return PluginOutput(ExitCode.UNKNOWN, (explanation.what,), (explanation.next,), ())
+
+
 def plugin_output(reports: Sequence[CheckReport], now: datetime | None = None) -> PluginOutput:
     """The run as one Nagios/Icinga service: worst state, worst finding first, all the rest
     on the following lines, timings and days left as performance data."""
