@@ -211,3 +211,34 @@ def test_restart_asks_once_writes_the_file_and_restarts(
     assert '"logs/backend.log"' in written  # the logs the first start left, found too
     assert next(answers, None) is None  # exactly three questions
 
+
+def test_renews_restart_command_runs_from_the_project_root(
+    project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`renew --restart-command CMD` hands CMD to `deliver_after_save`: it runs in the project
+    folder, not in the folder the command was started from (issue 12, item 10)."""
+    from wizard.cli.deploy import deliver_after_save
+    from wizard.core.project import find_project
+
+    (project / "technova-setup.toml").unlink()
+    monkeypatch.chdir(tmp_path)
+    code = deliver_after_save(
+        find_project(project), "en", yes=True, restart_command="./restart-with-logs.sh"
+    )
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "Services restarted" in out and "The site answers" in out
+    assert not (project / "technova-setup.toml").exists()  # a one-off command is not saved
+    (project / "restart-with-logs.sh").chmod(0o644)
+    assert (
+        deliver_after_save(
+            find_project(project), "fr", yes=True, restart_command="./restart-with-logs.sh"
+        )
+        == 2
+    )
+    out = capsys.readouterr().out
+    assert "chmod +x ./restart-with-logs.sh" in out
+

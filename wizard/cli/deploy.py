@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from wizard.core.errors import WizardError
@@ -18,6 +18,7 @@ from wizard.core.i18n import Lang, Msg
 if TYPE_CHECKING:
     from wizard.core.deploy import DeployConfig, DeployOutcome, NewKey
     from wizard.core.project import Project
+    from wizard.core.secret import Secret
 
 _WAYS = ("command", "coolify", "compose", "manual")
 
@@ -123,7 +124,7 @@ def settle_config(project: Project, lang: Lang, yes: bool) -> DeployConfig | Non
     return config
 
 
-def _coolify_token(project: Project, lang: Lang, yes: bool) -> object:
+def _coolify_token(project: Project, lang: Lang, yes: bool) -> Secret | None:
     """The token from COOLIFY_TOKEN or the keyring; else asked (hidden) and kept with consent."""
     from wizard.core.deploy.coolify import coolify_token, save_coolify_token
     from wizard.core.secret import Secret
@@ -144,7 +145,7 @@ def _coolify_token(project: Project, lang: Lang, yes: bool) -> object:
     return token
 
 
-def _progress(lang: Lang) -> object:
+def _progress(lang: Lang) -> Callable[[Msg | str], None]:
     def tell(item: Msg | str) -> None:
         if isinstance(item, Msg):
             print(item.render(lang), flush=True)
@@ -208,9 +209,9 @@ def deliver_after_save(
         project,
         config,
         consent,
-        _progress(lang),  # type: ignore[arg-type]
+        _progress(lang),
         keys=keys,
-        coolify_token=token,  # type: ignore[arg-type]
+        coolify_token=token,
     )
     print("\n".join(render_outcome(outcome, lang)), flush=True)
     if outcome.site_answers:
