@@ -20,6 +20,7 @@ from wizard.core.reminder import (
     HOURLY_TIMER,
     hourly_cron_line,
     hourly_units,
+    install_hourly_check,
     install_timer,
 )
 
@@ -144,3 +145,19 @@ def test_no_systemd_at_all_is_said_plainly(tmp_path: Path) -> None:
     assert not outcome.enabled
     assert outcome.problem is not None and outcome.problem.key == "reminder.no-systemd"
     assert "crontab" in outcome.problem.render("fr")
+
+
+def test_the_done_screen_call_makes_the_folder_and_starts_the_timer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    program, log = _recorded_systemctl(tmp_path)
+    outcome = install_hourly_check(
+        [Path("/srv/sites/shop")], "fr", folder=tmp_path / "units", systemctl=program
+    )
+    assert outcome.enabled
+    textfile = tmp_path / "state/technova-setup/technova.prom"
+    assert textfile.parent.is_dir()
+    service = (tmp_path / "units" / HOURLY_SERVICE).read_text()
+    assert f"--output {textfile} --lang fr" in service
+    assert log.read_text().splitlines()[-1] == f"--user enable --now {HOURLY_TIMER}"

@@ -149,3 +149,34 @@ def install_timer(
                 tuple(written), False, Msg("reminder.timer-refused", {"timer": timer})
             )
     return TimerInstall(tuple(written), True)
+
+
+def default_textfile() -> Path:
+    """Where the hourly check writes its metrics when nobody said: the user's state folder
+    (point node_exporter's --collector.textfile.directory there, or give another path)."""
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "technova-setup" / "technova.prom"
+
+
+def install_hourly_check(
+    projects: Sequence[Path],
+    lang: str,
+    *,
+    textfile: Path | None = None,
+    program: str | None = None,
+    folder: Path | None = None,
+    systemctl: str | None = None,
+) -> TimerInstall:
+    """The Done screen's "check every hour" (ask first): the textfile's folder made, the
+    user units written and the timer started. See `install_timer` for what can go wrong."""
+    target = textfile or default_textfile()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        problem = Msg(
+            "reminder.units-unwritable",
+            {"folder": str(target.parent), "error": type(error).__name__},
+        )
+        return TimerInstall((), False, problem)
+    units = hourly_units(projects, target, lang, program)
+    return install_timer(units, folder=folder, systemctl=systemctl)
