@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import subprocess
 import sys
 from typing import TYPE_CHECKING
 
@@ -346,21 +345,18 @@ def _report(url: str, model: str, key: CheckedKey, lang: Lang, allow_http: bool)
     return 2
 
 
-def _restart(command: str | None, project: Project, lang: Lang) -> int:
-    """The person's own restart command, run in the project's folder."""
-    if not command:
-        say("login.restart", lang)
-        return 0
-    say("login.restarting", lang, command=command)
-    try:
-        done = subprocess.run(command, shell=True, check=False, cwd=project.root)
-    except OSError:
-        say("login.restart-failed", lang, code=127)
-        return 1
-    if done.returncode != 0:
-        say("login.restart-failed", lang, code=done.returncode)
-        return 1
-    return 0
+def _deliver(project: Project, key: CheckedKey, lang: Lang, args: argparse.Namespace) -> int:
+    """The saved key to the running backend (restart command, Coolify, Compose, as the
+    project's technova-setup.toml says or as detected), then the running site proven."""
+    from wizard.cli.deploy import deliver_after_save
+
+    return deliver_after_save(
+        project,
+        lang,
+        yes=args.yes,
+        keys=(key,),
+        restart_command=getattr(args, "restart_command", None),
+    )
 
 
 def _url_setting(url: str, settings: ProjectSettings) -> str | None:
@@ -399,8 +395,7 @@ def run_login(args: argparse.Namespace, lang: Lang) -> int:
     except WizardError as error:  # the key is saved; the check below says what remains
         print(error.render(lang), file=sys.stderr)
     code = _report(url, settings.model, made.key, lang, args.allow_http)
-    say("login.restart", lang)
-    return code
+    return max(code, _deliver(project, made.key, lang, args))
 
 
 def run_renew(args: argparse.Namespace, lang: Lang) -> int:
@@ -428,7 +423,7 @@ def run_renew(args: argparse.Namespace, lang: Lang) -> int:
     say("login.created", lang, masked=made.key.masked)
     _save(project, made.key, None, lang, args, made.recovery)  # first: the old key is dead
     code = _report(url, settings.model, made.key, lang, args.allow_http)
-    return max(code, _restart(args.restart_command, project, lang))
+    return max(code, _deliver(project, made.key, lang, args))
 
 
 def _renew_with_pasted_key(
@@ -458,4 +453,4 @@ def _renew_with_pasted_key(
     else:
         say("login.not-verified", lang, what=verdict.what, next=verdict.next)
         code = 2
-    return max(code, _restart(args.restart_command, project, lang))
+    return max(code, _deliver(project, key, lang, args))
