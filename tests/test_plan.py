@@ -243,3 +243,17 @@ def test_a_group_readable_env_keeps_its_group_bit_and_the_outcome_says_so(tmp_pa
     outcome = apply_plan(project, plan, ALL)
     assert stat.S_IMODE(env.stat().st_mode) == 0o640
     assert any("group" in note.render("en") for note in outcome.notes)
+
+
+def test_the_widget_config_is_created_only_by_a_first_setup(tmp_path: Path) -> None:
+    (tmp_path / "backend").mkdir()
+    project = find_project(tmp_path)
+    key = check_key(keyshapes.openwebui_api_key(), Slot.OPENWEBUI)
+    renewal = plan_changes(project, PlanInputs(keys=(key,)))
+    assert all(c.kind is not ChangeKind.WIDGET for c in renewal.changes)
+    first = plan_changes(project, PlanInputs(keys=(key,), create_widget=True))
+    assert any(c.kind is ChangeKind.WIDGET for c in first.changes)
+    apply_plan(project, first, ALL)
+    assert project.widget_config.exists() and key.secret.reveal() not in (
+        project.widget_config.read_text()
+    )

@@ -117,6 +117,7 @@ class PlanInputs:
     model: str | None = None  # OPENWEBUI_MODEL written with the Open WebUI key
     connection_key: CheckedKey | None = None  # into Open WebUI's connection (needs a session)
     failed_checks: tuple[FailedCheck, ...] = ()
+    create_widget: bool = False  # a first setup writes technova-config.js when it is missing
 
     def key_for(self, slot: Slot) -> CheckedKey | None:
         return next((key for key in self.keys if key.slot is slot), None)
@@ -239,7 +240,7 @@ def plan_changes(project: Project, inputs: PlanInputs) -> Plan:
         )
     notes += _misplaced_old_keys(project, inputs)
 
-    findings, widget_changes, widget_notes, create = _plan_widget(project)
+    findings, widget_changes, widget_notes, create = _plan_widget(project, inputs.create_widget)
     changes += widget_changes
     notes += widget_notes
     if findings:
@@ -420,18 +421,16 @@ def _misplaced_old_keys(project: Project, inputs: PlanInputs) -> list[Note]:
     return notes
 
 
-def _plan_widget(project: Project) -> tuple[int, list[Change], list[Note], bool]:
+def _plan_widget(project: Project, create: bool) -> tuple[int, list[Change], list[Note], bool]:
     from wizard.core.files.widget_config import find_secrets, read_widget_config
 
     path = project.widget_config
     where = project.relative(path)
     if not path.exists():
-        return (
-            0,
-            [Change(ChangeKind.WIDGET, where, Msg("plan.widget.create", {"file": where}))],
-            [],
-            True,
-        )
+        if not create:
+            return 0, [], [], False
+        change = Change(ChangeKind.WIDGET, where, Msg("plan.widget.create", {"file": where}))
+        return 0, [change], [], True
     findings = find_secrets(read_widget_config(path))
     changes = [
         Change(
