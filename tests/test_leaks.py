@@ -226,3 +226,122 @@ def test_login_and_renew_never_print_a_key_or_the_password(tmp_path: Path, lang:
             )
     finally:
         keyring.set_keyring(previous)
+
+
+# --- where copies of keys live: backups, recovery files, crash dumps --------------------------
+
+
+def _private_chain(path: Path, top: Path) -> None:
+    """`path` is 0600 and every folder from it up to `top` is 0700."""
+    import stat
+
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    folder = path.parent
+    while folder != top and folder != folder.parent:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+        folder = folder.parent
+
+
+def test_backups_and_recovery_files_keep_keys_only_in_private_places(
+    tmp_path: Path, private_state_folder: Path
+) -> None:
+    """Old keys (backups) and new ones (recovery files) exist only in the project's two .env
+    files and in 0600 files of the 0700 state folder: never beside the project's files, in the
+    web folder, in a file name, or in what `status` prints."""
+    from wizard.core import recovery
+    from wizard.core.files.envfile import write_env
+    from wizard.core.files.widget_config import write_widget_config
+    from wizard.core.keys import Slot, check_key
+    from wizard.core.project import find_project
+
+    old_backend, old_voice, widget_key = (
+        keyshapes.openwebui_api_key(),
+        keyshapes.openai_project(),
+        keyshapes.openai_legacy(),
+    )
+    new_backend, kept = keyshapes.openwebui_api_key(), keyshapes.openwebui_api_key()
+    root = tmp_path / "site"
+    for folder in ("backend", "websocket-server", "chat-widget"):
+        (root / folder).mkdir(parents=True)
+    subprocess.run(["git", "-C", str(root), "init", "-q"], check=True)
+    (root / ".gitignore").write_text(".env\n")
+    (root / "backend/.env").write_text(f"OPENWEBUI_API_KEY={old_backend}\n")
+    (root / "websocket-server/.env").write_text(f"OPENAI_API_KEY={old_voice}\n")
+    widget = root / "chat-widget/technova-config.js"
+    widget.write_text(f"window.TechNovaConfig = {{ apiKey: '{widget_key}' }};\n")
+
+    write_env(root / "backend/.env", {"OPENWEBUI_API_KEY": new_backend})
+    write_env(root / "websocket-server/.env", {"OPENAI_API_KEY": keyshapes.openai_project()})
+    write_widget_config(widget, "window.TechNovaConfig = {};\n")
+    project = find_project(root)
+    recovery_file = recovery.keep_safe(project, check_key(kept, Slot.OPENWEBUI))
+
+    secrets = [old_backend, old_voice, widget_key, new_backend, kept]
+    allowed = {root / "backend/.env", root / "websocket-server/.env"}
+    holders = []
+    for place in (root, private_state_folder):
+        for path in place.rglob("*"):
+            assert_no_leak(secrets, str(path))  # names never carry a value
+            if path.is_file() and not path.is_symlink():
+                text = path.read_text(errors="replace")
+                if any(leaked(secret, text) for secret in secrets):
+                    holders.append(path)
+    for path in holders:
+        if path in allowed:
+            continue
+        assert path.is_relative_to(private_state_folder), f"a key was copied to {path}"
+        _private_chain(path, private_state_folder)
+    assert recovery_file in holders and len(holders) >= 5  # 3 backups, 1 recovery, the .env
+
+    status = run("status", "--project", str(root), "--lang", "en")
+    status_json = run("status", "--project", str(root), "--json")
+    assert_no_leak(secrets, status.stdout, status.stderr, status_json.stdout)
+
+
+@pytest.fixture
+def wizard_demo() -> Iterator[object]:
+    from wizard.core.demo import start_demo_environment
+
+    with start_demo_environment() as running:
+        yield running
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
+async def test_a_crash_dump_with_both_keys_pasted_holds_neither(
+    wizard_demo: object, monkeypatch: pytest.MonkeyPatch, anyio_backend: str
+) -> None:
+    """Textual's crash dump prints every frame's locals: with both keys in the wizard's state,
+    a crash on the second key screen shows neither (the TUI's hook: `app.error_console`)."""
+    import io
+
+    from rich.console import Console
+    from tui_helpers import press, settle, type_key
+
+    from wizard.tui import make_app
+
+    class ForcedCrash(RuntimeError):
+        pass
+
+    demo = wizard_demo
+    openwebui_key = demo.openwebui_key  # type: ignore[attr-defined]
+    openai_key = demo.openai_key  # type: ignore[attr-defined]
+    app = make_app(str(demo.project), "en", demo=demo)  # type: ignore[attr-defined]
+    app.error_console = Console(width=200, record=True, file=io.StringIO(), markup=False)
+
+    def crash(*args: object, **kwargs: object) -> object:
+        raise ForcedCrash("forced for the leak hunt")
+
+    with pytest.raises(ForcedCrash):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await press(pilot, "start")
+            await press(pilot, "next")
+            await type_key(pilot, f"  {openwebui_key}\n")
+            await press(pilot, "next")
+            monkeypatch.setattr("wizard.tui.key_field.describe", crash)
+            await type_key(pilot, f" {openai_key} ")
+            await settle(pilot)
+    dump = app.error_console.export_text()
+    assert "ForcedCrash" in dump and "Traceback" in dump
+    assert_no_leak([openwebui_key, openai_key], dump)
