@@ -193,6 +193,20 @@ def test_a_failing_or_endless_command_is_reported_with_its_output_masked(project
     assert forever.timed_out and forever.seconds < 10
 
 
+def test_a_script_that_ends_by_following_its_logs_still_proves_the_site(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`restart-with-logs.sh` ending with `tail -f`: stopped at the deadline, said so, and
+    the site is tested all the same (it answers: the backend was restarted)."""
+    script = project / "restart-with-logs.sh"
+    script.write_text(script.read_text() + "exec tail -F logs/backend.log\n")
+    (project / "technova-setup.toml").write_text(TOML.replace("timeout = 30", "timeout = 3"))
+    code = main(["restart", "--project", str(project), "--yes", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert "was still running after" in out and "tail -f" in out
+    assert "The site answers" in out and code == 0, out
+
+
 def test_restart_asks_once_writes_the_file_and_restarts(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

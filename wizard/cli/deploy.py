@@ -163,6 +163,10 @@ def render_outcome(outcome: DeployOutcome, lang: Lang) -> list[str]:
     failing = outcome.failing_step
     if failing is not None and failing.details:
         lines += [f"    │ {line}" for line in failing.details]
+    for step in outcome.steps:  # left undone or cut short, without failing: say why
+        if step.ok is None and step.problem is not None:
+            note = step.problem.render(lang)
+            lines += ["", f"! {note['what']}", f"  {note['why']}", f"  → {note['next']}"]
     for finding in outcome.code_findings:
         code = Explanation.of(
             "deploy.code.jwt-decode", file=finding.file, line=finding.line, excerpt=finding.excerpt

@@ -100,8 +100,10 @@ def _command_result(run: _Run, name: str, done: RestartRun) -> None:
     tail = done.output[-OUTPUT_SHOWN:]
     params = {"command": done.command, "seconds": f"{done.seconds:.0f}"}
     if done.timed_out:
-        error = WizardError("deploy.restart.timed-out", **params)
-        run.failed(name, error, tail)
+        # Not a failure by itself: a script that ends by following its logs (tail -f) has
+        # restarted the backend all the same; the site check below says whether it did.
+        problem = Explanation.of("deploy.restart.timed-out", **params)
+        run.add(DeployStep(name, None, problem.what, problem, tail))
     elif done.exit_code != 0:
         error = WizardError("deploy.restart.exit-code", status=done.exit_code, **params)
         run.failed(name, error, tail)
