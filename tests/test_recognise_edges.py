@@ -171,3 +171,14 @@ def test_status_of_a_session_token_does_not_load_pyjwt_or_cryptography(tmp_path:
     assert "wizard" in modules  # the import log is there
     assert "jwt" not in modules and "cryptography" not in modules
     assert token not in done.stdout
+
+
+def test_a_look_alike_key_is_still_hidden_everywhere() -> None:
+    from wizard.cli.main import main
+    from wizard.core.files.widget_config import find_secrets
+
+    key = "\u0455k-proj-" + keyshapes.openai_project()[8:]
+    assert recognise_key(key).looks_like_secret
+    assert main(["status", "--project", key]) == 2  # refused on the command line
+    findings = find_secrets(f"window.TechNovaConfig = {{ x: '{key}' }};")
+    assert len(findings) == 1 and key not in findings[0].masked

@@ -167,7 +167,9 @@ class KeyReport:
     @property
     def looks_like_secret(self) -> bool:
         """True for anything that is, or was, a key: worth hiding even when it is unusable."""
-        return self.kind is not KeyKind.UNKNOWN or PROBLEM_OTHER_SERVICE in self.problems
+        # A look-alike (`ѕk-proj-…` with a Cyrillic ѕ) is a real key behind one wrong letter.
+        secretive = {PROBLEM_OTHER_SERVICE, PROBLEM_LOOK_ALIKE}
+        return self.kind is not KeyKind.UNKNOWN or bool(secretive & set(self.problems))
 
     @property
     def belongs_in(self) -> str | None:
