@@ -108,11 +108,11 @@ def _keys_from_files(project: Project) -> list[tuple[Slot, Secret]]:
     """The usable keys the project's .env files hold now (what `restart` alone delivers)."""
     from wizard.core.checks import read_settings
 
-    return [
-        (slot, report.secret)
-        for slot, report in read_settings(project).keys.items()
-        if report.usable
-    ]
+    try:
+        found = read_settings(project).keys
+    except WizardError:  # an unreadable .env: nothing to deliver, the checks will say why
+        return []
+    return [(slot, report.secret) for slot, report in found.items() if report.usable]
 
 
 class _Run:
@@ -190,7 +190,10 @@ def deliver(
     if checks and not run.broken:
         from wizard.core.deploy.steps import check_step
 
-        probes = check_step(run, project, openai_base_url)
+        try:
+            probes = check_step(run, project, openai_base_url)
+        except WizardError as error:  # a .env that cannot be read: the step that fails
+            run.failed("check", error)
     if checks and not run.broken:
         url = config.backend_url or backend_url_from_widget(project)
         run.tell(Msg("deploy.step.site", {"url": url or "—"}))
