@@ -16,6 +16,7 @@ from wizard.core.keys import Slot, recognise_key
 from wizard.core.project import find_project
 from wizard.tui import make_app
 from wizard.tui.screens.deploy import DeployScreen
+from wizard.tui.toggles import Tick
 
 SIZE = (80, 24)
 pytestmark = pytest.mark.anyio
@@ -80,3 +81,10 @@ async def test_a_refusal_ends_with_the_failing_step(demo: DemoEnvironment) -> No
         assert "./restart-with-logs.sh cannot be run" in text, text
         assert "chmod +x ./restart-with-logs.sh" in text
         assert not (demo.project / "technova-setup.toml").read_text().count("restart-with")
+        # Fixed, and this time the person ticks "write it in technova-setup.toml".
+        script.chmod(0o755)
+        screen.query_one("#write", Tick).value = True
+        await press(pilot, "run")
+        assert "restarted" in "\n".join(str(x) for x in screen.query_one("#progress", Log).lines)
+        written = (demo.project / "technova-setup.toml").read_text()
+        assert 'way = "command"' in written and "./restart-with-logs.sh" in written
