@@ -135,7 +135,7 @@ def test_status_of_many_projects_in_text_names_each_project(
     ok = write_project(tmp_path / "ok", demo, demo.openwebui_key)
     broken = write_project(tmp_path / "broken", demo, "sk-" + "0" * 31)  # one hex short
     code = main(["status", "--project", str(ok), "--project", str(broken), "--lang", "fr"])
-    out = capsys.readouterr().out
+    out = capsys.readouterr().out.replace("\u00a0", " ")  # French spacing: a no-break space
     assert f"Projet TechNova : {ok}" in out and f"Projet TechNova : {broken}" in out
     assert "2 projets vérifiés." in out
     assert code == 2
@@ -161,8 +161,11 @@ def test_a_project_that_cannot_be_checked_does_not_stop_the_others(
 
 
 def test_parallel_below_one_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "--project", str(tmp_path), "--parallel", "0", "--format", "nagios"]) == 3
+    assert main(["status", "--project", str(tmp_path), "--project", ".", "--parallel", "0"]) == 3
     assert "--parallel 0" in capsys.readouterr().err
+    # A Nagios plugin says it on standard output, in its status line.
+    assert main(["check", "--project", str(tmp_path), "--parallel", "0", "--format", "nagios"]) == 3
+    assert capsys.readouterr().out.startswith("TECHNOVA UNKNOWN - --parallel 0 ")
 
 
 # ----------------------------------------------------------------------------- concurrency
