@@ -335,3 +335,17 @@ def test_cancelled_and_too_slow_deployments(
         error = refused(lambda a: a.follow(uuid, interval=0.01, deadline=0.2), api)
     assert error.code == "deploy.coolify.deployment-timeout"
     assert "in_progress" in error.render("en")
+
+
+def test_an_address_pasted_with_its_api_path_is_the_same_coolify(
+    server: tuple[BackgroundServer, CoolifyState], coolify: CoolifyState
+) -> None:
+    token = coolify.add_token()
+    app = coolify.add_app("backend")
+    for pasted in (url(server) + "/api/v1", url(server) + "/api/", url(server) + "/"):
+        with CoolifyClient(pasted, Secret(token)) as api:
+            assert api.url == url(server)
+            assert api.set_variable(app.uuid, "OPENWEBUI_API_KEY", NEW_KEY) in (
+                "created",
+                "updated",
+            )

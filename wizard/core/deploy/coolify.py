@@ -5,6 +5,7 @@ says which one it is; nothing Coolify sends is shown unmasked."""
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,7 +69,8 @@ class CoolifyClient:
         timeout: float = 20.0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self.url = url.rstrip("/")
+        # The dashboard's address; one pasted with its API path (…/api/v1) is the same Coolify.
+        self.url = re.sub(r"/api(?:/v1)?/?$", "", url.rstrip("/"))
         self._token = token
         self._client = httpx.Client(
             base_url=f"{self.url}/api/v1",
