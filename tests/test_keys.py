@@ -108,7 +108,7 @@ def test_empty(text: str) -> None:
 def test_not_a_key(text: str) -> None:
     report = recognise_key(text)
     assert report.kind is KeyKind.UNKNOWN
-    assert report.problems in (("not-a-key",), ("truncated",))
+    assert report.problems in (("not-a-key",), ("truncated",), ("damaged",))
     assert not report.usable
 
 
@@ -251,6 +251,10 @@ def test_any_text_gets_an_answer_and_never_an_exception(text: str) -> None:
         "expired",
         "no-expiry",
         "admin-key",
+        "damaged",
+        "masked",
+        "look-alike",
+        "too-long",
     }
     assert report.masked == mask(report.secret.reveal())
 

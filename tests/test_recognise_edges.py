@@ -182,3 +182,13 @@ def test_a_look_alike_key_is_still_hidden_everywhere() -> None:
     assert main(["status", "--project", key]) == 2  # refused on the command line
     findings = find_secrets(f"window.TechNovaConfig = {{ x: '{key}' }};")
     assert len(findings) == 1 and key not in findings[0].masked
+
+
+@pytest.mark.parametrize(
+    "text", ["sk-proj-has space inside?", "sk-abc!def" + "a" * 40, "eyJ.not.json" + "Q" * 43]
+)
+def test_a_damaged_key_is_not_told_that_keys_start_with_sk(text: str) -> None:
+    report = recognise_key(text)
+    assert report.problems == ("damaged",)
+    said = sentences("damaged")
+    assert "starts like a key" in said["en"] and "commence comme une clé" in said["fr"]

@@ -59,6 +59,7 @@ PROBLEM_EXPIRED = "expired"
 PROBLEM_NO_EXPIRY = "no-expiry"  # a session token without `exp`: it never expires (a warning only)
 PROBLEM_WRONG_PLACE = "wrong-place"  # an Open WebUI key where the OpenAI key goes, or the reverse
 PROBLEM_ADMIN_KEY = "admin-key"  # an OpenAI admin key cannot call the models or chat endpoints
+PROBLEM_DAMAGED = "damaged"  # starts like a key (`sk-`, `eyJ`), but the rest is not one
 PROBLEM_MASKED = "masked"  # the shortened form dashboards and logs show: `sk-proj-…sQoA`
 PROBLEM_LOOK_ALIKE = "look-alike"  # `ѕk-` with a Cyrillic ѕ: looks like a key prefix, is not one
 PROBLEM_TOO_LONG = "too-long"  # far longer than any key: a whole file or page was pasted
@@ -283,6 +284,9 @@ def recognise_key(text: str, *, slot: Slot | None = None, now: datetime | None =
         report = _recognise_sk(secret, fixes)
     else:
         return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_NOT_A_KEY,))
+    if report.problems == (PROBLEM_NOT_A_KEY,) and len(cleaned) > 3:
+        # It does start like a key: say that the rest was damaged, not "keys start with sk-".
+        report = KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_DAMAGED,))
 
     if slot is not None and report.kind is not KeyKind.UNKNOWN:
         wanted_openai = slot is Slot.OPENAI

@@ -151,6 +151,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Les clés d'administration OpenAI ne peuvent ni discuter ni lister les modèles. "
         "Créez plutôt une clé de projet sur https://platform.openai.com/api-keys.",
     },
+    "problem.damaged": {
+        "en": "This starts like a key (“sk-” or “eyJ”), but the rest is not one: characters "
+        "were changed, added or cut when it was copied (an e-mail, a word processor, a chat). "
+        "Copy it again from where it was made, with its copy button.",
+        "fr": "Cela commence comme une clé (« sk- » ou « eyJ »), mais la suite n'en est pas "
+        "une : des caractères ont été changés, ajoutés ou coupés lors de la copie (un e-mail, "
+        "un traitement de texte, une messagerie). Copiez-la de nouveau là où elle a été créée, "
+        "avec son bouton copier.",
+    },
     "problem.masked": {
         "en": "This is the shortened form of a key that dashboards and logs show (the middle "
         "is replaced by “…” or “*”), not the key itself. The full key is shown only once, "
