@@ -378,3 +378,21 @@ def test_the_demo_shows_the_coolify_path() -> None:
         assert outcome.site_answers, outcome.verdict.render("en")
         assert any(getattr(m, "key", "") == "deploy.coolify.status" for m in heard)
         assert demo.coolify is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "Restart the backend now"), ("fr", "Redémarrez")]
+)
+def test_after_a_renewal_a_manual_site_is_told_to_restart_not_tested(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    from wizard.cli.deploy import deliver_after_save
+    from wizard.core.deploy import KeyToDeliver
+    from wizard.core.keys import Slot
+
+    root = make_project(tmp_path)
+    write_config(find_project(root), DeployConfig(Way.MANUAL))
+    key = KeyToDeliver(Slot.OPENWEBUI, Secret(f"sk-{'b' * 32}"))
+    assert deliver_after_save(find_project(root), lang, yes=True, keys=[key]) == 0
+    out = capsys.readouterr().out
+    assert words in out and "technova-setup restart" in out

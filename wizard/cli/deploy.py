@@ -204,6 +204,11 @@ def deliver_after_save(
     if config is None:
         say("login.restart", lang)
         return 0
+    if config.way is Way.MANUAL and keys:
+        # Just saved, and the person restarts the backend: testing the site now would only
+        # meet the old key. Say what to do; `technova-setup restart` tests it afterwards.
+        say("deploy.cli.restart-yourself", lang)
+        return 0
     token = _coolify_token(project, lang, yes) if config.way is Way.COOLIFY else None
     agreed = config.way is Way.MANUAL or _agree(
         "deploy.cli.ask-restart", lang, yes, how=_how(config)

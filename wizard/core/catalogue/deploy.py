@@ -826,6 +826,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Coolify token kept in your keyring (never in technova-setup.toml).",
         "fr": "Jeton Coolify gardé dans votre trousseau (jamais dans technova-setup.toml).",
     },
+    "deploy.cli.restart-yourself": {
+        "en": "Restart the backend now, the way you usually do: until then it keeps the old key. "
+        "Then run technova-setup restart: it tests the running site.",
+        "fr": "Redémarrez maintenant le backend comme d'habitude : d'ici là, il garde l'ancienne "
+        "clé. Puis lancez technova-setup restart : il teste le site en marche.",
+    },
     "deploy.cli.found": {"en": "Backend: {how}", "fr": "Backend : {how}"},
     "deploy.cli.ask-use-detected": {
         "en": "Use this? [y/N] ",
