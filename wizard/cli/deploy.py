@@ -221,6 +221,7 @@ def deliver_after_save(
         _progress(lang),
         keys=keys,
         coolify_token=token,
+        checks=agreed or not keys,  # not restarted: the running site still has the old key
     )
     print("\n".join(render_outcome(outcome, lang)), flush=True)
     if outcome.site_answers:
