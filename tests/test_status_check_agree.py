@@ -238,12 +238,23 @@ def test_the_chat_probe_keeps_one_deadline_for_both_requests(demo: Demo) -> None
     assert took < 2.0
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "-inf", "abc", "1e999"])
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "-inf", "1e999", "1e308"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
 def test_timeout_accepts_only_a_finite_positive_number(
-    value: str, capsys: pytest.CaptureFixture[str]
+    demo: Demo, tmp_path: Path, value: str, lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    healthy(demo, tmp_path)
+    start = time.perf_counter()
+    code = main(["check", f"--timeout={value}", "--project", str(tmp_path), "--lang", lang])
+    captured = capsys.readouterr()
+    assert code == 3  # unknown, for a monitor: not "critical"
+    assert {"en": "time limit", "fr": "limite de temps"}[lang] in captured.err
+    assert captured.out == "" and time.perf_counter() - start < 5  # nothing was probed
+
+
+def test_timeout_that_is_not_a_number_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:
-        main(["check", "--timeout", value, "--project", "."])
+        main(["check", "--timeout", "abc", "--project", "."])
     assert stop.value.code == 2
     assert "--timeout" in capsys.readouterr().err
 
