@@ -9,22 +9,24 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 
-@pytest.fixture(scope="session")
-def real_openwebui() -> Iterator[object]:
-    """A real Open WebUI for the whole session (marker `openwebui`).
+@pytest.fixture(scope="session", params=("0.12.4", "0.6.18"))
+def real_openwebui(request: pytest.FixtureRequest) -> Iterator[object]:
+    """A real Open WebUI for the whole session (marker `openwebui`), once per version: every
+    test using it runs against 0.12.4 and against 0.6.18 (pytest keeps one alive at a time).
 
     Missing locally: the tests skip. In CI (.ci/run sets TECHNOVA_REQUIRE_OPENWEBUI=1) a
     missing or broken install fails the run loudly instead.
     """
     from realserver import openwebui_bin, start_real_openwebui
 
-    binary = openwebui_bin()
+    version = str(request.param)
+    binary = openwebui_bin(version)
     required = os.environ.get("TECHNOVA_REQUIRE_OPENWEBUI") == "1"
     if binary is None:
         if required:
-            pytest.fail("Open WebUI is not installed, but CI requires it (see .ci/run)")
-        pytest.skip("Open WebUI is not installed (run .ci/run once, or see FACTS.md)")
-    server = start_real_openwebui(binary)
+            pytest.fail(f"Open WebUI {version} is not installed, but CI requires it (.ci/run)")
+        pytest.skip(f"Open WebUI {version} is not installed (run .ci/run once, or see FACTS.md)")
+    server = start_real_openwebui(binary, version)
     try:
         yield server
     finally:

@@ -1,8 +1,12 @@
-"""A real Open WebUI 0.12.4 on loopback, with our OpenAI stand-in as its upstream.
+"""A real Open WebUI on loopback, 0.12.4 or 0.6.18, with our OpenAI stand-in as its upstream.
 
-`.ci/run` installs it into a cached virtual environment and exports TECHNOVA_OPENWEBUI_BIN
-(locally, the same default cache path is tried). One server per test session (~20 s to
-start); tests that change its settings put them back.
+`.ci/run` installs each into its own cached virtual environment and exports
+TECHNOVA_OPENWEBUI_BIN (0.12.4) and TECHNOVA_OPENWEBUI06_BIN (0.6.18); locally, the same
+default cache paths are tried. One server per version per test session (~20 s to start,
+~0.8 GB); tests that change its settings put them back.
+
+0.6.18 differs in how it starts (FACTS.md, "Open WebUI 0.6.x"): it ignores `WEBUI_ADMIN_*`,
+so the first sign-up becomes the admin, and its switch is `ENABLE_API_KEY` (singular).
 """
 
 from __future__ import annotations
@@ -23,15 +27,19 @@ import httpx
 from wizard.standins.openai import OpenAIState, make_openai_app
 from wizard.standins.server import BackgroundServer, run_in_thread
 
+VERSIONS = ("0.12.4", "0.6.18")  # the newest we verified, and the folk guides' era
+_BIN_VARIABLE = {"0.12.4": "TECHNOVA_OPENWEBUI_BIN", "0.6.18": "TECHNOVA_OPENWEBUI06_BIN"}
 DEFAULT_BIN = Path.home() / ".cache/technova-setup/openwebui-0.12.4/bin/open-webui"
 ADMIN_EMAIL = "admin@example.com"
 MODEL_ID = "technova"
 BASE_MODEL = "gpt-4o-mini"
 
 
-def openwebui_bin() -> Path | None:
-    configured = os.environ.get("TECHNOVA_OPENWEBUI_BIN")
-    candidate = Path(configured) if configured else DEFAULT_BIN
+def openwebui_bin(version: str = "0.12.4") -> Path | None:
+    """The `open-webui` program of that version: from .ci/run's variable, else the cache."""
+    configured = os.environ.get(_BIN_VARIABLE[version])
+    default = Path.home() / f".cache/technova-setup/openwebui-{version}/bin/open-webui"
+    candidate = Path(configured) if configured else default
     return candidate if candidate.is_file() else None
 
 
@@ -53,10 +61,20 @@ class RealOpenWebUI:
     process: subprocess.Popen[bytes]
     data_dir: Path
     secret_key: str = ""  # WEBUI_SECRET_KEY: lets a test forge a token the server would accept
+    version: str = "0.12.4"
     admin_id: str = ""
     admin_token: str = ""
     admin_api_key: str = ""
     users: dict[str, str] = field(default_factory=dict)  # email -> password
+
+    @property
+    def legacy(self) -> bool:
+        """0.6.x: see FACTS.md's 0.6.x table."""
+        return self.version.startswith("0.6.")
+
+    @property
+    def keys_field(self) -> str:
+        return "ENABLE_API_KEY" if self.legacy else "ENABLE_API_KEYS"
 
     # -- the API, as a person's browser would use it ----------------------------------------
     def request(
@@ -97,9 +115,21 @@ class RealOpenWebUI:
 
     def set_api_keys_enabled(self, enabled: bool) -> None:
         config = self.admin_config()
-        config["ENABLE_API_KEYS"] = enabled
+        config[self.keys_field] = enabled
         answer = self.request("POST", "/api/v1/auths/admin/config", self.admin_token, json=config)
         answer.raise_for_status()
+        assert self.admin_config()[self.keys_field] is enabled
+
+    def restrict_api_keys(self, allowed: str | None) -> dict[str, Any]:
+        """Limit API keys to `allowed` paths (comma-separated; None: no limit), under this
+        version's names; returns the old values for `update_admin_config`."""
+        prefix = "API_KEY" if self.legacy else "API_KEYS"
+        return self.update_admin_config(
+            **{
+                f"ENABLE_{prefix}_ENDPOINT_RESTRICTIONS": allowed is not None,
+                f"{prefix}_ALLOWED_ENDPOINTS": allowed or "",
+            }
+        )
 
     def update_admin_config(self, **changes: Any) -> dict[str, Any]:
         """Change some of Admin Panel › Settings › Authentication; returns the old values of
@@ -141,13 +171,23 @@ class RealOpenWebUI:
                 "name": "TechNova",
                 "meta": {"description": "TechNova assistant"},
                 "params": {"system": "You are TechNova's assistant."},
-                "access_grants": grants if public else [],
+                "access_grants": grants if public else [],  # 0.12
+                "access_control": None if public else {},  # 0.6: null is public
             },
         )
         answer.raise_for_status()
 
     def delete_model(self, model_id: str = MODEL_ID) -> None:
-        self.request("POST", "/api/v1/models/model/delete", self.admin_token, json={"id": model_id})
+        if self.legacy:  # 0.6: DELETE with the id in the query
+            answer = self.request(
+                "DELETE", "/api/v1/models/model/delete", self.admin_token, params={"id": model_id}
+            )
+        else:
+            answer = self.request(
+                "POST", "/api/v1/models/model/delete", self.admin_token, json={"id": model_id}
+            )
+        answer.raise_for_status()
+        assert model_id not in self.model_ids(self.admin_token)
 
     # -- life cycle --------------------------------------------------------------------------
     def stop(self) -> None:
@@ -166,8 +206,11 @@ class RealOpenWebUI:
         return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
 
 
-def start_real_openwebui(binary: Path, startup_timeout: float = 180.0) -> RealOpenWebUI:
-    """Start Open WebUI as FACTS.md's recipe says, then sign in and make `technova`."""
+def start_real_openwebui(
+    binary: Path, version: str = "0.12.4", startup_timeout: float = 180.0
+) -> RealOpenWebUI:
+    """Start Open WebUI as FACTS.md's recipe says, then sign in (0.6: sign up, which makes
+    the first user the admin) and make `technova`. API keys start switched on."""
     openai_key = "sk-proj-" + secrets.token_urlsafe(55)[:74] + "T3BlbkFJ" + "A" * 74
     openai_state = OpenAIState(valid_keys={openai_key})
     openai = run_in_thread(make_openai_app(openai_state))
@@ -180,18 +223,22 @@ def start_real_openwebui(binary: Path, startup_timeout: float = 180.0) -> RealOp
         **os.environ,
         "DATA_DIR": str(data_dir),
         "WEBUI_SECRET_KEY": secret_key,
-        "WEBUI_ADMIN_EMAIL": ADMIN_EMAIL,
-        "WEBUI_ADMIN_PASSWORD": password,
-        "WEBUI_ADMIN_NAME": "Admin",
         "OFFLINE_MODE": "true",
         "HF_HUB_OFFLINE": "1",
         "RAG_EMBEDDING_MODEL_AUTO_UPDATE": "false",
         "ENABLE_OLLAMA_API": "false",
         "ENABLE_VERSION_UPDATE_CHECK": "false",
         "ENABLE_API_KEYS": "true",
+        "ENABLE_API_KEY": "true",  # 0.6's name
         "OPENAI_API_BASE_URL": openai.url + "/v1",
         "OPENAI_API_KEY": openai_key,
     }
+    if not version.startswith("0.6."):  # 0.6 ignores these: its first sign-up is the admin
+        env |= {
+            "WEBUI_ADMIN_EMAIL": ADMIN_EMAIL,
+            "WEBUI_ADMIN_PASSWORD": password,
+            "WEBUI_ADMIN_NAME": "Admin",
+        }
     log = open(data_dir / "server.log", "wb")  # noqa: SIM115 - the process owns it
     process = subprocess.Popen(
         [str(binary), "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -201,7 +248,14 @@ def start_real_openwebui(binary: Path, startup_timeout: float = 180.0) -> RealOp
         stderr=subprocess.STDOUT,
     )
     server = RealOpenWebUI(
-        f"http://127.0.0.1:{port}", password, openai, openai_state, openai_key, process, data_dir
+        f"http://127.0.0.1:{port}",
+        password,
+        openai,
+        openai_state,
+        openai_key,
+        process,
+        data_dir,
+        version=version,
     )
     deadline = time.monotonic() + startup_timeout
     while time.monotonic() < deadline:
@@ -220,6 +274,16 @@ def start_real_openwebui(binary: Path, startup_timeout: float = 180.0) -> RealOp
         server.stop()
         raise RuntimeError(f"Open WebUI did not answer in {startup_timeout:.0f} s:\n{tail}")
     server.secret_key = secret_key
+    reported = httpx.get(server.url + "/api/version", timeout=10).json().get("version")
+    if reported != version:
+        server.stop()
+        raise RuntimeError(f"{binary} is Open WebUI {reported}, not {version}")
+    if server.legacy:
+        server.request(
+            "POST",
+            "/api/v1/auths/signup",
+            json={"name": "Admin", "email": ADMIN_EMAIL, "password": password},
+        ).raise_for_status()
     server.admin_token = server.signin(ADMIN_EMAIL, password)
     server.admin_id = str(server.request("GET", "/api/v1/auths/", server.admin_token).json()["id"])
     server.admin_api_key = server.create_api_key(server.admin_token)

@@ -1,5 +1,6 @@
-"""Issue 5's steps against the real Open WebUI 0.12.4: admin and non-admin, keys on and off,
-the OpenAI connection right and wrong, `technova` present and absent, and `renew`.
+"""Issue 5's steps against a real Open WebUI, 0.12.4 and 0.6.18 (every test runs on both):
+admin and non-admin, keys on and off, the OpenAI connection right and wrong, `technova`
+present and absent, and `renew`.
 
 The server is shared by the session: every test uses its own users and puts settings back.
 """
@@ -44,10 +45,11 @@ def restore(real_openwebui: RealOpenWebUI) -> Iterator[RealOpenWebUI]:
     permissions = server.request(
         "GET", "/api/v1/users/default/permissions", server.admin_token
     ).json()
-    permissions["features"]["api_keys"] = False
-    server.request(
-        "POST", "/api/v1/users/default/permissions", server.admin_token, json=permissions
-    ).raise_for_status()
+    if "api_keys" in permissions["features"]:  # 0.12 only
+        permissions["features"]["api_keys"] = False
+        server.request(
+            "POST", "/api/v1/users/default/permissions", server.admin_token, json=permissions
+        ).raise_for_status()
     server.set_openai_key(server.openai_key)
     if "technova" not in server.model_ids(server.admin_token):
         server.create_model()
@@ -127,15 +129,23 @@ def test_renew_old_key_refused_new_key_works_files_updated(
 
 
 def test_keys_off_admin_switches_them_on(restore: RealOpenWebUI) -> None:
+    """Through the field the server itself names (0.6 silently ignores the other), read back."""
     server = restore
     server.set_api_keys_enabled(False)
     email, password = new_user(server, "admin")
     session = account.sign_in(server.url, email, Secret(password))
+    assert session.version.reported == server.version
     with pytest.raises(WizardError) as off:
-        account.create_api_key(server.url, session.token)
+        account.create_api_key(session)
     assert off.value.code == "account.keys-off"
-    assert not account.keys_setting(session).enabled
-    account.enable_api_keys(session, for_users=False)
+    reason = off.value.render("en")
+    assert ("off by default" in reason) is not server.legacy  # 0.6: on by default
+    assert ("permission" in reason) is not server.legacy  # 0.6 has none
+    before = account.keys_setting(session)
+    assert not before.enabled and before.field_name == server.keys_field
+    after = account.enable_api_keys(session, for_users=False)
+    assert after.enabled and after.field_name == server.keys_field
+    assert server.admin_config()[server.keys_field] is True
     key = account.create_api_key(server.url, session.token)
     assert status(server, key.reveal()) == 200
 
@@ -164,10 +174,17 @@ def test_a_user_without_permission_then_with_it(
         ]
     )
     out = capsys.readouterr().out
-    assert code == 2 and "Message to send to your admin" in out and email in out
     admin = fresh_admin(server)
-    assert account.keys_setting(admin) == account.KeysSetting(True, False)
-    account.enable_api_keys(admin, for_users=True)
+    if server.legacy:  # 0.6: no such permission, any user makes their own key
+        assert code == 0, out
+        assert account.keys_setting(admin) == account.KeysSetting(
+            True, True, "ENABLE_API_KEY", permission_exists=False
+        )
+    else:
+        assert code == 2 and "Message to send to your admin" in out and email in out
+        assert account.keys_setting(admin) == account.KeysSetting(True, False)
+    granted = account.enable_api_keys(admin, for_users=True)
+    assert granted.users_allowed and granted.permission_exists is not server.legacy
     user = account.sign_in(server.url, email, Secret(password))
     assert user.may_make_api_keys
     key = account.create_api_key(server.url, user.token)
@@ -185,9 +202,9 @@ def test_openai_connection_wrong_then_fixed(restore: RealOpenWebUI) -> None:
     server = restore
     admin = fresh_admin(server)
     server.set_openai_key(keyshapes.openai_project())
-    assert not account.connection(admin).works
+    assert not account.openai_connection(admin).works
     account.set_openai_key(admin, Secret(server.openai_key), base_url=server.openai.url + "/v1")
-    state = account.connection(admin)
+    state = account.openai_connection(admin)
     assert state.works and "technova" in state.models
 
 
@@ -228,9 +245,7 @@ def test_rotation_restricted_then_renew_signs_in(
     server = restore
     email, password = new_user(server, "admin")
     old = server.create_api_key(server.signin(email, password))
-    previous = server.update_admin_config(
-        ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS=True, API_KEYS_ALLOWED_ENDPOINTS="/api/models"
-    )
+    previous = server.restrict_api_keys("/api/models")  # 0.6 calls this "not enabled"
     try:
         with pytest.raises(WizardError) as restricted:
             account.rotate_api_key(server.url, Secret(old))
@@ -264,12 +279,16 @@ def test_api_keys_enabled_as_the_real_server_tells_admins_and_users(restore: Rea
     admin = fresh_admin(server)
     email, password = new_user(server)
     user = account.sign_in(server.url, email, Secret(password))
-    assert account.api_keys_enabled(admin) and not account.api_keys_enabled(user)
+    # 0.6 has no permission for keys: a user may make one whenever keys are on.
+    assert account.api_keys_enabled(admin)
+    assert account.api_keys_enabled(user) is server.legacy
     server.set_api_keys_enabled(False)
-    assert not account.api_keys_enabled(admin)
-    account.enable_api_keys(admin)  # the switch only: the users' permission stays off
-    assert account.keys_setting(admin) == account.KeysSetting(True, False)
-    assert account.api_keys_enabled(admin) and not account.api_keys_enabled(user)
+    assert not account.api_keys_enabled(admin) and not account.api_keys_enabled(user)
+    setting = account.enable_api_keys(admin)  # the switch only: the users' permission stays off
+    assert setting == account.keys_setting(admin)
+    assert setting.enabled and setting.users_allowed is server.legacy
+    assert account.api_keys_enabled(admin)
+    assert account.api_keys_enabled(user) is server.legacy
     account.enable_api_keys(admin, for_users=True)
     assert account.api_keys_enabled(user)  # read afresh, not from the sign-in answer
 
@@ -399,13 +418,20 @@ def test_renew_turns_a_live_session_token_into_an_api_key(
 
 
 def test_the_stand_ins_api_config_matches_the_real_one(real_openwebui: RealOpenWebUI) -> None:
-    """`/api/config` says whether API keys are on only to a signed-in session."""
+    """`/api/config` says whether API keys are on only to a signed-in session (0.12), or to
+    anyone (0.6, under the singular name)."""
     from wizard.standins.server import start_demo
 
     email, password = new_user(real_openwebui)
     token = real_openwebui.signin(email, password)
     real_anonymous = real_openwebui.request("GET", "/api/config").json()["features"]
     real_signed_in = real_openwebui.request("GET", "/api/config", token).json()["features"]
+    if real_openwebui.legacy:
+        assert real_anonymous["enable_api_key"] is True and "enable_api_keys" not in real_signed_in
+        with start_demo(openwebui_version=real_openwebui.version) as demo:
+            anonymous = httpx.get(demo.openwebui.url + "/api/config").json()["features"]
+        assert set(anonymous) == set(real_anonymous)
+        return
     assert "enable_api_keys" not in real_anonymous and "enable_api_keys" in real_signed_in
     with start_demo() as demo:
         standin = account.sign_in(demo.openwebui.url, demo.admin_email, Secret(demo.admin_password))

@@ -1,4 +1,6 @@
-"""The probes and `check` against a real Open WebUI 0.12.4, and the stand-in held to it.
+"""The probes and `check` against a real Open WebUI, 0.12.4 and 0.6.18, and the stand-in
+held to each (the `real_openwebui` fixture runs every test once per version, and `demo` is
+the stand-in answering as the same version).
 
 For every case both servers share, the real one and the stand-in must answer with the same
 status and the same `detail`: the stand-in is only worth what this parity proves.
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import secrets
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,8 +32,8 @@ TIMEOUTS = Timeouts(connect=5, read=30, total=60)
 
 
 @pytest.fixture(scope="module")
-def demo() -> Iterator[Demo]:
-    with start_demo() as running:
+def demo(real_openwebui: RealOpenWebUI) -> Iterator[Demo]:
+    with start_demo(openwebui_version=real_openwebui.version) as running:
         yield running
 
 
@@ -177,7 +180,8 @@ def test_technova_missing_on_the_real_server(real_openwebui: RealOpenWebUI) -> N
             TIMEOUTS,
         )
     )
-    assert result.diagnosis.code == "openwebui-model-missing"
+    # A near miss of an existing id gets its own verdict (issue of the wrong model).
+    assert result.diagnosis.code in {"openwebui-model-missing", "openwebui-wrong-model-id"}
     assert "technova" in result.details["models"]
 
 
@@ -238,6 +242,7 @@ def test_check_json_good_key(
     code, data = check_json(tmp_path, real_openwebui.url, real_openwebui.admin_api_key, capsys)
     assert [(c["name"], c["ok"]) for c in data["checks"]] == [("openwebui", True), ("chat", True)]
     assert code == data["exit"] in (0, 1)
+    assert data["openwebui_version"] == real_openwebui.version
 
 
 @pytest.mark.parametrize(
@@ -312,23 +317,253 @@ def test_each_real_refusal_has_its_diagnosis(
 @pytest.fixture
 def restrictions_back_off(real_openwebui: RealOpenWebUI) -> Iterator[None]:
     yield
-    config = real_openwebui.admin_config()
-    config["ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS"] = False
-    real_openwebui.request(
-        "POST", "/api/v1/auths/admin/config", real_openwebui.admin_token, json=config
-    ).raise_for_status()
+    real_openwebui.restrict_api_keys(None)
 
 
 def test_api_key_restricted_to_other_endpoints(
     real_openwebui: RealOpenWebUI, restrictions_back_off: None
 ) -> None:
-    config = real_openwebui.admin_config()
-    config["ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS"] = True
-    config["API_KEYS_ALLOWED_ENDPOINTS"] = "/api/v1/chats"
-    real_openwebui.request(
-        "POST", "/api/v1/auths/admin/config", real_openwebui.admin_token, json=config
-    ).raise_for_status()
+    """0.6 answers this as if keys were off; its public /api/config says they are on."""
+    real_openwebui.restrict_api_keys("/api/v1/chats")
     result = probe(
         probe_openwebui(target(real_openwebui.url, real_openwebui.admin_api_key), TIMEOUTS)
     )
     assert result.diagnosis.code == "openwebui-restricted", result
+    assert result.openwebui_version is not None
+    assert result.openwebui_version.reported == real_openwebui.version
+
+
+# --- FACTS.md's "Open WebUI 0.6.x" table, row by row: the real server and the stand-in of the
+# same version answer alike (each test runs on 0.12.4 and on 0.6.18) ------------------------
+
+
+def demo_admin_token(demo: Demo) -> str:
+    return str(demo.openwebui_state.make_token(demo.openwebui_state.first_admin()))
+
+
+def shape(response: httpx.Response) -> tuple[int, Any]:
+    """Status and `detail` (or "html" for a web page, or the JSON's keys)."""
+    if "html" in response.headers.get("content-type", ""):
+        return response.status_code, "html"
+    payload = response.json()
+    if isinstance(payload, dict) and "detail" in payload:
+        return response.status_code, payload["detail"]
+    return response.status_code, sorted(payload) if isinstance(payload, dict) else payload
+
+
+def test_version_is_read_without_credentials(real_openwebui: RealOpenWebUI, demo: Demo) -> None:
+    from wizard.core.probes import read_openwebui_version
+
+    real = httpx.get(real_openwebui.url + "/api/version", timeout=30).json()
+    assert real == httpx.get(demo.openwebui.url + "/api/version").json()
+    assert real["version"] == real_openwebui.version
+    read = probe(read_openwebui_version(real_openwebui.url, TIMEOUTS))
+    assert read.reported == real_openwebui.version and not read.assumed
+    assert read.is_legacy is real_openwebui.legacy
+
+
+def test_row_keys_switch_name_and_who_is_told(real_openwebui: RealOpenWebUI, demo: Demo) -> None:
+    """The switch's name in the admin configuration, and `/api/config` telling anyone (0.6)
+    or only sessions (0.12) whether keys are on."""
+    real = real_openwebui.admin_config()
+    ours = httpx.get(
+        demo.openwebui.url + "/api/v1/auths/admin/config",
+        headers={"Authorization": f"Bearer {demo_admin_token(demo)}"},
+    ).json()
+    assert set(ours) == set(real) - {"sessions_revoked"}
+    assert real[real_openwebui.keys_field] is True
+    other = "ENABLE_API_KEYS" if real_openwebui.legacy else "ENABLE_API_KEY"
+    assert other not in real
+    anonymous = httpx.get(real_openwebui.url + "/api/config", timeout=30).json()["features"]
+    ours_anonymous = httpx.get(demo.openwebui.url + "/api/config").json()["features"]
+    assert ("enable_api_key" in anonymous) is real_openwebui.legacy
+    assert ("enable_api_key" in ours_anonymous) is real_openwebui.legacy
+
+
+@pytest.fixture
+def keys_back_on_real(real_openwebui: RealOpenWebUI) -> Iterator[RealOpenWebUI]:
+    yield real_openwebui
+    real_openwebui.set_api_keys_enabled(True)
+
+
+def test_row_the_other_name_is_silently_ignored(
+    keys_back_on_real: RealOpenWebUI, demo: Demo
+) -> None:
+    """Sending the other version's field changes nothing, with a 200: read back, never assume."""
+    server = keys_back_on_real
+    other = "ENABLE_API_KEYS" if server.legacy else "ENABLE_API_KEY"
+    for url, token in ((server.url, server.admin_token), (demo.openwebui.url, None)):
+        token = token or demo_admin_token(demo)
+        headers = {"Authorization": f"Bearer {token}"}
+        config = httpx.get(url + "/api/v1/auths/admin/config", headers=headers, timeout=30).json()
+        config.pop("sessions_revoked", None)
+        answer = httpx.post(
+            url + "/api/v1/auths/admin/config",
+            headers=headers,
+            json={**config, other: False, server.keys_field: True},
+            timeout=30,
+        )
+        assert answer.status_code == 200
+        after = httpx.get(url + "/api/v1/auths/admin/config", headers=headers, timeout=30).json()
+        assert after[server.keys_field] is True and other not in after
+
+
+def test_row_users_permission_for_keys(real_openwebui: RealOpenWebUI, demo: Demo) -> None:
+    """0.12: `features.api_keys`, off by default, so a user cannot make a key; 0.6: no such
+    permission, and any user may."""
+    email, password = real_openwebui.add_user(f"perm-{secrets.token_hex(4)}@example.com")
+    real_token = real_openwebui.signin(email, password)
+    user = demo.openwebui_state.add_user(f"perm-{secrets.token_hex(4)}@example.com", "pw")
+    ours_token = demo.openwebui_state.make_token(user)
+    real_permissions = real_openwebui.request(
+        "GET", "/api/v1/users/default/permissions", real_openwebui.admin_token
+    ).json()
+    ours_permissions = httpx.get(
+        demo.openwebui.url + "/api/v1/users/default/permissions",
+        headers={"Authorization": f"Bearer {demo_admin_token(demo)}"},
+    ).json()
+    assert ("api_keys" in real_permissions["features"]) is not real_openwebui.legacy
+    assert set(ours_permissions["features"]) == set(real_permissions["features"])
+    real = shape(real_openwebui.request("POST", "/api/v1/auths/api_key", real_token))
+    ours = shape(
+        httpx.post(
+            demo.openwebui.url + "/api/v1/auths/api_key",
+            headers={"Authorization": f"Bearer {ours_token}"},
+        )
+    )
+    assert ours == real
+    assert (real[0] == 200) is real_openwebui.legacy
+
+
+def test_row_session_token_lifetime(real_openwebui: RealOpenWebUI, demo: Demo) -> None:
+    """0.6: `expires_at` null and a payload of `id` alone; 0.12: four weeks, more claims."""
+    real = real_openwebui.request(
+        "POST",
+        "/api/v1/auths/signin",
+        json={"email": "admin@example.com", "password": real_openwebui.admin_password},
+    ).json()
+    ours = httpx.post(
+        demo.openwebui.url + "/api/v1/auths/signin",
+        json={"email": demo.admin_email, "password": demo.admin_password},
+    ).json()
+    assert (real["expires_at"] is None) is real_openwebui.legacy
+    assert (ours["expires_at"] is None) is real_openwebui.legacy
+    claims = [jwt.decode(a["token"], options={"verify_signature": False}) for a in (real, ours)]
+    assert set(claims[0]) == set(claims[1])
+    if real_openwebui.legacy:
+        assert set(claims[0]) == {"id"}
+
+
+def test_row_endpoint_restriction(
+    real_openwebui: RealOpenWebUI, demo: Demo, restrictions_back_off: None
+) -> None:
+    """0.6 answers a path outside the allowed ones with the "keys off" text; 0.12 with its own."""
+    real_openwebui.restrict_api_keys("/api/v1/chats")
+    names = demo.openwebui_state.restrictions_field
+    demo.openwebui_state.admin_config.update({names[0]: True, names[1]: "/api/v1/chats"})
+    try:
+        real = answer(real_openwebui.url, real_openwebui.admin_api_key)
+        ours = answer(demo.openwebui.url, demo.openwebui_key)
+    finally:
+        demo.openwebui_state.admin_config.update({names[0]: False, names[1]: ""})
+    assert ours == real
+    keys_off_text = "Use of API key is not enabled in the environment."
+    assert (real == (403, keys_off_text)) is real_openwebui.legacy
+
+
+def test_row_account_page_with_an_api_key(real_openwebui: RealOpenWebUI, demo: Demo) -> None:
+    """`GET /api/v1/auths/` with an API key: 0.6 answers the user, 0.12 wants a person."""
+    real = shape(real_openwebui.request("GET", "/api/v1/auths/", real_openwebui.admin_api_key))
+    ours = shape(
+        httpx.get(
+            demo.openwebui.url + "/api/v1/auths/",
+            headers={"Authorization": f"Bearer {demo.openwebui_key}"},
+        )
+    )
+    assert ours == real
+    assert (real[0] == 200) is real_openwebui.legacy
+
+
+def test_row_v1_models_path(real_openwebui: RealOpenWebUI, demo: Demo) -> None:
+    """0.6's `/api/v1/models` is the web app's page, even without credentials."""
+    for token in (None, "key"):
+        real = shape(
+            real_openwebui.request("GET", "/api/v1/models", token and real_openwebui.admin_api_key)
+        )
+        ours = shape(
+            httpx.get(
+                demo.openwebui.url + "/api/v1/models",
+                headers={"Authorization": f"Bearer {demo.openwebui_key}"} if token else {},
+            )
+        )
+        assert ours == real
+        assert (real == (200, "html")) is real_openwebui.legacy
+
+
+def test_row_sign_in_rate_limit(real_openwebui: RealOpenWebUI, demo: Demo) -> None:
+    """16 wrong passwords, then the right one: 0.12 refuses it (429), 0.6 has no limit."""
+    email, password = real_openwebui.add_user(f"limit-{secrets.token_hex(4)}@example.com")
+    demo.openwebui_state.add_user(email, password)
+    outcomes = []
+    for url in (real_openwebui.url, demo.openwebui.url):
+        for _ in range(16):
+            httpx.post(
+                url + "/api/v1/auths/signin", json={"email": email, "password": "wrong"}, timeout=30
+            )
+        right = httpx.post(
+            url + "/api/v1/auths/signin", json={"email": email, "password": password}, timeout=30
+        )
+        outcomes.append(right.status_code)
+    assert outcomes[0] == outcomes[1] == (200 if real_openwebui.legacy else 429)
+
+
+def put_openai_key(url: str, admin_token: str, base_url: str, key: str) -> None:
+    """Admin Panel › Settings › Connections, as the admin's browser saves it."""
+    headers = {"Authorization": f"Bearer {admin_token}"}
+    config = httpx.get(url + "/openai/config", headers=headers, timeout=30).json()
+    config.update({"OPENAI_API_BASE_URLS": [base_url], "OPENAI_API_KEYS": [key]})
+    httpx.post(
+        url + "/openai/config/update", headers=headers, json=config, timeout=30
+    ).raise_for_status()
+
+
+@pytest.fixture
+def openai_key_back(real_openwebui: RealOpenWebUI, demo: Demo) -> Iterator[None]:
+    yield
+    real_openwebui.set_openai_key(real_openwebui.openai_key)
+    put_openai_key(
+        demo.openwebui.url, demo_admin_token(demo), demo.openai_base_url, demo.openai_key
+    )
+
+
+def test_row_openai_key_goes_bad_while_running(
+    real_openwebui: RealOpenWebUI, demo: Demo, openai_key_back: None
+) -> None:
+    """A chat, the model list and a chat again right after the admin saves a wrong OpenAI
+    key: 0.6 answers 400 "404: Model not found" and empties its list at once; 0.12 drops
+    its list, so 400 "Model not found"."""
+    body = {"model": "technova", "messages": [{"role": "user", "content": "Hi"}]}
+    servers = (
+        (real_openwebui.url, real_openwebui.admin_api_key, real_openwebui.admin_token),
+        (demo.openwebui.url, demo.openwebui_key, demo_admin_token(demo)),
+    )
+    bases = (real_openwebui.openai.url + "/v1", demo.openai_base_url)
+    results = []
+    for (url, key, admin_token), base in zip(servers, bases, strict=True):
+        headers = {"Authorization": f"Bearer {key}"}
+        assert httpx.get(url + "/api/models", headers=headers, timeout=30).status_code == 200
+        chat = httpx.post(url + "/api/chat/completions", headers=headers, json=body, timeout=60)
+        assert chat.status_code == 200
+        put_openai_key(url, admin_token, base, keyshapes.openai_project())
+        first = shape(
+            httpx.post(url + "/api/chat/completions", headers=headers, json=body, timeout=60)
+        )
+        listing = httpx.get(url + "/api/models", headers=headers, timeout=30).json()["data"]
+        again = shape(
+            httpx.post(url + "/api/chat/completions", headers=headers, json=body, timeout=60)
+        )
+        results.append((first, [m["id"] for m in listing], again))
+    assert results[1] == results[0]
+    if real_openwebui.legacy:
+        assert results[0] == ((400, "404: Model not found"), [], (400, "404: Model not found"))
+    assert not results[0][1]

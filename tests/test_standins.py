@@ -817,3 +817,166 @@ def test_the_demo_passes_every_probe() -> None:
             "openai": "openai-ok",
             "chat": "openai-no-credit",
         }
+
+
+# --- the stand-in as Open WebUI 0.6.18 (FACTS.md, "Open WebUI 0.6.x", row by row) ----------
+# The same rows are held against a real 0.6.18 in test_real_openwebui.py.
+
+
+@pytest.fixture(scope="module")
+def legacy_server() -> Iterator[tuple[BackgroundServer, OpenWebUIState]]:
+    state = OpenWebUIState.for_version("0.6.18")
+    with run_in_thread(make_openwebui_app(state)) as server:
+        yield server, state
+
+
+@pytest.fixture
+def legacy(
+    legacy_server: tuple[BackgroundServer, OpenWebUIState], oai_url: str
+) -> tuple[str, OpenWebUIState]:
+    server, state = legacy_server
+    fresh = OpenWebUIState.for_version("0.6.18")
+    for f in dataclasses.fields(state):
+        setattr(state, f.name, getattr(fresh, f.name))
+    state.openai_base_url = oai_url + "/v1"
+    state.openai_key = GOOD
+    admin = state.add_user("admin@example.com", "admin-pw", role="admin", name="Admin")
+    state.create_api_key(admin)
+    return server.url, state
+
+
+def legacy_admin(state: OpenWebUIState) -> User:
+    found = state.first_admin()
+    assert found is not None
+    return found
+
+
+def test_v06_version_and_keys_on_by_default(legacy: tuple[str, OpenWebUIState]) -> None:
+    url, state = legacy
+    assert httpx.get(url + "/api/version").json() == {"version": "0.6.18"}
+    token = state.make_token(legacy_admin(state))
+    config = httpx.get(url + "/api/v1/auths/admin/config", headers=bearer(token)).json()
+    assert config["ENABLE_API_KEY"] is True and "ENABLE_API_KEYS" not in config
+    assert config["JWT_EXPIRES_IN"] == "-1"
+    assert httpx.get(url + "/api/config").json()["features"]["enable_api_key"] is True
+
+
+def test_v06_the_plural_field_is_silently_ignored(legacy: tuple[str, OpenWebUIState]) -> None:
+    url, state = legacy
+    token = state.make_token(legacy_admin(state))
+    config = httpx.get(url + "/api/v1/auths/admin/config", headers=bearer(token)).json()
+    answer = httpx.post(
+        url + "/api/v1/auths/admin/config",
+        headers=bearer(token),
+        json={**config, "ENABLE_API_KEY": False},
+    )
+    assert answer.status_code == 200 and not state.api_keys_enabled
+    answer = httpx.post(
+        url + "/api/v1/auths/admin/config",
+        headers=bearer(token),
+        json={**config, "ENABLE_API_KEY": False, "ENABLE_API_KEYS": True},
+    )
+    assert answer.status_code == 200 and not state.api_keys_enabled
+
+
+def test_v06_any_user_may_make_a_key(legacy: tuple[str, OpenWebUIState]) -> None:
+    url, state = legacy
+    user = state.add_user("ann@example.com", "pw", role="user")
+    answer = httpx.post(url + "/api/v1/auths/api_key", headers=bearer(state.make_token(user)))
+    assert answer.status_code == 200 and OWUI_KEY.match(answer.json()["api_key"])
+    features = httpx.post(
+        url + "/api/v1/auths/signin", json={"email": "ann@example.com", "password": "pw"}
+    ).json()["permissions"]["features"]
+    assert "api_keys" not in features
+
+
+def test_v06_session_tokens_never_expire(legacy: tuple[str, OpenWebUIState]) -> None:
+    url, _ = legacy
+    answer = httpx.post(
+        url + "/api/v1/auths/signin", json={"email": "admin@example.com", "password": "admin-pw"}
+    ).json()
+    assert answer["expires_at"] is None
+    assert set(jwt.decode(answer["token"], options={"verify_signature": False})) == {"id"}
+
+
+def test_v06_refusals_on_models(legacy: tuple[str, OpenWebUIState]) -> None:
+    """No credentials 403; a deleted user's token answered like an unknown key; expired 401."""
+    url, state = legacy
+    ghost = state.add_user("ghost@example.com", "pw")
+    ghost_token = state.make_token(ghost)
+    state.delete_user(ghost)
+    expired = state.make_token(legacy_admin(state), expires_in=-60)
+    cases = {
+        None: (403, "Not authenticated"),
+        ghost_token: (401, INVALID_TOKEN),
+        "sk-" + "0" * 32: (401, INVALID_TOKEN),
+        expired: (401, "401 Unauthorized"),
+    }
+    for token, expected in cases.items():
+        answer = httpx.get(url + "/api/models", headers=bearer(token) if token else {})
+        assert (answer.status_code, answer.json()["detail"]) == expected, token
+
+
+def test_v06_restricted_reads_as_keys_off(legacy: tuple[str, OpenWebUIState]) -> None:
+    url, state = legacy
+    key = legacy_admin(state).api_key
+    assert key is not None
+    state.admin_config.update(
+        {"ENABLE_API_KEY_ENDPOINT_RESTRICTIONS": True, "API_KEY_ALLOWED_ENDPOINTS": "/api/v1/x"}
+    )
+    restricted = httpx.get(url + "/api/models", headers=bearer(key))
+    state.admin_config["ENABLE_API_KEY_ENDPOINT_RESTRICTIONS"] = False
+    state.api_keys_enabled = False
+    off = httpx.get(url + "/api/models", headers=bearer(key))
+    keys_off = (403, "Use of API key is not enabled in the environment.")
+    assert (restricted.status_code, restricted.json()["detail"]) == keys_off
+    assert (off.status_code, off.json()["detail"]) == keys_off
+    assert httpx.get(url + "/api/config").json()["features"]["enable_api_key"] is False
+
+
+def test_v06_account_page_answers_an_api_key_and_v1_models_is_a_page(
+    legacy: tuple[str, OpenWebUIState],
+) -> None:
+    url, state = legacy
+    key = legacy_admin(state).api_key
+    assert key is not None
+    me = httpx.get(url + "/api/v1/auths/", headers=bearer(key))
+    assert me.status_code == 200 and me.json()["role"] == "admin"
+    page = httpx.get(url + "/api/v1/models")
+    assert page.status_code == 200 and "html" in page.headers["content-type"]
+
+
+def test_v06_openai_key_going_bad_while_running(legacy: tuple[str, OpenWebUIState]) -> None:
+    url, state = legacy
+    key = legacy_admin(state).api_key
+    assert key is not None
+    assert "technova" in [
+        m["id"] for m in httpx.get(url + "/api/models", headers=bearer(key)).json()["data"]
+    ]
+    state.openai_key = OTHER + "x"  # refused upstream from now on
+    chat = httpx.post(url + "/api/chat/completions", headers=bearer(key), json=chat_body())
+    assert (chat.status_code, chat.json()) == (400, {"detail": "404: Model not found"})
+    assert httpx.get(url + "/api/models", headers=bearer(key)).json() == {"data": []}
+
+
+def test_v06_no_sign_in_limit(legacy: tuple[str, OpenWebUIState]) -> None:
+    url, _ = legacy
+    for _ in range(20):
+        httpx.post(
+            url + "/api/v1/auths/signin", json={"email": "admin@example.com", "password": "x"}
+        )
+    right = httpx.post(
+        url + "/api/v1/auths/signin", json={"email": "admin@example.com", "password": "admin-pw"}
+    )
+    assert right.status_code == 200
+
+
+def test_v06_first_sign_up_is_the_admin() -> None:
+    state = OpenWebUIState.for_version("0.6.18")
+    with run_in_thread(make_openwebui_app(state)) as server:
+        first = httpx.post(
+            server.url + "/api/v1/auths/signup",
+            json={"name": "A", "email": "a@example.com", "password": "pw"},
+        )
+        assert first.status_code == 200 and first.json()["role"] == "admin"
+        assert first.json()["expires_at"] is None

@@ -433,6 +433,11 @@ def run_check(args: argparse.Namespace, lang: Lang) -> int:
     report = check_project(
         find_project(args.project), only=only, openai_base_url=args.openai_url, timeouts=timeouts
     )
+    from wizard.core.probes import openwebui_version_of
+
+    version = openwebui_version_of(report.results)
+    if _debug(args) and version is not None:
+        print(Msg("check.debug-version", {"version": version.label}).render(lang), file=sys.stderr)
     if args.json:
         print(dumps_json(check_json(report, lang)))
         return int(report.exit_code)
@@ -443,15 +448,17 @@ def run_check(args: argparse.Namespace, lang: Lang) -> int:
 def check_json(report: object, lang: Lang) -> dict[str, object]:
     """One project's `check --json` object (never a key)."""
     from wizard.core.checks import CheckReport
-    from wizard.core.probes import result_json
+    from wizard.core.probes import openwebui_version_of, result_json
 
     assert isinstance(report, CheckReport)
+    version = openwebui_version_of(report.results)
     data = status_json(report.status, lang)
     for entry in data["credentials"]:  # type: ignore[attr-defined]
         # Each key's verdict with its live probes: the same as `status` unless a server says no.
         severity = report.credential_severity(entry["variable"])
         entry["severity"] = severity.value
         entry["usable"] = entry["usable"] and severity.value != "critical"
+    data["openwebui_version"] = version.reported if version is not None else None
     data["checks"] = [result_json(result, lang) for result in report.results]
     data["exit"] = int(report.exit_code)
     return data

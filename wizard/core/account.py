@@ -3,16 +3,19 @@ API key, switch API keys on, read and fix the OpenAI connection, create the `tec
 
 Synchronous httpx with time limits (the TUI calls it from thread workers, the CLI directly).
 Every failure is a `WizardError("account.…")`; passwords and keys travel as `Secret`s and
-never reach a message. We never retry a sign-in: Open WebUI allows 15 tries in 3 minutes
-per email, and every try counts, good or bad (routers/auths.py `signin_rate_limiter`).
+never reach a message. We never retry a sign-in: Open WebUI 0.12 allows 15 tries in 3
+minutes per email, and every try counts, good or bad (routers/auths.py `signin_rate_limiter`).
 
-What each call needs, read in open_webui 0.12.4:
+What each call needs, read in open_webui 0.12.4 and 0.6.18 (FACTS.md, "Open WebUI 0.6.x"):
 - `POST /api/v1/auths/api_key`: any signed-in user (session JWT *or* API key, so a key can
-  make its successor) when `ENABLE_API_KEYS` is on and the user is an admin or has the
-  permission `features.api_keys`; else 403 "API key creation is not allowed…".
+  make its successor) when API keys are on (`ENABLE_API_KEYS` on 0.12, `ENABLE_API_KEY` on
+  0.6) and, on 0.12 only, the user is an admin or has the permission `features.api_keys`;
+  else 403 "API key creation is not allowed…".
 - `/api/v1/auths/admin/config`, `/api/v1/users/default/permissions`, `/openai/config*`:
   admins only; anyone else gets 401 "You do not have permission…".
 - `POST /api/v1/models/create`: admins, or users with `workspace.models`.
+Settings are changed through the field names the server itself returns, and read back: 0.6
+silently ignores a field it does not know (200, nothing changes).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from wizard.core.diagnosis import (
 )
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
+from wizard.core.openwebui_version import UNKNOWN, OpenWebUIVersion, parse_version
 from wizard.core.probes import Timeouts
 from wizard.core.sanitize import clean_text
 from wizard.core.secret import Secret, mask
@@ -51,6 +55,9 @@ OPENAI_API = "https://api.openai.com/v1"
 TECHNOVA_MODEL = "technova"
 # Every user may read the model: the backend's key may belong to someone other than the admin.
 PUBLIC_READ = [{"principal_type": "user", "principal_id": "*", "permission": "read"}]
+# The admin configuration's switch for API keys: 0.12 names it in the plural, 0.6 singular.
+KEYS_FIELDS = ("ENABLE_API_KEYS", "ENABLE_API_KEY")
+USERS_PERMISSION = "api_keys"  # `features.api_keys` (0.12 only: on 0.6 any user may make a key)
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,10 @@ class Session:
     email: str
     name: str
     role: str
-    may_make_api_keys: bool = False  # `features.api_keys` at sign-in (admins never need it)
+    # At sign-in: `features.api_keys` where it exists (0.12; admins never need it); True
+    # where the server has no such permission (0.6: any user may make a key).
+    may_make_api_keys: bool = False
+    version: OpenWebUIVersion = UNKNOWN  # `GET /api/version`, read before signing in
 
     @property
     def is_admin(self) -> bool:
@@ -72,10 +82,13 @@ class Session:
 
 @dataclass(frozen=True)
 class KeysSetting:
-    """Admin Panel › Settings › Authentication › API keys, and the users' permission."""
+    """API keys as the admin configuration reports them: the switch, under the name this
+    server uses, and whether ordinary users may make a key."""
 
     enabled: bool
-    users_allowed: bool
+    users_allowed: bool  # `features.api_keys`; True where no such permission exists (0.6)
+    field_name: str = "ENABLE_API_KEYS"  # "ENABLE_API_KEY" on 0.6
+    permission_exists: bool = True  # False: offer no "let every user make keys" choice
 
 
 @dataclass(frozen=True)
@@ -100,9 +113,6 @@ class ConnectionState:
     @property
     def technova_present(self) -> bool:
         return self.model_id in self.models
-
-
-Connection = ConnectionState  # the first name of this class; the TUI still uses it
 
 
 # --- one request ------------------------------------------------------------------------------
@@ -160,11 +170,16 @@ def _call(
         raise WizardError("account.unreachable", url=url) from None
 
 
-def _refused(answer: _Answer, url: str) -> WizardError:
+def _refused(answer: _Answer, url: str, version: OpenWebUIVersion = UNKNOWN) -> WizardError:
     """The error for an answer we did not expect, naming Open WebUI's own words."""
     detail = answer.detail(url)
     if answer.status_code == 403 and detail in (OWUI_KEY_CREATION_OFF, OWUI_KEYS_DISABLED):
-        return WizardError("account.keys-off", url=url)
+        return WizardError(
+            "account.keys-off",
+            url=url,
+            detail=detail,
+            reason=version.msg("account.keys-off-reason"),
+        )
     if answer.status_code in (401, 403):
         return WizardError(
             "account.not-allowed", url=url, status=answer.status_code, detail=detail or ""
@@ -172,9 +187,9 @@ def _refused(answer: _Answer, url: str) -> WizardError:
     return WizardError("account.refused", url=url, status=answer.status_code, detail=detail or "")
 
 
-def _ok(answer: _Answer, url: str) -> Any:
+def _ok(answer: _Answer, url: str, version: OpenWebUIVersion = UNKNOWN) -> Any:
     if answer.status_code != 200:
-        raise _refused(answer, url)
+        raise _refused(answer, url, version)
     return answer.json(url)
 
 
@@ -185,9 +200,37 @@ def _base(url: str) -> str:
 # --- signing in and API keys -------------------------------------------------------------------
 
 
+def server_version(url: str, *, timeouts: Timeouts = TIMEOUTS) -> OpenWebUIVersion:
+    """`GET /api/version` (no credentials needed): which Open WebUI this is. A server that
+    does not say is `UNKNOWN`, treated as the newest known version."""
+    try:
+        answer = _call("GET", _base(url), "/api/version", timeouts=timeouts)
+        payload = answer.json(url) if answer.status_code == 200 else None
+    except WizardError as error:
+        if error.code == "account.unreachable":
+            raise
+        return UNKNOWN
+    return parse_version(payload)
+
+
+def public_keys_switch(url: str, *, timeouts: Timeouts = TIMEOUTS) -> bool | None:
+    """Whether API keys are on, as the public `/api/config` tells anyone on 0.6
+    (`features.enable_api_key`); None where it does not say (0.12 tells sessions only)."""
+    try:
+        answer = _call("GET", _base(url), "/api/config", timeouts=timeouts)
+        config = answer.json(url) if answer.status_code == 200 else None
+    except WizardError:
+        return None
+    features = config.get("features") if isinstance(config, dict) else None
+    value = features.get("enable_api_key") if isinstance(features, dict) else None
+    return value if isinstance(value, bool) else None
+
+
 def sign_in(url: str, email: str, password: Secret, *, timeouts: Timeouts = TIMEOUTS) -> Session:
-    """`POST /api/v1/auths/signin`, exactly once (a retry would spend the user's 15 tries)."""
+    """`POST /api/v1/auths/signin`, exactly once (a retry would spend the user's 15 tries).
+    The server's version is read first: the session carries it for the faces' wording."""
     url = _base(url)
+    version = server_version(url, timeouts=timeouts)
     answer = _call(
         "POST",
         url,
@@ -196,7 +239,9 @@ def sign_in(url: str, email: str, password: Secret, *, timeouts: Timeouts = TIME
         timeouts=timeouts,
     )
     if answer.status_code == 400 and answer.detail(url) == INVALID_CRED:
-        raise WizardError("account.wrong-password", email=email)
+        raise WizardError(
+            "account.wrong-password", email=email, limit=version.msg("account.signin-limit")
+        )
     if answer.status_code == 429:
         raise WizardError("account.rate-limited", email=email)
     if answer.status_code == 403 and answer.detail(url) == PASSWORD_SIGN_IN_OFF:
@@ -211,7 +256,8 @@ def sign_in(url: str, email: str, password: Secret, *, timeouts: Timeouts = TIME
             email=clean_text(str(data.get("email") or email), limit=320),
             name=clean_text(str(data.get("name") or ""), limit=200),
             role=clean_text(str(data.get("role") or "user"), limit=50),
-            may_make_api_keys=bool(features.get("api_keys")),
+            may_make_api_keys=bool(features.get(USERS_PERMISSION, True)),
+            version=version,
         )
     except (KeyError, TypeError, AttributeError):
         raise WizardError("account.not-openwebui", url=url) from None
@@ -225,8 +271,10 @@ def create_api_key(
 
     One key per user: the old key stops working at once (warn the person before calling).
     """
+    version: OpenWebUIVersion | None = None
     if isinstance(session_or_url, Session):
         url, credential = session_or_url.url, token or session_or_url.token
+        version = session_or_url.version
     elif token is None:
         raise TypeError("create_api_key(url, token): the token is missing")
     else:
@@ -234,7 +282,9 @@ def create_api_key(
     answer = _call("POST", url, "/api/v1/auths/api_key", credential, timeouts=timeouts)
     if answer.status_code == 401 and answer.detail(url) == OWUI_BAD_API_KEY:
         raise WizardError("account.key-refused", url=url)
-    key = (_ok(answer, url) or {}).get("api_key")
+    if answer.status_code != 200 and version is None:  # the wording of a refusal may depend
+        version = server_version(url, timeouts=timeouts)
+    key = (_ok(answer, url, version or UNKNOWN) or {}).get("api_key")
     if not isinstance(key, str) or not key:
         raise WizardError("account.not-openwebui", url=url)
     return Secret(key)
@@ -244,49 +294,83 @@ def rotate_api_key(url: str, current_key: Secret, *, timeouts: Timeouts = TIMEOU
     """The current API key makes its own successor, no password needed (open_webui lets any
     credential call `POST /api/v1/auths/api_key`). It fails with `account.key-refused`
     (replaced or unknown key), `account.keys-off`, or `account.rotation-restricted` (the admin
-    limited what API keys may call): then sign in instead."""
+    limited what API keys may call): then sign in instead.
+
+    0.6 answers a path outside the allowed ones as if keys were off; its public
+    `/api/config` then says keys are on, which makes it a restriction."""
     try:
         return create_api_key(url, current_key, timeouts=timeouts)
     except WizardError as error:
         if error.code == "account.not-allowed" and error.params.get("detail") == OWUI_RESTRICTED:
+            raise WizardError("account.rotation-restricted", url=_base(url)) from None
+        if (
+            error.code == "account.keys-off"
+            and error.params.get("detail") == OWUI_KEYS_DISABLED
+            and public_keys_switch(url, timeouts=timeouts) is True
+        ):
             raise WizardError("account.rotation-restricted", url=_base(url)) from None
         raise
 
 
 def api_keys_enabled(session: Session, *, timeouts: Timeouts = TIMEOUTS) -> bool:
     """Whether this user may make an API key right now: switched on for the server
-    (`/api/config` tells any signed-in user) and, for a non-admin, the `features.api_keys`
-    permission (read afresh from `/api/v1/auths/`, as the admin may just have granted it)."""
+    (`/api/config`: `enable_api_keys` for a session on 0.12, `enable_api_key` for anyone on
+    0.6) and, for a non-admin where the permission exists (0.12), `features.api_keys` (read
+    afresh from `/api/v1/auths/`, as the admin may just have granted it)."""
     config = _ok(
         _call("GET", session.url, "/api/config", session.token, timeouts=timeouts), session.url
     )
-    if not ((config or {}).get("features") or {}).get("enable_api_keys"):
+    features = (config or {}).get("features") or {}
+    if not (features.get("enable_api_keys") or features.get("enable_api_key")):
         return False
     if session.is_admin:
         return True
     me = _ok(
         _call("GET", session.url, "/api/v1/auths/", session.token, timeouts=timeouts), session.url
     )
-    return bool((((me or {}).get("permissions") or {}).get("features") or {}).get("api_keys"))
+    permissions = (((me or {}).get("permissions") or {}).get("features")) or {}
+    return bool(permissions.get(USERS_PERMISSION, True))
+
+
+def keys_field(config: dict[str, Any], url: str) -> str:
+    """The name this server gives the API-keys switch in its admin configuration."""
+    found = next((name for name in KEYS_FIELDS if isinstance(config.get(name), bool)), None)
+    if found is None:
+        raise WizardError("account.not-openwebui", url=url)
+    return found
 
 
 def keys_setting(session: Session, *, timeouts: Timeouts = TIMEOUTS) -> KeysSetting:
-    """Whether API keys are on, and whether ordinary users may make one (admins only)."""
+    """Whether API keys are on, and whether ordinary users may make one (admins only), as
+    the server reports them."""
     config = _admin_config(session, timeouts)
+    field_name = keys_field(config, session.url)
     features = _default_permissions(session, timeouts).get("features") or {}
-    return KeysSetting(bool(config.get("ENABLE_API_KEYS")), bool(features.get("api_keys")))
+    exists = USERS_PERMISSION in features
+    return KeysSetting(
+        enabled=bool(config[field_name]),
+        users_allowed=bool(features[USERS_PERMISSION]) if exists else True,
+        field_name=field_name,
+        permission_exists=exists,
+    )
 
 
 def enable_api_keys(
     session: Session, *, for_users: bool = False, timeouts: Timeouts = TIMEOUTS
-) -> None:
-    """Switch API keys on, as Admin Panel › Settings › Authentication does: read the whole
-    admin configuration, change `ENABLE_API_KEYS`, send it all back (the endpoint replaces
-    everything it is given). With `for_users`, also grant every user `features.api_keys`
-    (Admin Panel › Users › Permissions); admins never need it."""
+) -> KeysSetting:
+    """Switch API keys on, as the Admin Panel does: read the whole admin configuration,
+    change the switch under the name the server returned (`ENABLE_API_KEYS` on 0.12,
+    `ENABLE_API_KEY` on 0.6), send it all back (the endpoint replaces everything it is
+    given). With `for_users`, also grant every user `features.api_keys` where that
+    permission exists (0.12; admins never need it; 0.6 has none: every user may already).
+
+    Returns the setting as read back afterwards; raises `account.keys-not-switched-on` or
+    `account.permission-not-granted`, saying what the server reported, when it did not
+    take the change."""
     config = _admin_config(session, timeouts)
-    if not config.get("ENABLE_API_KEYS"):
-        config["ENABLE_API_KEYS"] = True
+    field_name = keys_field(config, session.url)
+    if not config[field_name]:
+        config[field_name] = True
         config.pop("sessions_revoked", None)  # part of the answer, not of the settings
         _ok(
             _call(
@@ -296,8 +380,9 @@ def enable_api_keys(
         )
     if for_users:
         permissions = _default_permissions(session, timeouts)
-        if not (permissions.get("features") or {}).get("api_keys"):
-            permissions.setdefault("features", {})["api_keys"] = True
+        features = permissions.get("features") or {}
+        if USERS_PERMISSION in features and not features[USERS_PERMISSION]:
+            permissions["features"] = {**features, USERS_PERMISSION: True}
             _ok(
                 _call(
                     "POST",
@@ -309,6 +394,25 @@ def enable_api_keys(
                 ),
                 session.url,
             )
+    now = keys_setting(session, timeouts=timeouts)
+    if not now.enabled:
+        raise WizardError(
+            "account.keys-not-switched-on",
+            url=session.url,
+            field=now.field_name,
+            answered=_shown(_admin_config(session, timeouts).get(now.field_name)),
+        )
+    if for_users and not now.users_allowed:
+        raise WizardError("account.permission-not-granted", url=session.url)
+    return now
+
+
+def _shown(value: object) -> str:
+    """A server's value, short and printable, to quote in a sentence (it is hostile text)."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False)
+    return "".join(c for c in text if c.isprintable())[:60]
 
 
 def _admin_config(session: Session, timeouts: Timeouts) -> dict[str, Any]:
@@ -337,12 +441,10 @@ def _default_permissions(session: Session, timeouts: Timeouts) -> dict[str, Any]
     )
 
 
-def admin_request_message(session_email: str, url: str) -> Msg:
-    """What a non-admin sends to their admin, ready to copy."""
-    return Msg("account.ask-admin", {"email": session_email, "url": _base(url)})
-
-
-admin_request = admin_request_message  # the first name; the TUI still uses it
+def admin_request_message(session_email: str, url: str, version: OpenWebUIVersion = UNKNOWN) -> Msg:
+    """What a non-admin sends to their admin, ready to copy, in the words of the server's
+    own Admin Panel (`session.version`: 0.6 has one switch and no permission)."""
+    return version.msg("account.ask-admin", email=session_email, url=_base(url))
 
 
 # --- the OpenAI connection inside Open WebUI, and the model ----------------------------------
@@ -367,9 +469,6 @@ def openai_connection(
         model_ids(session.url, session.token, timeouts=timeouts),
         model_id,
     )
-
-
-connection = openai_connection  # the first name; the TUI still uses it
 
 
 def set_openai_key(

@@ -11,7 +11,8 @@ from enum import StrEnum
 from typing import Any
 
 from wizard.core.errors import Explanation
-from wizard.core.i18n import Msg
+from wizard.core.i18n import Msg, catalogue
+from wizard.core.openwebui_version import UNKNOWN, VARIANT_SUFFIX, OpenWebUIVersion
 
 
 class Verdict(StrEnum):
@@ -26,6 +27,9 @@ class Diagnosis:
     code: str  # the catalogue stem: diag.<code>
     verdict: Verdict
     params: dict[str, object]
+    # A server generation's own wording (".v0.6"): `diag.<code>.<part><variant>` replaces a
+    # part where the catalogue holds one, as a default true on 0.12 may be false on 0.6.
+    variant: str = ""
 
     def __post_init__(self) -> None:
         # Text parameters (a server's `detail`, a header, a URL) come from outside: cleaned of
@@ -45,7 +49,12 @@ class Diagnosis:
 
     @property
     def explanation(self) -> Explanation:
-        return Explanation.of(f"diag.{self.code}", **self.params)
+        if not self.variant:
+            return Explanation.of(f"diag.{self.code}", **self.params)
+        messages = catalogue()
+        keys = [f"diag.{self.code}.{part}" for part in ("what", "why", "next")]
+        chosen = [k + self.variant if k + self.variant in messages else k for k in keys]
+        return Explanation(*(Msg(key, self.params) for key in chosen))
 
     @property
     def ok(self) -> bool:
@@ -56,7 +65,8 @@ def diagnosis(code: str, verdict: Verdict, /, **params: object) -> Diagnosis:
     return Diagnosis(code, verdict, params)
 
 
-# Open WebUI's `detail` texts (FACTS.md, "answers observed on GET /api/models").
+# Open WebUI's `detail` texts (FACTS.md, "answers observed on GET /api/models", and its
+# 0.6.x table: same texts, some with another status or meaning there).
 OWUI_NOT_AUTHENTICATED = "Not authenticated"
 OWUI_UNAUTHORIZED = "401 Unauthorized"
 OWUI_INVALID_TOKEN = "Invalid token"
@@ -70,6 +80,8 @@ OWUI_RESTRICTED = (
 OWUI_HUMAN_SESSION = "A human session is required."
 OWUI_KEY_CREATION_OFF = "API key creation is not allowed in the environment."
 OWUI_MODEL_NOT_FOUND = "Model not found"
+# 0.6.x chat, once the OpenAI key inside Open WebUI went bad (400; 0.12 says 404 "Model ''…").
+OWUI_UPSTREAM_MODEL_NOT_FOUND = "404: Model not found"
 
 
 def parse_json(body: bytes) -> Any:
@@ -97,32 +109,56 @@ def openai_error(payload: Any) -> dict[str, Any] | None:
 
 
 def diagnose_openwebui_refusal(
-    status: int, detail: str | None, *, key_kind: str, jwt_expired: bool, file: str
+    status: int,
+    detail: str | None,
+    *,
+    key_kind: str,
+    jwt_expired: bool,
+    file: str,
+    version: OpenWebUIVersion = UNKNOWN,
+    keys_switched_on: bool | None = None,
 ) -> Diagnosis:
-    """Open WebUI said no to the backend's key: which of FACTS.md's rows is it?"""
-    params = {"file": file, "status": status}
+    """Open WebUI said no to the backend's key: which of FACTS.md's rows is it?
+
+    `key_kind` is the credential's kind (`recognise_key`): 0.6.x gives a deleted user's
+    session token the same answer as an unknown API key, so the kind decides. 0.6.x also
+    answers a key outside the allowed endpoints as if keys were off; `keys_switched_on`
+    (what its public `/api/config` says, None when it does not say) tells them apart.
+    """
+    params: dict[str, object] = {"file": file, "status": status}
+    variant = VARIANT_SUFFIX[version.generation]
+
+    def verdict(code: str) -> Diagnosis:
+        return Diagnosis(code, Verdict.CRITICAL, params, variant)
+
+    if detail == OWUI_NOT_AUTHENTICATED and status in (401, 403):  # 403 on 0.6.x
+        return verdict("openwebui-no-credentials")
     if status == 401:
-        if detail == OWUI_NOT_AUTHENTICATED:
-            return diagnosis("openwebui-no-credentials", Verdict.CRITICAL, **params)
         if detail == OWUI_BAD_API_KEY:
-            return diagnosis("openwebui-api-key-refused", Verdict.CRITICAL, **params)
+            deleted = key_kind == "openwebui-jwt"  # only 0.6.x says this to a session token
+            return verdict("openwebui-user-deleted" if deleted else "openwebui-api-key-refused")
         if detail == OWUI_INVALID_TOKEN:
-            return diagnosis("openwebui-session-revoked", Verdict.CRITICAL, **params)
+            return verdict("openwebui-session-revoked")
         if detail == OWUI_DELETED_USER:
-            return diagnosis("openwebui-user-deleted", Verdict.CRITICAL, **params)
+            return verdict("openwebui-user-deleted")
         if detail == OWUI_UNAUTHORIZED:
             if key_kind == "openwebui-jwt":
-                code = "openwebui-jwt-expired" if jwt_expired else "openwebui-jwt-refused"
-                return diagnosis(code, Verdict.CRITICAL, **params)
-            return diagnosis("openwebui-token-malformed", Verdict.CRITICAL, **params)
+                return verdict("openwebui-jwt-expired" if jwt_expired else "openwebui-jwt-refused")
+            return verdict("openwebui-token-malformed")
     if status == 403:
         if detail == OWUI_KEYS_DISABLED:
-            return diagnosis("openwebui-keys-disabled", Verdict.CRITICAL, **params)
+            if keys_switched_on is True:  # on, yet refused: only a restriction does that
+                return verdict("openwebui-restricted")
+            if keys_switched_on is None and version.is_legacy:
+                return verdict("openwebui-keys-off-or-restricted")
+            return verdict("openwebui-keys-disabled")
         if detail == OWUI_RESTRICTED:
-            return diagnosis("openwebui-restricted", Verdict.CRITICAL, **params)
+            return verdict("openwebui-restricted")
         if detail == OWUI_HUMAN_SESSION:
-            return diagnosis("openwebui-human-session", Verdict.CRITICAL, **params)
-    return diagnosis("openwebui-refused-other", Verdict.CRITICAL, detail=detail or "", **params)
+            return verdict("openwebui-human-session")
+    return Diagnosis(
+        "openwebui-refused-other", Verdict.CRITICAL, {"detail": detail or "", **params}, variant
+    )
 
 
 def diagnose_openai_error(status: int, error: dict[str, Any], *, where: str) -> Diagnosis:

@@ -23,7 +23,9 @@ import httpx
 
 from wizard.core.deadline import check_seconds
 from wizard.core.diagnosis import (
+    OWUI_KEYS_DISABLED,
     OWUI_MODEL_NOT_FOUND,
+    OWUI_UPSTREAM_MODEL_NOT_FOUND,
     Diagnosis,
     Verdict,
     diagnose_missing_model,
@@ -36,6 +38,7 @@ from wizard.core.diagnosis import (
 )
 from wizard.core.i18n import Msg
 from wizard.core.keys import KeyKind, KeyReport, Slot, recognise_key
+from wizard.core.openwebui_version import UNKNOWN, OpenWebUIVersion, parse_version
 from wizard.core.sanitize import clean_text
 from wizard.core.secret import Secret
 
@@ -68,6 +71,7 @@ class ProbeResult:
     elapsed_ms: int
     http_status: int | None = None
     details: dict[str, object] = field(default_factory=dict)  # facts for the faces (models…)
+    openwebui_version: OpenWebUIVersion | None = None  # the Open WebUI probes: who answered
 
     @property
     def ok(self) -> bool:
@@ -87,6 +91,8 @@ class ProbeTarget:
     voice_file: str = "websocket-server/.env"
     # `file:line` where the voice server's code sends `OpenAI-Beta: realtime=v1`, if it does.
     beta_header_at: str | None = None
+    # Read once per run (`run_probes`); None: each Open WebUI probe reads it itself.
+    openwebui_version: OpenWebUIVersion | None = None
 
 
 class _Stop(Exception):
@@ -287,18 +293,90 @@ async def _try_sister_port(client: httpx.AsyncClient, base: str, timeouts: Timeo
         raise _Stop(diagnosis("wrong-port", Verdict.CRITICAL, url=base, other=other))
 
 
-def _refusal(
-    response: httpx.Response, body: bytes, url: str, report: KeyReport, target: ProbeTarget
+async def read_openwebui_version(url: str, timeouts: Timeouts = Timeouts()) -> OpenWebUIVersion:
+    """`GET /api/version` (no credentials on any version). Never raises: a server that does
+    not say, or cannot be reached, is `UNKNOWN`, treated as the newest known version."""
+    try:
+        async with _client(timeouts) as client:
+            _, body = await asyncio.wait_for(
+                _request(client, "GET", _join(url, "/api/version"), timeouts), timeouts.total
+            )
+    except (_Stop, TimeoutError, httpx.HTTPError, ValueError):
+        return UNKNOWN
+    return parse_version(parse_json(body))
+
+
+class VersionRead:
+    """One `GET /api/version` for a whole run, sent when the first probe that needs it has
+    a key worth sending (a key caught before sending means nothing at all is sent)."""
+
+    def __init__(self, url: str, timeouts: Timeouts) -> None:
+        self.url, self.timeouts = url, timeouts
+        self._task: asyncio.Future[OpenWebUIVersion] | None = None
+
+    def start(self) -> asyncio.Future[OpenWebUIVersion]:
+        if self._task is None:
+            self._task = asyncio.ensure_future(read_openwebui_version(self.url, self.timeouts))
+        return self._task
+
+
+class _Version:
+    """The server's version for one probe: given in the target, or read once for the run
+    (or for this probe alone), alongside the probe's own requests: no added wait."""
+
+    def __init__(self, target: ProbeTarget, timeouts: Timeouts, shared: VersionRead | None):
+        self._known = target.openwebui_version
+        self._source = shared or VersionRead(target.openwebui_url, timeouts)
+        self._read: asyncio.Future[OpenWebUIVersion] | None = None
+
+    def start(self) -> None:
+        if self._known is None and self._read is None:
+            self._read = self._source.start()
+
+    async def get(self) -> OpenWebUIVersion | None:
+        """The version; None when it was never asked (the probe sent nothing)."""
+        if self._read is None:
+            return self._known
+        return await asyncio.shield(self._read)  # one probe cancelled leaves the read to others
+
+
+async def _keys_switched_on(base: str, timeouts: Timeouts) -> bool | None:
+    """What the public `/api/config` says of API keys: 0.6.x tells anyone (`enable_api_key`),
+    0.12.x only a signed-in session (then None: we do not know)."""
+    try:
+        async with _client(timeouts) as client:
+            _, body = await _request(client, "GET", _join(base, "/api/config"), timeouts)
+    except _Stop:
+        return None
+    payload = parse_json(body)
+    features = payload.get("features") if isinstance(payload, dict) else None
+    value = features.get("enable_api_key") if isinstance(features, dict) else None
+    return value if isinstance(value, bool) else None
+
+
+async def _refusal(
+    response: httpx.Response,
+    body: bytes,
+    url: str,
+    report: KeyReport,
+    target: ProbeTarget,
+    version: OpenWebUIVersion,
+    timeouts: Timeouts,
 ) -> Diagnosis:
     payload = parse_json(body)
     detail = openwebui_detail(payload)
     if response.status_code in (401, 403) and detail is not None:
+        switched_on = None
+        if response.status_code == 403 and detail == OWUI_KEYS_DISABLED:
+            switched_on = await _keys_switched_on(target.openwebui_url, timeouts)
         return diagnose_openwebui_refusal(
             response.status_code,
             detail,
             key_kind=report.kind.value,
             jwt_expired="expired" in report.problems,
             file=target.backend_file,
+            version=version,
+            keys_switched_on=switched_on,
         )
     error = openai_error(payload)
     if error is not None:  # OpenAI's own answer, relayed by Open WebUI: the key inside it
@@ -314,11 +392,16 @@ def _refusal(
     )
 
 
-async def probe_openwebui(target: ProbeTarget, timeouts: Timeouts = Timeouts()) -> ProbeResult:
-    """Is Open WebUI there, does it accept the backend's key, and does it offer the model?"""
+async def probe_openwebui(
+    target: ProbeTarget, timeouts: Timeouts = Timeouts(), *, version: VersionRead | None = None
+) -> ProbeResult:
+    """Is Open WebUI there, does it accept the backend's key, and does it offer the model?
+    (`version`: the run's one read of `GET /api/version`, else this probe reads it.)"""
+    server = _Version(target, timeouts, version)
 
     async def body() -> tuple[Diagnosis, int | None, dict[str, object]]:
         report = _preflight(target.openwebui_key, Slot.OPENWEBUI, target.backend_file)
+        server.start()
         async with _client(timeouts) as client:
             await _check_health(client, target.openwebui_url, timeouts)
             url = _join(target.openwebui_url, "/api/models")
@@ -327,7 +410,9 @@ async def probe_openwebui(target: ProbeTarget, timeouts: Timeouts = Timeouts()) 
         status = response.status_code
         payload = parse_json(raw)
         if status != 200 or not isinstance(payload, dict):
-            return _refusal(response, raw, url, report, target), status, {}
+            known = await server.get() or UNKNOWN
+            refusal = await _refusal(response, raw, url, report, target, known, timeouts)
+            return refusal, status, {}
         listed = payload.get("data")
         # Model names come from the server: cleaned before any face shows them.
         models = [
@@ -355,7 +440,8 @@ async def probe_openwebui(target: ProbeTarget, timeouts: Timeouts = Timeouts()) 
             return diagnosis("openwebui-ok-jwt-expired", Verdict.WARNING), status, details
         return diagnosis("openwebui-ok", Verdict.OK, model=target.model), status, details
 
-    return await _timed("openwebui", timeouts, body)
+    result = await _timed("openwebui", timeouts, body)
+    return dataclasses.replace(result, openwebui_version=await server.get())
 
 
 async def probe_openwebui_address(url: str, timeouts: Timeouts = Timeouts()) -> ProbeResult:
@@ -370,12 +456,18 @@ async def probe_openwebui_address(url: str, timeouts: Timeouts = Timeouts()) -> 
 
 
 async def probe_chat(
-    target: ProbeTarget, timeouts: Timeouts = Timeouts(), stream: bool = False
+    target: ProbeTarget,
+    timeouts: Timeouts = Timeouts(),
+    stream: bool = False,
+    *,
+    version: VersionRead | None = None,
 ) -> ProbeResult:
     """A one-word chat through Open WebUI, as the backend sends it: proves both keys at once."""
+    server = _Version(target, timeouts, version)
 
     async def body() -> tuple[Diagnosis, int | None, dict[str, object]]:
         report = _preflight(target.openwebui_key, Slot.OPENWEBUI, target.backend_file)
+        server.start()
         url = _join(target.openwebui_url, "/api/chat/completions")
         request = {
             "model": target.model,
@@ -401,34 +493,52 @@ async def probe_chat(
                 status,
                 {},
             )
-        if status == 404 and detail is not None and detail.startswith("Model '"):
+        # The OpenAI key inside Open WebUI went bad while it ran: 0.12 answers 404 "Model ''
+        # was not found", 0.6 answers 400 "404: Model not found" (FACTS.md).
+        if (status == 404 and detail is not None and detail.startswith("Model '")) or (
+            status == 400 and detail == OWUI_UPSTREAM_MODEL_NOT_FOUND
+        ):
             return (
-                diagnosis("openwebui-chat-upstream-went-bad", Verdict.CRITICAL, model=target.model),
+                diagnosis(
+                    "openwebui-chat-upstream-went-bad",
+                    Verdict.CRITICAL,
+                    model=target.model,
+                    status=status,
+                    detail=detail,
+                ),
                 status,
                 {},
             )
-        return _refusal(response, raw, url, report, target), status, {}
+        known = await server.get() or UNKNOWN
+        refusal = await _refusal(response, raw, url, report, target, known, timeouts)
+        return refusal, status, {}
 
-    return await _timed("chat", timeouts, body)
+    result = await _timed("chat", timeouts, body)
+    return dataclasses.replace(result, openwebui_version=await server.get())
 
 
-async def probe_chat_both_ways(target: ProbeTarget, timeouts: Timeouts = Timeouts()) -> ProbeResult:
+async def probe_chat_both_ways(
+    target: ProbeTarget, timeouts: Timeouts = Timeouts(), *, version: VersionRead | None = None
+) -> ProbeResult:
     """The chat, answered whole and then streamed: the backend uses both, and a proxy that
     buffers or cuts event streams breaks only the second. One deadline, `timeouts.total`,
     for both requests together: the limit the timeout message states is the one kept."""
     start = time.perf_counter()
     try:
-        return await asyncio.wait_for(_chat_both_ways(target, timeouts), timeouts.total)
+        return await asyncio.wait_for(_chat_both_ways(target, timeouts, version), timeouts.total)
     except TimeoutError:
         elapsed = int((time.perf_counter() - start) * 1000)
         verdict = diagnosis("timeout", Verdict.UNKNOWN, url="", seconds=_seconds(timeouts.total))
         return ProbeResult("chat", verdict, elapsed)
 
 
-async def _chat_both_ways(target: ProbeTarget, timeouts: Timeouts) -> ProbeResult:
-    whole = await probe_chat(target, timeouts, stream=False)
+async def _chat_both_ways(
+    target: ProbeTarget, timeouts: Timeouts, version: VersionRead | None
+) -> ProbeResult:
+    whole = await probe_chat(target, timeouts, stream=False, version=version)
     if not whole.ok:
         return whole
+    target = dataclasses.replace(target, openwebui_version=whole.openwebui_version)
     streamed = await probe_chat(target, timeouts, stream=True)
     elapsed = whole.elapsed_ms + streamed.elapsed_ms
     if not streamed.ok:
@@ -438,9 +548,15 @@ async def _chat_both_ways(target: ProbeTarget, timeouts: Timeouts) -> ProbeResul
             elapsed,
             streamed.http_status,
             {**streamed.details, "streamed": True},
+            whole.openwebui_version,
         )
     return ProbeResult(
-        "chat", whole.diagnosis, elapsed, whole.http_status, {**whole.details, "streamed": True}
+        "chat",
+        whole.diagnosis,
+        elapsed,
+        whole.http_status,
+        {**whole.details, "streamed": True},
+        whole.openwebui_version,
     )
 
 
@@ -611,14 +727,22 @@ def _realtime_closed(
 async def run_probes(
     target: ProbeTarget, only: tuple[str, ...] = PROBE_NAMES, timeouts: Timeouts = Timeouts()
 ) -> list[ProbeResult]:
-    """The chosen probes at the same time: a check lasts as long as the slowest one."""
+    """The chosen probes at the same time: a check lasts as long as the slowest one.
+
+    Open WebUI's version is read once for both of its probes, alongside them."""
+    version = VersionRead(target.openwebui_url, timeouts)
     makers = {
-        "openwebui": lambda: probe_openwebui(target, timeouts),
-        "chat": lambda: probe_chat_both_ways(target, timeouts),
+        "openwebui": lambda: probe_openwebui(target, timeouts, version=version),
+        "chat": lambda: probe_chat_both_ways(target, timeouts, version=version),
         "openai": lambda: probe_openai(target, timeouts),
         "realtime": lambda: probe_realtime(target, timeouts),
     }
     return list(await asyncio.gather(*(makers[name]() for name in only)))
+
+
+def openwebui_version_of(results: list[ProbeResult]) -> OpenWebUIVersion | None:
+    """The Open WebUI version the run met (None: no Open WebUI probe ran)."""
+    return next((r.openwebui_version for r in results if r.openwebui_version is not None), None)
 
 
 def result_json(result: ProbeResult, lang: str) -> dict[str, object]:

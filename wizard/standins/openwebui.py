@@ -1,4 +1,6 @@
 """A stand-in for Open WebUI 0.12.4: health, models, chat relay, sign-in, API keys, admin config.
+`OpenWebUIState.for_version("0.6.18")` answers as 0.6.18 does instead (FACTS.md, "Open WebUI
+0.6.x": the singular `ENABLE_API_KEY`, keys on by default, tokens that never expire…).
 
 Answers follow FACTS.md's Open WebUI tables and the `open_webui` source (routers/auths.py,
 utils/auth.py, main.py, routers/openai.py): every error is `{"detail": "…"}` with the real
@@ -129,6 +131,67 @@ ADMIN_CONFIG_REQUIRED = (
     "ENABLE_USER_WEBHOOKS",
     "ENABLE_USER_STATUS",
 )
+# GET /api/v1/auths/admin/config of a fresh 0.6.18 (observed), ENABLE_API_KEY and
+# JWT_EXPIRES_IN excepted (from the state). Every field but the last three is required in POST.
+DEFAULT_ADMIN_CONFIG_V06: dict[str, Any] = {
+    "SHOW_ADMIN_DETAILS": True,
+    "WEBUI_URL": "",
+    "ENABLE_SIGNUP": False,
+    "ENABLE_API_KEY": True,
+    "ENABLE_API_KEY_ENDPOINT_RESTRICTIONS": False,
+    "API_KEY_ALLOWED_ENDPOINTS": "",
+    "DEFAULT_USER_ROLE": "pending",
+    "JWT_EXPIRES_IN": "-1",
+    "ENABLE_COMMUNITY_SHARING": True,
+    "ENABLE_MESSAGE_RATING": True,
+    "ENABLE_CHANNELS": False,
+    "ENABLE_NOTES": True,
+    "ENABLE_USER_WEBHOOKS": True,
+    "PENDING_USER_OVERLAY_TITLE": "",
+    "PENDING_USER_OVERLAY_CONTENT": "",
+    "RESPONSE_WATERMARK": "",
+}
+ADMIN_CONFIG_REQUIRED_V06 = tuple(DEFAULT_ADMIN_CONFIG_V06)[:-3]
+# `permissions` of a fresh 0.6.18 (observed): no `features.api_keys`, any user may make a key.
+DEFAULT_PERMISSIONS_V06: dict[str, Any] = {
+    "workspace": {"models": False, "knowledge": False, "prompts": False, "tools": False},
+    "sharing": {
+        "public_models": False,
+        "public_knowledge": False,
+        "public_prompts": False,
+        "public_tools": False,
+    },
+    "chat": {
+        **{
+            k: True
+            for k in (
+                "controls",
+                "system_prompt",
+                "file_upload",
+                "delete",
+                "edit",
+                "share",
+                "export",
+                "stt",
+                "tts",
+                "call",
+                "multiple_models",
+                "temporary",
+            )
+        },
+        "temporary_enforced": False,
+    },
+    "features": {
+        "direct_tool_servers": False,
+        "web_search": True,
+        "image_generation": True,
+        "code_interpreter": True,
+        "notes": True,
+    },
+}
+# 0.6's `/api/v1/models` is the web app's page, not the API (FACTS.md).
+WEB_APP_PAGE = '<!doctype html>\n<html lang="en"><head><title>Open WebUI</title></head></html>\n'
+UPSTREAM_MODEL_NOT_FOUND_V06 = "404: Model not found"  # str() of the HTTPException 0.6 wraps
 # `permissions` in a sign-in answer: the defaults of a fresh 0.12.4 (observed).
 DEFAULT_PERMISSIONS: dict[str, Any] = {
     "workspace": {
@@ -298,6 +361,33 @@ class OpenWebUIState:
     signin_attempts: dict[str, list[float]] = field(default_factory=dict)
     models_cache: list[dict[str, Any]] | None = None  # MODELS (what /api/models shows)
     openai_models_cache: dict[str, dict[str, Any]] | None = None  # OPENAI_MODELS (chat)
+    version: str = "0.12.4"  # `GET /api/version`; "0.6.x" answers as 0.6.18 (for_version)
+
+    @classmethod
+    def for_version(cls, version: str, **fields: Any) -> OpenWebUIState:
+        """A fresh state answering as that version: 0.6.x gets 0.6.18's defaults (keys on,
+        tokens that never expire, its admin configuration and permissions)."""
+        state = cls(version=version, **fields)
+        if state.legacy:
+            state.api_keys_enabled = fields.get("api_keys_enabled", True)
+            state.jwt_expires_in = fields.get("jwt_expires_in", "-1")
+            state.admin_config = fields.get("admin_config", dict(DEFAULT_ADMIN_CONFIG_V06))
+            state.default_permissions = fields.get(
+                "default_permissions", copy.deepcopy(DEFAULT_PERMISSIONS_V06)
+            )
+        return state
+
+    @property
+    def legacy(self) -> bool:
+        """Answers as 0.6.x (see FACTS.md's 0.6.x table)."""
+        return self.version.startswith("0.6.")
+
+    @property
+    def restrictions_field(self) -> tuple[str, str]:
+        """The admin configuration's names for the API-key endpoint restrictions."""
+        if self.legacy:
+            return "ENABLE_API_KEY_ENDPOINT_RESTRICTIONS", "API_KEY_ALLOWED_ENDPOINTS"
+        return "ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS", "API_KEYS_ALLOWED_ENDPOINTS"
 
     # --- helpers for tests and the demo ---------------------------------------------------
     def add_user(
@@ -341,6 +431,11 @@ class OpenWebUIState:
             parse_duration(self.jwt_expires_in) if expires_in is STATE_LIFETIME else expires_in
         )
         now = int(time.time())
+        if self.legacy:  # 0.6: the user id, and `exp` only when a lifetime is set
+            legacy: dict[str, Any] = {"id": user.id}
+            if isinstance(lifetime, int | float):
+                legacy["exp"] = now + int(lifetime)
+            return jwt.encode(legacy, self.secret_key, algorithm="HS256")
         payload: dict[str, Any] = {
             "id": user.id,
             "typ": "session",
@@ -394,6 +489,8 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
     # --- who is asking ------------------------------------------------------------------
     def current_user(request: Request) -> tuple[User, str, dict[str, Any]]:
         """(user, "api_key" or "jwt", claims), or HTTPError as `get_current_user` raises."""
+        if state.legacy:
+            return current_user_v06(request)
         token = _token_from(request)
         if token is None:
             raise HTTPError(401, NOT_AUTHENTICATED)
@@ -432,6 +529,38 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             raise HTTPError(401, INVALID_TOKEN_JWT)
         return user, "jwt", claims
 
+    def current_user_v06(request: Request) -> tuple[User, str, dict[str, Any]]:
+        """0.6.18's `get_current_user`: 403 without credentials; for keys, the switch and the
+        restrictions come before the key is even looked up, both answered "not enabled"; a
+        JWT is only decoded (no session stamp), and a deleted user's one gets the unknown
+        key's text."""
+        token = _token_from_v06(request)
+        if token is None:
+            raise HTTPError(403, NOT_AUTHENTICATED)
+        if token.startswith("sk-"):
+            if not state.api_keys_enabled:
+                raise HTTPError(403, API_KEY_NOT_ALLOWED)
+            switch, paths = state.restrictions_field
+            if state.admin_config.get(switch):
+                allowed = [p.strip() for p in str(state.admin_config.get(paths, "")).split(",")]
+                path = request.url.path
+                if not any(path == a or path.startswith(a + "/") for a in allowed):
+                    raise HTTPError(403, API_KEY_NOT_ALLOWED)
+            user = next((u for u in state.users.values() if u.api_key == token), None)
+            if user is None:
+                raise HTTPError(401, INVALID_TOKEN)
+            return user, "api_key", {}
+        try:
+            claims = jwt.decode(token, state.secret_key, algorithms=["HS256"])
+        except jwt.PyJWTError:
+            raise HTTPError(401, UNAUTHORIZED) from None
+        if not isinstance(claims, dict) or "id" not in claims:
+            raise HTTPError(401, UNAUTHORIZED)
+        user = state.users.get(str(claims["id"]))
+        if user is None:
+            raise HTTPError(401, INVALID_TOKEN)
+        return user, "jwt", claims
+
     def verified_user(request: Request) -> User:
         user, _, _ = current_user(request)
         if user.role not in ("user", "admin"):
@@ -450,6 +579,10 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         )
 
     def check_api_key_permission(user: User) -> None:
+        if state.legacy and not state.api_keys_enabled:  # 0.6: the switch alone
+            raise HTTPError(403, API_KEY_CREATION_NOT_ALLOWED)
+        if state.legacy:
+            return
         if not state.api_keys_enabled or (user.role != "admin" and not may_make_api_keys(user)):
             raise HTTPError(403, API_KEY_CREATION_NOT_ALLOWED)
 
@@ -557,10 +690,36 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
     async def health(request: Request) -> Response:
         return JSONResponse({"status": True})
 
+    async def version(request: Request) -> Response:
+        if state.legacy:
+            return JSONResponse({"version": state.version})
+        return JSONResponse({"version": state.version, "deployment_id": ""})
+
+    async def web_app_page(request: Request) -> Response:
+        return Response(WEB_APP_PAGE, media_type="text/html")
+
     async def app_config(request: Request) -> Response:
         """main.py `/api/config`: public facts, plus `enable_api_keys` for a signed-in
         user's session token (an invalid one is 401 `Invalid token`; API keys count as
         nobody, as there)."""
+        if state.legacy:  # 0.6 tells anyone whether keys are on
+            return JSONResponse(
+                {
+                    "status": True,
+                    "name": "Open WebUI",
+                    "version": state.version,
+                    "features": {
+                        "auth": True,
+                        "auth_trusted_header": False,
+                        "enable_ldap": False,
+                        "enable_api_key": state.api_keys_enabled,
+                        "enable_signup": bool(state.admin_config.get("ENABLE_SIGNUP")),
+                        "enable_login_form": True,
+                        "enable_websocket": True,
+                        "enable_version_update_check": False,
+                    },
+                }
+            )
         features: dict[str, Any] = {
             "auth": True,
             "enable_signup": bool(state.admin_config.get("ENABLE_SIGNUP")),
@@ -576,11 +735,20 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             if user is not None and claims.get("session_stamp") == user.session_stamp:
                 features["enable_api_keys"] = state.api_keys_enabled
         return JSONResponse(
-            {"status": True, "name": "Open WebUI", "version": "0.12.4", "features": features}
+            {"status": True, "name": "Open WebUI", "version": state.version, "features": features}
         )
 
     async def list_models(request: Request) -> Response:
         user = verified_user(request)
+        if state.legacy:  # 0.6 lists afresh, so a bad key empties the list at once; chat
+            # keeps using the last list that held models (observed on 0.6.18)
+            state.openai_models_cache = None
+            upstream = await openai_models(refresh=True)
+            entries = [base_entry(m) for m in upstream.values()]
+            entries += [custom_entry(m) for m in state.models if m.base_model_id in upstream]
+            if entries:
+                state.models_cache = entries
+            return JSONResponse({"data": [m for m in entries if may_see(user, m)]})
         return JSONResponse({"data": [m for m in await all_models() if may_see(user, m)]})
 
     async def chat(request: Request) -> Response:
@@ -602,14 +770,17 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
                 ],
             )
         model_id = body.get("model")
-        entry = next((m for m in await all_models() if m["id"] == model_id), None)
+        listed = state.models_cache if state.legacy and state.models_cache else await all_models()
+        entry = next((m for m in listed if m["id"] == model_id), None)
         if entry is None or not may_see(user, entry):
             raise HTTPError(400, MODEL_NOT_FOUND)
         custom = next((m for m in state.models if m.id == model_id), None)
         base_id = custom.base_model_id if custom else str(model_id)
-        known = await openai_models()
+        known = await openai_models(refresh=state.legacy)  # 0.6 asks upstream each time
         if base_id not in known:
             known = await openai_models(refresh=True)
+        if base_id not in known and state.legacy:
+            raise HTTPError(400, UPSTREAM_MODEL_NOT_FOUND_V06)
         if base_id not in known:
             raise HTTPError(404, "Model '' was not found")
         payload = {**body, "model": base_id}
@@ -660,7 +831,7 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         tries = [t for t in state.signin_attempts.get(email.lower(), []) if now - t < SIGNIN_WINDOW]
         tries.append(now)  # every attempt counts, good or bad, before the password is checked
         state.signin_attempts[email.lower()] = tries
-        if len(tries) > SIGNIN_LIMIT:
+        if len(tries) > SIGNIN_LIMIT and not state.legacy:  # 0.6 has no sign-in limit
             raise HTTPError(429, RATE_LIMIT_EXCEEDED)
         user = state.user_by_email(email)
         if user is None or not secrets.compare_digest(user.password, password):
@@ -668,6 +839,23 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         return JSONResponse(session_answer(user, state.make_token(user)))
 
     def session_answer(user: User, token: str) -> dict[str, Any]:
+        if state.legacy:  # an API key is answered back too (`GET /api/v1/auths/`)
+            claims = (
+                {}
+                if token.startswith("sk-")
+                else jwt.decode(token, options={"verify_signature": False})
+            )
+            return {
+                "id": user.id,
+                "email": user.email,
+                "name": user.name,
+                "role": user.role,
+                "profile_image_url": "/user.png",
+                "token": token,
+                "token_type": "Bearer",
+                "expires_at": claims.get("exp"),
+                "permissions": copy.deepcopy(state.default_permissions),
+            }
         claims = jwt.decode(token, options={"verify_signature": False})
         permissions = copy.deepcopy(DEFAULT_PERMISSIONS)
         permissions["features"]["api_keys"] = may_make_api_keys(user)
@@ -701,6 +889,8 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
 
     async def session_user(request: Request) -> Response:
         user, kind, claims = current_user(request)
+        if state.legacy:  # any credential, an API key too (its own token answered back)
+            return JSONResponse(session_answer(user, _token_from_v06(request) or ""))
         if kind != "jwt" or claims.get("typ", "session") != "session":
             raise HTTPError(403, HUMAN_SESSION_REQUIRED)
         signed_in = session_answer(user, _token_from(request) or "")
@@ -738,6 +928,12 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         return JSONResponse({"api_key": user.api_key})
 
     def admin_config_now() -> dict[str, Any]:
+        if state.legacy:
+            return {
+                **{k: state.admin_config.get(k, v) for k, v in DEFAULT_ADMIN_CONFIG_V06.items()},
+                "ENABLE_API_KEY": state.api_keys_enabled,
+                "JWT_EXPIRES_IN": state.jwt_expires_in,
+            }
         return {
             **state.admin_config,
             "ENABLE_API_KEYS": state.api_keys_enabled,
@@ -749,6 +945,16 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         if request.method == "GET":
             return JSONResponse(admin_config_now())
         body = await _json_body(request)
+        if state.legacy:  # fields it does not know (ENABLE_API_KEYS) are ignored, silently
+            if any(name not in body for name in ADMIN_CONFIG_REQUIRED_V06):
+                raise HTTPError(422, INVALID_AUTH_REQUEST)
+            for name in DEFAULT_ADMIN_CONFIG_V06:
+                if name in body:
+                    state.admin_config[name] = body[name]
+            state.api_keys_enabled = bool(body["ENABLE_API_KEY"])
+            if _DURATION.match(str(body["JWT_EXPIRES_IN"])):
+                state.jwt_expires_in = str(body["JWT_EXPIRES_IN"])
+            return JSONResponse(admin_config_now())
         if any(name not in body for name in ADMIN_CONFIG_REQUIRED):
             raise HTTPError(422, INVALID_AUTH_REQUEST)
         for name in DEFAULT_ADMIN_CONFIG:
@@ -764,9 +970,9 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         admin_user(request)
         if request.method == "POST":
             body = await _json_body(request)
+            defaults = DEFAULT_PERMISSIONS_V06 if state.legacy else DEFAULT_PERMISSIONS
             state.default_permissions = {
-                part: {**DEFAULT_PERMISSIONS[part], **(body.get(part) or {})}
-                for part in DEFAULT_PERMISSIONS
+                part: {**defaults[part], **(body.get(part) or {})} for part in defaults
             }
         return JSONResponse(state.default_permissions)
 
@@ -787,6 +993,10 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
             for g in body.get("access_grants") or []
             if isinstance(g, dict) and g.get("permission") == "read"
         }
+        if state.legacy:  # 0.6 reads `access_control`: none at all (null) is public
+            control = body.get("access_control")
+            read = (control.get("read") or {}) if isinstance(control, dict) else {}
+            access = {"*"} if control is None else {str(u) for u in read.get("user_ids") or []}
         model = CustomModel(
             model_id,
             str(body.get("name") or model_id),
@@ -860,7 +1070,9 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         state.openai_base_url = urls[0] if urls else ""
         state.openai_key = keys[0] if keys else ""
         state.openai_api_configs = configs
-        state.forget_models()
+        state.openai_models_cache = None
+        if not state.legacy:  # 0.12 drops its model list; 0.6 keeps it for chat
+            state.models_cache = None
         return JSONResponse(
             {
                 "ENABLE_OPENAI_API": enable,
@@ -890,7 +1102,12 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         Route("/health", guarded(health), methods=["GET"]),
         Route("/api/config", guarded(app_config), methods=["GET"]),
         Route("/api/models", guarded(list_models), methods=["GET"]),
-        Route("/api/v1/models", guarded(list_models), methods=["GET"]),
+        Route("/api/version", guarded(version), methods=["GET"]),
+        Route(
+            "/api/v1/models",
+            guarded(web_app_page if state.legacy else list_models),
+            methods=["GET"],
+        ),
         Route("/api/chat/completions", guarded(chat), methods=["POST"]),
         Route("/api/v1/chat/completions", guarded(chat), methods=["POST"]),
         Route("/api/v1/auths/", guarded(session_user, True), methods=["GET"]),
@@ -910,6 +1127,14 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
     app = Starlette(routes=routes)
     app.state.standin = state
     return app
+
+
+def _token_from_v06(request: Request) -> str | None:
+    """0.6.18: a Bearer header (FastAPI's HTTPBearer), else the `token` cookie; nothing else."""
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip()
+    return request.cookies.get("token") or None
 
 
 async def _json_body(request: Request) -> dict[str, Any]:

@@ -156,12 +156,16 @@ class Demo:
 
 
 def start_demo(
-    openai_port: int = 0, openwebui_port: int = 0, api_keys_enabled: bool = True
+    openai_port: int = 0,
+    openwebui_port: int = 0,
+    api_keys_enabled: bool = True,
+    openwebui_version: str = "0.12.4",
 ) -> Demo:
     """Start the OpenAI stand-in and an Open WebUI stand-in that uses it (tests, `--demo`).
 
     The Open WebUI side has an admin (`admin@example.com` / `demo-password`) with an API key,
-    API keys switched on, and the `technova` model over gpt-4o-mini.
+    API keys switched on, and the `technova` model over gpt-4o-mini. `openwebui_version`
+    "0.6.x" makes the Open WebUI side answer as 0.6.18.
     """
     from wizard.standins.openai import OpenAIState, make_openai_app, new_openai_key
     from wizard.standins.openwebui import OpenWebUIState, make_openwebui_app
@@ -169,7 +173,8 @@ def start_demo(
     openai_key = new_openai_key()
     openai_state = OpenAIState(valid_keys={openai_key})
     openai_server = run_in_thread(make_openai_app(openai_state), port=openai_port).start()
-    owui_state = OpenWebUIState(
+    owui_state = OpenWebUIState.for_version(
+        openwebui_version,
         api_keys_enabled=api_keys_enabled,
         openai_base_url=openai_server.url + "/v1",
         openai_key=openai_key,

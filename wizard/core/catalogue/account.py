@@ -48,9 +48,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Open WebUI a refusé l'e-mail ou le mot de passe de {email}.",
         ),
         (
-            "A typo, or another account's password. Open WebUI allows 15 tries in 3 minutes.",
-            "Une faute de frappe, ou le mot de passe d'un autre compte. Open WebUI accepte 15 "
-            "essais en 3 minutes.",
+            "A typo, or another account's password. {limit}",
+            "Une faute de frappe, ou le mot de passe d'un autre compte. {limit}",
         ),
         (
             "Check them by signing in to Open WebUI in a browser, then run the command again. We "
@@ -80,15 +79,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Open WebUI at {url} does not allow API keys for this account.",
             "L'Open WebUI de {url} n'autorise pas les clés d'API pour ce compte.",
         ),
-        (
-            "API keys are off by default: an admin switches them on (Admin Panel › Settings › "
-            "Authentication), and ordinary users also need the “API Keys” permission (Admin "
-            "Panel › Users › Permissions).",
-            "Les clés d'API sont désactivées par défaut : un administrateur les active (Panneau "
-            "d'administration › Réglages › Authentification), et les utilisateurs ordinaires "
-            "ont aussi besoin de la permission « Clés d'API » (Panneau d'administration › "
-            "Utilisateurs › Permissions).",
-        ),
+        ("{reason}", "{reason}"),
         (
             "An admin can let technova-setup switch them on (technova-setup login with an admin "
             "account); otherwise send your admin the message below.",
@@ -140,6 +131,98 @@ MESSAGES: dict[str, dict[str, str]] = {
             "passe.",
         ),
     ),
+    # Sentences whose truth depends on the server's version: "<key>" holds 0.12's, and
+    # "<key>.v0.6" 0.6's (FACTS.md, "Open WebUI 0.6.x"); `OpenWebUIVersion.msg` picks one.
+    "account.keys-off-reason": {
+        "en": "API keys are off by default: an admin switches them on (Admin Panel › Settings › "
+        "Authentication), and ordinary users also need the “API Keys” permission (Admin Panel "
+        "› Users › Permissions).",
+        "fr": "Les clés d'API sont désactivées par défaut : un administrateur les active "
+        "(Panneau d'administration › Réglages › Authentification), et les utilisateurs "
+        "ordinaires ont aussi besoin de la permission « Clés d'API » (Panneau "
+        "d'administration › Utilisateurs › Permissions).",
+    },
+    "account.keys-off-reason.v0.6": {
+        "en": "An admin switched API keys off (on this Open WebUI, 0.6, they are on by default "
+        "and every user may make one): Admin Panel › Settings › General › Authentication › "
+        "“Enable API Key”.",
+        "fr": "Un administrateur a désactivé les clés d'API (sur cet Open WebUI, 0.6, elles "
+        "sont activées par défaut et chaque utilisateur peut en créer une) : Panneau "
+        "d'administration › Réglages › Général › Authentification › « Activer la clé API ».",
+    },
+    "account.signin-limit": {
+        "en": "Open WebUI allows 15 tries in 3 minutes.",
+        "fr": "Open WebUI accepte 15 essais en 3 minutes.",
+    },
+    "account.signin-limit.v0.6": {
+        "en": "This Open WebUI (0.6) does not limit the number of tries.",
+        "fr": "Cet Open WebUI (0.6) ne limite pas le nombre d'essais.",
+    },
+    **_e(
+        "keys-not-switched-on",
+        (
+            "Open WebUI at {url} did not switch API keys on.",
+            "L'Open WebUI de {url} n'a pas activé les clés d'API.",
+        ),
+        (
+            "It accepted the change, but read back afterwards it still reports {field} = "
+            "{answered}.",
+            "Il a accepté la modification, mais relu ensuite il indique toujours {field} = "
+            "{answered}.",
+        ),
+        (
+            "Switch them on in a browser, in the Admin Panel's settings (“API Keys” or “Enable "
+            "API Key”), then run the command again.",
+            "Activez-les dans un navigateur, dans les réglages du Panneau d'administration "
+            "(« Clés d'API » ou « Activer la clé API »), puis relancez la commande.",
+        ),
+    ),
+    **_e(
+        "permission-not-granted",
+        (
+            "Open WebUI at {url} did not give users the “API Keys” permission.",
+            "L'Open WebUI de {url} n'a pas donné aux utilisateurs la permission « Clés d'API ».",
+        ),
+        (
+            "It accepted the change, but read back afterwards the permission is still off.",
+            "Il a accepté la modification, mais relue ensuite la permission est toujours "
+            "désactivée.",
+        ),
+        (
+            "Grant it in a browser: Admin Panel › Users › Permissions › “API Keys”, then run "
+            "the command again.",
+            "Accordez-la dans un navigateur : Panneau d'administration › Utilisateurs › "
+            "Permissions › « Clés d'API », puis relancez la commande.",
+        ),
+    ),
+    "account.ask-admin.v0.6": {
+        "en": "Hello, could you switch on API keys in our Open WebUI at {url}, so that my account "
+        "({email}) can make one? Admin Panel › Settings › General › Authentication › “Enable "
+        "API Key”, then Save. It is needed by our website's chat (TechNova). Thank you!",
+        "fr": "Bonjour, pourriez-vous activer les clés d'API dans notre Open WebUI à l'adresse "
+        "{url}, pour que mon compte ({email}) puisse en créer une ? Panneau d'administration › "
+        "Réglages › Général › Authentification › « Activer la clé API », puis Enregistrer. Le "
+        "chat de notre site (TechNova) en a besoin. Merci !",
+    },
+    "login.ask-enable.v0.6": {
+        "en": "API keys are off on this Open WebUI. As an admin, switch them on (Admin Panel › "
+        "Settings › General › Authentication › Enable API Key)? On this version (0.6) every "
+        "user may then make a key: there is no separate permission. [y/N] ",
+        "fr": "Les clés d'API sont désactivées sur cet Open WebUI. En tant qu'administrateur, "
+        "les activer (Panneau d'administration › Réglages › Général › Authentification › "
+        "Activer la clé API) ? Sur cette version (0.6), chaque utilisateur pourra alors créer "
+        "une clé : il n'y a pas de permission séparée. [o/N] ",
+    },
+    "login.jwt-note.v0.6": {
+        "en": "backend/.env holds a session token, not an API key. {expiry} A session token "
+        "also stops working when Open WebUI's secret key changes (a container recreated "
+        "without its volume). An API key never expires and survives that: it will take its "
+        "place.",
+        "fr": "backend/.env contient un jeton de session, pas une clé d'API. {expiry} Un jeton "
+        "de session cesse aussi de fonctionner quand la clé secrète d'Open WebUI change (un "
+        "conteneur recréé sans son volume). Une clé d'API n'expire jamais et y résiste : elle "
+        "va le remplacer.",
+    },
     "account.ask-admin": {
         "en": "Hello, could you let my account ({email}) make an Open WebUI API key? In Open "
         "WebUI at {url}: Admin Panel › Settings › Authentication › switch on “API keys”, then "
@@ -447,6 +530,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The current key cannot make a new one ({why}); signing in instead.",
         "fr": "La clé actuelle ne peut pas en créer une nouvelle ({why}) ; connexion à la place.",
     },
+    # --- which Open WebUI answered (GET /api/version) ---
+    "openwebui.version": {"en": "Open WebUI {version}", "fr": "Open WebUI {version}"},
+    "openwebui.version-unknown": {
+        "en": "Open WebUI did not say its version: treated as the newest known ({assumed}.x).",
+        "fr": "Open WebUI n'a pas indiqué sa version : traité comme la plus récente connue "
+        "({assumed}.x).",
+    },
+    "openwebui.version-unrecognised": {
+        "en": "Open WebUI gives its version as “{version}”, which we cannot read: treated as the "
+        "newest known ({assumed}.x).",
+        "fr": "Open WebUI indique la version « {version} », que nous ne savons pas lire : "
+        "traité comme la plus récente connue ({assumed}.x).",
+    },
+    "check.debug-version": {
+        "en": "[debug] Server: {version}",
+        "fr": "[débogage] Serveur : {version}",
+    },
+    "tui.tests.openwebui-version": {"en": "Server: {version}", "fr": "Serveur : {version}"},
     "renew.paste-prompt": {
         "en": "Paste the new Open WebUI API key (not shown): ",
         "fr": "Collez la nouvelle clé d'API Open WebUI (invisible) : ",

@@ -377,8 +377,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     **_d(
         "openwebui-no-credentials",
         (
-            "Open WebUI received no key (401 “Not authenticated”).",
-            "Open WebUI n'a reçu aucune clé (401 « Not authenticated »).",
+            "Open WebUI received no key ({status} “Not authenticated”).",
+            "Open WebUI n'a reçu aucune clé ({status} « Not authenticated »).",
         ),
         (
             "The request reached Open WebUI without its Authorization header: the key in {file} "
@@ -429,6 +429,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Remplacez-le par une clé d'API, qui n'expire pas : technova-setup renew.",
         ),
     ),
+    # 0.6.x makes session tokens that never expire (JWT_EXPIRES_IN "-1" by default).
+    "diag.openwebui-jwt-expired.why.v0.6": {
+        "en": "This Open WebUI (0.6) makes session tokens that never expire, unless its admin "
+        "set a lifetime (JWT_EXPIRES_IN): this token was made with one.",
+        "fr": "Cet Open WebUI (0.6) crée des jetons de session qui n'expirent jamais, sauf si "
+        "son administrateur a fixé une durée (JWT_EXPIRES_IN) : ce jeton a été créé avec une "
+        "durée.",
+    },
     **_d(
         "openwebui-jwt-refused",
         (
@@ -523,6 +531,51 @@ MESSAGES: dict[str, dict[str, str]] = {
             "vérifiez de nouveau.",
         ),
     ),
+    # 0.6.x: same refusal text whether keys are off or the path is not allowed for keys, and
+    # nothing public said which (FACTS.md, "Open WebUI 0.6.x").
+    **_d(
+        "openwebui-keys-off-or-restricted",
+        (
+            "Open WebUI refuses this API key: “Use of API key is not enabled in the environment.” "
+            "(403)",
+            "Open WebUI refuse cette clé d'API : « Use of API key is not enabled in the "
+            "environment. » (403)",
+        ),
+        (
+            "On this Open WebUI (0.6) the same answer means either that an admin switched API "
+            "keys off, or that the admin restricted what API keys may call; nothing tells which "
+            "without an admin account.",
+            "Sur cet Open WebUI (0.6), la même réponse signifie soit qu'un administrateur a "
+            "désactivé les clés d'API, soit qu'il a restreint ce que les clés d'API peuvent "
+            "appeler ; rien ne permet de savoir lequel sans compte administrateur.",
+        ),
+        (
+            "Ask an admin to look at Admin Panel › Settings › General › Authentication: "
+            "“Enable API Key” must be on, and if “API Key Endpoint Restrictions” is on, "
+            "/api/models and /api/chat/completions must be allowed. An admin can also run "
+            "technova-setup login.",
+            "Demandez à un administrateur de regarder Panneau d'administration › Réglages › "
+            "Général › Authentification : « Activer la clé API » doit être activé et, si les "
+            "restrictions des points d'accès des clés d'API sont activées, /api/models et "
+            "/api/chat/completions doivent être autorisés. Un administrateur peut aussi lancer "
+            "technova-setup login.",
+        ),
+    ),
+    # 0.6.x: keys are on by default, and any user may make and use one (no permission).
+    "diag.openwebui-keys-disabled.why.v0.6": {
+        "en": "An admin switched API keys off. On this Open WebUI (0.6) they are on by default, "
+        "and every user may then use one.",
+        "fr": "Un administrateur a désactivé les clés d'API. Sur cet Open WebUI (0.6), elles "
+        "sont activées par défaut, et chaque utilisateur peut alors en utiliser une.",
+    },
+    "diag.openwebui-keys-disabled.next.v0.6": {
+        "en": "An admin switches them back on in Admin Panel › Settings › General › "
+        "Authentication › “Enable API Key” (or lets technova-setup login do it). Then check "
+        "again.",
+        "fr": "Un administrateur les réactive dans Panneau d'administration › Réglages › "
+        "Général › Authentification › « Activer la clé API » (ou laisse technova-setup login "
+        "le faire). Puis vérifiez de nouveau.",
+    },
     **_d(
         "openwebui-restricted",
         (
@@ -683,9 +736,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     **_d(
         "openwebui-chat-upstream-went-bad",
         (
-            "Open WebUI lists “{model}” but cannot use it (404 “Model '' was not found”).",
-            "Open WebUI affiche « {model} » mais ne peut pas l'utiliser (404 « Model '' was not "
-            "found »).",
+            "Open WebUI lists “{model}” but cannot use it ({status} “{detail}”).",
+            "Open WebUI affiche « {model} » mais ne peut pas l'utiliser ({status} « {detail} »).",
         ),
         (
             "The OpenAI key saved inside Open WebUI stopped working while Open WebUI was running.",

@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer
 
 from wizard.core.diagnosis import Verdict
 from wizard.core.keys import Slot
-from wizard.core.probes import ProbeResult, ProbeTarget, Timeouts
+from wizard.core.probes import ProbeResult, ProbeTarget, Timeouts, VersionRead
 from wizard.core.secret import Secret
 from wizard.tui.base import WizardScreen, Words
 from wizard.tui.probe_row import ProbeRow
@@ -38,6 +38,7 @@ def refused(result: ProbeResult) -> bool:
 
 class TestsScreen(WizardScreen):
     STEP = "tests"
+    version_read: VersionRead | None = None  # this run's one read of Open WebUI's version
 
     @dataclass
     class ProbeDone(Message):
@@ -49,6 +50,9 @@ class TestsScreen(WizardScreen):
         yield from self.compose_top()
         with VerticalScroll(classes="page"):
             yield Words(self.t("tui.tests.heading"), classes="heading")
+            version_line = Words("", id="openwebui-version")  # which Open WebUI answered
+            version_line.display = False  # until a server says its version
+            yield version_line
             for name in PROBES:
                 yield ProbeRow(name, self.t(f"probe.{name}"))
         with Horizontal(classes="buttons actions"):
@@ -86,6 +90,8 @@ class TestsScreen(WizardScreen):
         self._update_buttons()
 
     def _start_probes(self) -> None:
+        # One `GET /api/version` for this run, shared by the two Open WebUI probes.
+        self.version_read = VersionRead(self.state.openwebui_url, TIMEOUTS)
         for row in self.rows():
             if row.probe in ("openai", "realtime") and self.state.skip_voice:
                 row.finished("·", self.t("tui.tests.skipped"), "info", [])
@@ -99,13 +105,16 @@ class TestsScreen(WizardScreen):
 
         try:
             target = await self._target()
-            run = {
-                "openwebui": probes.probe_openwebui,
-                "chat": probes.probe_chat_both_ways,
-                "openai": probes.probe_openai,
-                "realtime": probes.probe_realtime,
-            }[name]
-            self.post_message(self.ProbeDone(name, await run(target, TIMEOUTS)))
+            if name in ("openwebui", "chat"):
+                run_openwebui = {
+                    "openwebui": probes.probe_openwebui,
+                    "chat": probes.probe_chat_both_ways,
+                }[name]
+                result = await run_openwebui(target, TIMEOUTS, version=self.version_read)
+            else:
+                run = {"openai": probes.probe_openai, "realtime": probes.probe_realtime}[name]
+                result = await run(target, TIMEOUTS)
+            self.post_message(self.ProbeDone(name, result))
         except Exception as error:  # a verdict, never a crash
             self.post_message(self.ProbeDone(name, None, self.explain(error)))
 
@@ -137,6 +146,12 @@ class TestsScreen(WizardScreen):
             row.finished("?", event.problem, "unknown", [])
         else:
             self.state.results[event.name] = result
+            version = result.openwebui_version
+            if version is not None and version.reported is not None:
+                label = version.label.render(self.state.lang)
+                version_line = self.query_one("#openwebui-version", Words)
+                version_line.update(self.t("tui.tests.openwebui-version", version=label))
+                version_line.display = True
             parts = result.diagnosis.explanation.render(self.state.lang)
             verdict = result.diagnosis.verdict.value
             details: list[Widget] = []
@@ -169,6 +184,8 @@ class TestsScreen(WizardScreen):
             fix.focus()
         elif not running:
             go_on.focus()
+        else:
+            self.set_focus(None)  # Enter does nothing until there is a verdict to act on
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
