@@ -280,12 +280,12 @@ def set_values(text: str, updates: Mapping[str, str]) -> str:
     seen: set[str] = set()
     for binding in parse_stream(io.StringIO(body)):
         original = binding.original.string
-        name = binding.key
-        if name in updates and binding.value is not None and not binding.error:
-            definition = _split_definition(original, name)
+        bound = binding.key
+        if bound is not None and bound in updates and binding.value is not None:
+            definition = None if binding.error else _split_definition(original, bound)
             if definition is not None:
-                pieces.append(_encode_line(definition, name, updates[name]))
-                seen.add(name)
+                pieces.append(_encode_line(definition, bound, updates[bound]))
+                seen.add(bound)
                 continue
         pieces.append(original)
     new = "".join(pieces)

@@ -148,6 +148,18 @@ def write_target(
     return WriteTarget(path=path, target=target if followed else path, outside=outside)
 
 
+def outside_target(path: Path, root: Path) -> Path | None:
+    """Where writing `path` would land when that is outside the project at `root` (a link,
+    or a linked folder on the way), else None: for a plan to ask before it writes."""
+    try:
+        target = Path(os.path.realpath(path))
+    except OSError:
+        return None
+    if target == Path(os.path.abspath(path)) or _inside(target, root):
+        return None
+    return target
+
+
 # --- the modes a write keeps ------------------------------------------------------------------
 
 
