@@ -297,3 +297,40 @@ def test_temporary_files_never_match_env_patterns(
     write_env(root / "backend/.env", {"A": "2"})
     write_widget_config(root / "chat-widget/technova-config.js", "// x\n")
     assert names and not any(".env" in name for name in names), names
+
+
+def test_a_fifo_gitignore_is_refused_not_waited_on(tmp_path: Path) -> None:
+    from wizard.core.files.gitignore import ignore_env_files
+    from wizard.core.project import find_project
+
+    root = _project(tmp_path)
+    _git(root, "init", "-q")
+    (root / "backend/.env").write_text("A=1\n")
+    os.mkfifo(root / ".gitignore")
+    _refusal(_within(10, lambda: ignore_env_files(find_project(root))), "safety.not-regular")
+
+
+def test_names_and_values_from_the_widget_file_are_cleaned() -> None:
+    from wizard.core.files.widget_config import find_secrets
+
+    text = (
+        'window.TechNovaConfig = {\n  "api\\u001b]0;PWNED\\u0007Key": '
+        f'"{keyshapes.openai_project()}",\n'
+        '  "\x1b]0;PWNED\x07token": "\x1b]0;PWNED\x07sk-proj-0123456789abcdef0123456789",\n};\n'
+    )
+    for finding in find_secrets(text):
+        for shown in (finding.field or "", finding.masked):
+            assert "\x1b" not in shown and "\x07" not in shown, repr(shown)
+
+
+def test_status_with_a_fifo_gitignore_says_it_could_not_check(tmp_path: Path) -> None:
+    from wizard.core.project import find_project
+    from wizard.core.status import project_status
+
+    root = _project(tmp_path)
+    _git(root, "init", "-q")
+    (root / "backend/.env").write_text(f"OPENWEBUI_API_KEY={KEY}\n")
+    os.mkfifo(root / ".gitignore")
+    report = _within(10, lambda: project_status(find_project(root), use_keyring=False))
+    codes = {p.code for p in report.problems}  # type: ignore[attr-defined]
+    assert "git-could-not-check" in codes and "env-not-gitignored" not in codes

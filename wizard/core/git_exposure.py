@@ -18,7 +18,7 @@ from pathlib import Path
 from wizard.core.errors import WizardError
 from wizard.core.files.guard import read_bounded
 from wizard.core.keys import recognise_key
-from wizard.core.project import run_git, work_tree_of
+from wizard.core.project import run_git, special_ignore_file, work_tree_of
 from wizard.core.sanitize import clean_text
 
 _MAX_FILES = 5_000
@@ -55,6 +55,8 @@ def exposed_keys(root: Path, skip: frozenset[Path] = frozenset()) -> Exposure:
     tree = work_tree_of(root / "_")
     if tree is None:
         return Exposure(checked=True)
+    if special_ignore_file(root, tree):  # git itself would block reading it
+        return Exposure(checked=False)
     tracked = _listed(root, tree, "--cached")
     untracked = _listed(root, tree, "--others", "--exclude-standard")
     if tracked is None or untracked is None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -145,6 +147,18 @@ def run_git(
         return None
 
 
+def special_ignore_file(folder: Path, tree: Path) -> bool:
+    """A `.gitignore` on the way that is not a regular file (a FIFO would block git itself)."""
+    for place in (folder, *folder.parents):
+        candidate = place / ".gitignore"
+        with contextlib.suppress(OSError):
+            if not stat.S_ISREG(os.stat(candidate).st_mode):
+                return True
+        if place == tree:
+            break
+    return False
+
+
 def git_state(path: Path) -> GitState:
     """Whether `path` is committed to git, or ignored by it.
 
@@ -161,7 +175,7 @@ def git_state(path: Path) -> GitState:
         done = run_git(folder, *args, tree=tree)
         return None if done is None else done.returncode
 
-    if git("rev-parse", "--is-inside-work-tree") != 0:
+    if special_ignore_file(folder, tree) or git("rev-parse", "--is-inside-work-tree") != 0:
         return GitState(in_repository=True, checked=False)
     tracked = git("ls-files", "--error-unmatch", "--", path.name)
     ignored = git("check-ignore", "-q", "--no-index", "--", path.name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wizard.core.files.atomic import atomic_write, real_target
+from wizard.core.files.guard import ENV_LIMIT, read_bounded
 from wizard.core.project import Project, git_state
 
 IGNORE_LINE = ".env"
@@ -34,7 +35,8 @@ def ignore_env_files(project: Project) -> Path | None:
     if not env_files_to_ignore(project):
         return None
     path = real_target(project.root / ".gitignore")
-    old = path.read_bytes() if path.exists() else b""
+    # A .gitignore is project text like any other: a regular file, read within bounds.
+    old = read_bounded(path, ENV_LIMIT) or b""
     newline = b"\r\n" if b"\r\n" in old else b"\n"
     separator = b"" if not old or old.endswith(b"\n") else newline
     info = path.stat() if path.exists() else None

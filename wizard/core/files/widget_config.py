@@ -31,6 +31,7 @@ from wizard.core.keys import (
     recognise_key,
 )
 from wizard.core.project import project_root_of
+from wizard.core.sanitize import clean_text
 from wizard.core.secret import Secret
 
 # What replaces a key found in a comment (a comment is read by every visitor too).
@@ -76,6 +77,12 @@ class SecretFinding:
     field: str | None  # the property/variable name before the literal (`apiKey`), if any
     kind: str  # a key kind from recognise_key ("openai-project"), or one of CREDENTIAL_LIKE
     masked: str
+
+    def __post_init__(self) -> None:
+        # Both come from the file (a property name, a value's ends): shown, so cleaned.
+        if self.field is not None:
+            object.__setattr__(self, "field", clean_text(self.field, limit=100))
+        object.__setattr__(self, "masked", clean_text(self.masked, limit=100))
 
     @property
     def is_key(self) -> bool:
