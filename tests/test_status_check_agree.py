@@ -116,6 +116,16 @@ SITUATIONS: dict[str, Situation] = {
     "no-widget-owui-in-env": lambda d, root: write(
         root, "backend/.env", backend(d, "OPENWEBUI_API_KEY=owui-7f3a9c2e1b8d4f6a9e0c")
     ),
+    "beta-header-in-code": lambda d, root: (
+        healthy(d, root),
+        write(root, "websocket-server/src/server.ts", "{ 'OpenAI-Beta': 'realtime=v1' }"),
+    ),
+    "look-alike-prefix": lambda d, root: write(
+        root, "backend/.env", backend(d, "OPENWEBUI_API_KEY=\u0455" + d.openwebui_key[1:])
+    ),
+    "other-service": lambda d, root: write(
+        root, "websocket-server/.env", voice(d, "OPENAI_API_KEY=sk-ant-api03-" + "a" * 80)
+    ),
     "owui-in-widget": lambda d, root: (
         healthy(d, root),
         write(
@@ -159,8 +169,8 @@ def test_status_and_check_agree_on_every_key(
         variable = by_slot[result["name"]]
         if variable not in files:
             continue
-        if levels(status)[variable][1]:
-            assert result["ok"], (name, result)
+        if levels(status)[variable][1] and result["status"] != "realtime-code-beta-header":
+            assert result["ok"], (name, result)  # (the beta header is the code's fault)
         if files[variable] in broken_files:
             assert not result["ok"] and result["verdict"] == "critical", (name, result)
     # Parts that are not set up are not probed, and the exit codes say the same thing.
