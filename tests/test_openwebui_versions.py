@@ -264,3 +264,90 @@ def test_rotation_restricted_on_legacy(legacy_demo: Demo) -> None:
     with pytest.raises(WizardError) as off:
         account.rotate_api_key(legacy_demo.openwebui.url, Secret(legacy_demo.openwebui_key))
     assert off.value.code == "account.keys-off"
+
+
+# --- the wizard's tests step names the server -------------------------------------------------
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("version", "lang", "words"),
+    [
+        ("0.12.4", "en", "Server: Open WebUI 0.12.4"),
+        ("0.6.18", "fr", "Serveur\u00a0: Open WebUI 0.6.18"),
+    ],
+)
+async def test_the_tests_step_shows_which_open_webui_answered(
+    version: str, lang: str, words: str
+) -> None:
+    from tui_helpers import press, settle, step, type_key
+
+    from wizard.core.demo import start_demo_environment
+    from wizard.tui import make_app
+
+    with start_demo_environment() as demo:
+        demo.servers.openwebui_state.version = version  # what `GET /api/version` says
+        app = make_app(str(demo.project), lang, demo=demo)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await press(pilot, "start")
+            await press(pilot, "next")
+            await type_key(pilot, demo.openwebui_key)
+            await press(pilot, "next")
+            await type_key(pilot, demo.openai_key)
+            await press(pilot, "next")
+            assert step(app) == "tests"
+            await app.workers.wait_for_complete()
+            await settle(pilot)
+            line = app.screen.query_one("#openwebui-version")
+            assert line.display and words in str(line.render())
+            assert app.state.results["openwebui"].openwebui_version.reported == version
+
+
+# --- `check --json` and `--debug` say which server answered ------------------------------------
+
+
+class NoVersion:
+    """An Open WebUI behind a proxy that hides `/api/version` (404, like an unknown path)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"] == "/api/version":
+            await send({"type": "http.response.start", "status": 404, "headers": []})
+            await send({"type": "http.response.body", "body": b'{"detail":"Not Found"}'})
+            return
+        await self.app(scope, receive, send)
+
+
+def run_check_json(
+    root: Any, url: str, key: str, capsys: pytest.CaptureFixture[str], *extra: str
+) -> tuple[dict[str, Any], str]:
+    from wizard.cli.main import main
+
+    (root / "backend").mkdir(exist_ok=True)
+    env = root / "backend/.env"
+    env.write_text(f"OPENWEBUI_URL={url}\nOPENWEBUI_API_KEY={key}\n")
+    env.chmod(0o600)
+    main(["check", "--project", str(root), "--json", "--only", "openwebui", *extra])
+    out = capsys.readouterr()
+    return json.loads(out.out), out.err
+
+
+def test_check_json_names_the_version(
+    demo: Demo, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, _ = run_check_json(tmp_path, demo.openwebui.url, demo.openwebui_key, capsys)
+    assert data["openwebui_version"] == demo.openwebui_state.version
+
+
+def test_an_unsaid_version_is_null_and_said_in_debug(
+    legacy_demo: Demo, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with run_in_thread(NoVersion(legacy_demo.openwebui.app)) as hidden:
+        data, err = run_check_json(
+            tmp_path, hidden.url, legacy_demo.openwebui_key, capsys, "--debug"
+        )
+    assert data["openwebui_version"] is None
+    assert "did not say its version" in err and "0.12" in err

@@ -441,9 +441,17 @@ def _default_permissions(session: Session, timeouts: Timeouts) -> dict[str, Any]
     )
 
 
-def admin_request_message(session_email: str, url: str, version: OpenWebUIVersion = UNKNOWN) -> Msg:
+def admin_request_message(
+    session_email: str, url: str, version: OpenWebUIVersion | None = None
+) -> Msg:
     """What a non-admin sends to their admin, ready to copy, in the words of the server's
-    own Admin Panel (`session.version`: 0.6 has one switch and no permission)."""
+    own Admin Panel (0.6 has one switch and no permission). Give `session.version`; without
+    it the server is asked (`GET /api/version`, newest wording if it cannot say)."""
+    if version is None:
+        try:
+            version = server_version(url)
+        except WizardError:
+            version = UNKNOWN
     return version.msg("account.ask-admin", email=session_email, url=_base(url))
 
 
