@@ -19,6 +19,7 @@ _SKIPPED_DIRS = frozenset({"node_modules", ".git", "dist", "build", "coverage", 
 MAX_FILES = 500  # source files read at most
 MAX_FILE_BYTES = 1_000_000  # a bigger "source" file is a bundle, not the server's code
 MAX_DEPTH = 8
+MAX_ENTRIES = 20_000  # directory entries looked at, whatever the tree holds
 
 # `"OpenAI-Beta": "realtime=v1"`, `'openai-beta': 'realtime=v1'`, `OpenAI-Beta: realtime=v1`
 # in a template: the name and the value, in any case and quoting, on one line.
@@ -49,13 +50,16 @@ def _source_files(base: Path) -> list[Path]:
     """The sources under `base`, sorted, skipping dependencies; never follows a link."""
     found: list[Path] = []
     pending: list[tuple[Path, int]] = [(base, 0)]
-    while pending and len(found) < MAX_FILES:
+    seen = 0
+    while pending and len(found) < MAX_FILES and seen < MAX_ENTRIES:
         folder, depth = pending.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            with os.scandir(folder) as listing:
+                entries = [e for _, e in zip(range(MAX_ENTRIES - seen), listing, strict=False)]
         except OSError:
             continue
-        for entry in entries:
+        seen += len(entries)
+        for entry in sorted(entries, key=lambda e: e.name, reverse=True):
             try:
                 info = entry.stat(follow_symlinks=False)
             except OSError:
