@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from wizard.core.errors import WizardError
 from wizard.core.i18n import LANGS, Lang, Msg, detect_lang
@@ -26,12 +26,16 @@ _ICONS = {"info": "·", "warning": "!", "critical": "✗", "unknown": "?"}
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, except that a bad argument is never echoed back (it could be a key)."""
+    """argparse, with its errors in the person's language, a value that could be a secret
+    masked, and "see technova-setup --help" at the end."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    lang: Lang = "en"  # set by main() before parsing (subcommands' parsers share it)
+
+    def error(self, message: str) -> NoReturn:
+        from wizard.cli.argument_errors import argument_error
+
         self.print_usage(sys.stderr)
-        first_line = message.split(":")[0]
-        self.exit(2, f"{self.prog}: {first_line}\n")
+        self.exit(2, argument_error(message, self.prog.split()[0], _Parser.lang))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _holds_a_key(args_list):
         _print_error(WizardError("cli.key_on_command_line"), lang)
         return 2
+    _Parser.lang = lang
     args = build_parser().parse_args(args_list)
     lang = args.lang or lang
     from wizard.cli.formats import for_many_projects

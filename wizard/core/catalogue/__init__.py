@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from wizard.core.catalogue import (
     account,
+    cliargs,
     common,
     deploy,
     diagnosis,
@@ -29,6 +30,7 @@ _PARTS = (
     faults,
     deploy,
     monitoring,
+    cliargs,
 )
 
 
