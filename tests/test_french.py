@@ -90,3 +90,36 @@ def test_next_steps_name_a_place_and_a_command_that_exist(lang: str) -> None:
         file="backend/.env",
     )
     assert "technova-setup login" in disabled.explanation.render(lang)["next"]  # type: ignore[arg-type]
+
+
+def _options_of() -> dict[str, set[str]]:
+    import argparse
+
+    from wizard.cli.main import build_parser
+
+    parser = build_parser()
+    found = {"": {o for a in parser._actions for o in a.option_strings}}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found[name] = {o for a in sub._actions for o in a.option_strings}
+    return found
+
+
+def test_every_option_a_sentence_suggests_exists() -> None:
+    import re
+
+    options = _options_of()
+    assert "--url" in options["login"] and "--url" not in options["renew"]
+    for key, entry in catalogue().items():
+        for lang in ("en", "fr"):
+            text = entry[lang]
+            # `technova-setup renew --url`: that command must have that option.
+            for command, option in re.findall(r"technova-setup (\w[\w-]*) (--[a-z][a-z-]*)", text):
+                if command in options:
+                    assert option in options[command], (key, command, option)
+            # `--url` belongs to login (and check's --openai-url): renew reads backend/.env.
+            # Only login has it: a sentence suggesting it names login (renew, run from the
+            # same message, reads OPENWEBUI_URL instead).
+            for found in re.finditer(r"(?<![\w-])--url\b", text):
+                assert "login" in text[: found.start()], (key, lang)

@@ -20,10 +20,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Il n'est pas démarré, ou l'adresse ou le port est faux (Docker : 3000, pip : 8080).",
         ),
         (
-            "Open the address in a browser; once Open WebUI shows, run the command again with "
-            "--url ADDRESS.",
+            "Open the address in a browser; once Open WebUI shows, run the command again, with "
+            "the right address: login takes --url ADDRESS, renew reads OPENWEBUI_URL in "
+            "backend/.env.",
             "Ouvrez l'adresse dans un navigateur ; quand Open WebUI s'affiche, relancez la "
-            "commande avec --url ADRESSE.",
+            "commande avec la bonne adresse : login la prend avec --url ADRESSE, renew la lit "
+            "dans OPENWEBUI_URL de backend/.env.",
         ),
     ),
     **_e(
