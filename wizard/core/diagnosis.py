@@ -96,16 +96,14 @@ def parse_json(body: bytes) -> Any:
 
 
 def openwebui_detail(payload: Any) -> str | None:
-    if isinstance(payload, dict) and isinstance(payload.get("detail"), str):
-        return payload["detail"]
-    return None
+    detail = payload.get("detail") if isinstance(payload, dict) else None
+    return detail if isinstance(detail, str) else None
 
 
 def openai_error(payload: Any) -> dict[str, Any] | None:
     """OpenAI's `{"error": {...}}` object, whether it came straight or relayed by Open WebUI."""
-    if isinstance(payload, dict) and isinstance(payload.get("error"), dict):
-        return payload["error"]
-    return None
+    error = payload.get("error") if isinstance(payload, dict) else None
+    return error if isinstance(error, dict) else None
 
 
 def diagnose_openwebui_refusal(

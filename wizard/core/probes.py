@@ -664,7 +664,7 @@ async def probe_realtime(
                 return _realtime_closed(code, socket_.close_reason or "", event)
         except InvalidStatus as refused:
             status = refused.response.status_code
-            payload = parse_json(refused.response.body or b"")
+            payload = parse_json(bytes(refused.response.body or b""))
             error = openai_error(payload)
             if error is not None and status != 403:
                 return diagnose_openai_error(status, error, where="voice"), status, {}

@@ -1089,7 +1089,7 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
         async def endpoint(request: Request) -> Response:
             await asyncio.sleep(state.delay)
             try:
-                response = await handler(request)
+                response: Response = await handler(request)
             except HTTPError as error:
                 response = _detail(error.status, error.detail)
             if no_store:
