@@ -141,10 +141,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "status.jwt-instead-of-api-key": {
         "en": "{file} uses a session token: it may expire (by default after 4 weeks on Open "
-        "WebUI 0.12, never on 0.6) and dies if Open WebUI's secret key changes. An API key does neither: run technova-setup renew.",
+        "WebUI 0.12, never on 0.6) and dies if Open WebUI's secret key changes. An API key "
+        "does neither: run technova-setup renew.",
         "fr": "{file} utilise un jeton de session : il peut expirer (par défaut après 4 semaines "
-        "sur Open WebUI 0.12, jamais sur 0.6) et cesse de fonctionner si la clé secrète d'Open WebUI change. Une clé d'API n'a aucun "
-        "de ces défauts : lancez technova-setup renew.",
+        "sur Open WebUI 0.12, jamais sur 0.6) et cesse de fonctionner si la clé secrète d'Open "
+        "WebUI change. Une clé d'API n'a aucun de ces défauts : lancez technova-setup renew.",
     },
     "status.widget.key": {
         "en": "{file}, line {line} ({field}): a key ({masked}) sits in the widget's settings, "
