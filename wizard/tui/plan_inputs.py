@@ -26,4 +26,5 @@ def inputs_from_state(state: WizardState) -> PlanInputs:
         openwebui_url=state.openwebui_url if Slot.OPENWEBUI in keys else None,
         connection_key=connection if session is not None and session.is_admin else None,
         failed_checks=failed,
+        create_widget=not state.renew,  # a first setup writes the widget config if missing
     )

@@ -77,7 +77,9 @@ class TopBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Stepper(self.steps, self.current, self.lang)
-        yield Button(t("tui.help.button", self.lang), id="help-button", compact=True)
+        help_button = Button(t("tui.help.button", self.lang), id="help-button", compact=True)
+        help_button.can_focus = False  # for the mouse and the eye; F1 is the keyboard's way
+        yield help_button
 
     @on(Button.Pressed, "#help-button")
     async def open_help(self, event: Button.Pressed) -> None:
