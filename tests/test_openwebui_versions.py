@@ -139,6 +139,20 @@ def test_no_legacy_wording_states_a_newest_only_default() -> None:
             assert not [phrase for phrase in NEWEST_ONLY if phrase in text], (shown, text)
 
 
+def test_a_hidden_version_that_tells_anyone_of_its_keys_is_worded_as_06() -> None:
+    """Behind a proxy hiding /api/version, a public `enable_api_key` still gives 0.6 away."""
+    verdict = diagnose_openwebui_refusal(
+        403,
+        KEYS_OFF,
+        key_kind="openwebui-api-key",
+        jwt_expired=False,
+        file="backend/.env",
+        keys_switched_on=False,
+    )
+    assert verdict.code == "openwebui-keys-disabled"
+    assert "Enable API Key" in verdict.explanation.render("en")["next"]
+
+
 def test_the_newest_wording_is_kept_for_012() -> None:
     verdict = diagnose_openwebui_refusal(
         403, KEYS_OFF, key_kind="openwebui-api-key", jwt_expired=False, file="backend/.env"

@@ -12,7 +12,12 @@ from typing import Any
 
 from wizard.core.errors import Explanation
 from wizard.core.i18n import Msg, catalogue
-from wizard.core.openwebui_version import UNKNOWN, VARIANT_SUFFIX, OpenWebUIVersion
+from wizard.core.openwebui_version import (
+    UNKNOWN,
+    VARIANT_SUFFIX,
+    Generation,
+    OpenWebUIVersion,
+)
 
 
 class Verdict(StrEnum):
@@ -125,6 +130,8 @@ def diagnose_openwebui_refusal(
     """
     params: dict[str, object] = {"file": file, "status": status}
     variant = VARIANT_SUFFIX[version.generation]
+    if version.assumed and keys_switched_on is not None:  # only 0.6 tells anyone: it is 0.6
+        variant = VARIANT_SUFFIX[Generation.V0_6]
 
     def verdict(code: str) -> Diagnosis:
         return Diagnosis(code, Verdict.CRITICAL, params, variant)
