@@ -256,3 +256,21 @@ def test_renews_restart_command_runs_from_the_project_root(
     out = capsys.readouterr().out
     assert "chmod +x ./restart-with-logs.sh" in out
 
+
+def test_renew_yes_ends_with_the_site_answering(
+    project: Path, servers: Demo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`renew --yes`: the backend's key rotates (the old one dies at once), is saved, reaches
+    the running backend through restart-with-logs.sh, and the site answers."""
+    from wizard.core.files.envfile import read_env
+
+    start(project)
+    assert _eventually_answers(project)
+    old = read_env(project / "backend/.env").values["OPENWEBUI_API_KEY"]
+    code = main(["renew", "--project", str(project), "--yes", "--lang", "en"])
+    out = capsys.readouterr().out
+    new = read_env(project / "backend/.env").values["OPENWEBUI_API_KEY"]
+    assert new != old and new not in out
+    assert "Services restarted" in out and "The site answers" in out, out
+    assert code == 0, out
+    assert chat(project).status_code == 200
