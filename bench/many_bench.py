@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-DELAY = 1.0  # seconds before every stand-in answer (a chat probe waits for four in a row)
+DELAY = 2.0  # seconds before every answer (an LLM answer takes that; a chat probe waits on 4)
 SIZES = (1, 10, 100)
 PROBES = 4  # openwebui, chat, openai, realtime: every probe of every project at once
 
