@@ -16,6 +16,8 @@ from collections.abc import Callable
 import keyshapes
 import pytest
 from faultservers import _read_request, raw_server, slow_headers
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wizard.core import account
 from wizard.core.deadline import NotJSON, loads_bounded
@@ -311,3 +313,30 @@ def test_an_address_with_control_characters_is_a_verdict_not_a_crash() -> None:
         account.sign_in(bad, "a@example.com", Secret("pw-1234567"), timeouts=FAST)
     assert caught.value.code == "account.unreachable"
     _assert_clean(caught.value.render("en"))
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_cleaned_text_can_never_act_on_a_terminal(text: str) -> None:
+    for one_line in (True, False):
+        shown = clean_text(EVIL + text + EVIL, one_line=one_line, limit=None)
+        assert not TERMINAL_ACTS.search(shown), repr(shown)
+        assert "PWNED" not in shown
+    assert "\n" not in clean_text(text + "\u2028\n\r")
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Model not found", "Model not found"),
+        ("café – 5 €", "café – 5 €"),
+        ("a\x1b[31mred\x1b[0m", "ared"),
+        ("x\x1b]0;title\x07y", "xy"),
+        ("x\x1b]8;;http://e/\x1b\\link\x1b]8;;\x1b\\y", "xlinky"),
+        ("x\x9b2Jy", "xy"),
+        ("x\x1bPdata\x1b\\y", "xy"),
+        ("line one\r\nline two", "line one line two"),
+        ("\u202eevil\u202c", "evil"),
+    ],
+)
+def test_what_cleaning_keeps_and_removes(raw: str, shown: str) -> None:
+    assert clean_text(raw) == shown

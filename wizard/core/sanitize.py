@@ -24,7 +24,7 @@ _SEQUENCES = re.compile(
 # What is left that a terminal would act on: C0 (but tab and newline), DEL, C1, and the
 # Unicode bidi controls that reorder text on screen (LRE…RLO, LRI…PDI, LRM, RLM, ALM).
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-_LINE_BREAKS = re.compile(r"[\t\n]+")
+_LINE_BREAKS = re.compile("[\t\n\u2028\u2029]+")  # Unicode line breaks too
 # `scheme://user:password@host`: the part before `@` is a credential, wherever it shows up.
 _URL_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s]+@")
 # What `json.dumps(ensure_ascii=False)` leaves raw but a terminal would act on.
