@@ -53,11 +53,14 @@ def test_the_list_skips_comments_and_blank_lines_and_reads_relative_to_itself(
     listing.parent.mkdir()
     listing.write_text(
         "# our sites\n\n/srv/sites/shop\n  bakery   # the new one\nsub/dir\n\t\n#/srv/old\n"
+        "/srv/site#2\t# a hash inside a name stays\r\n~/sites/blog\n"
     )
     assert read_project_list(listing) == [
         Path("/srv/sites/shop"),
         tmp_path / "conf" / "bakery",
         tmp_path / "conf" / "sub/dir",
+        Path("/srv/site#2"),
+        Path.home() / "sites/blog",
     ]
 
 

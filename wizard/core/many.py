@@ -8,6 +8,7 @@ others, and the whole run lasts about as long as the slowest probe, not their su
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -18,10 +19,12 @@ from wizard.core.project import Project, find_project
 from wizard.core.status import ExitCode, Problem, Severity, StatusReport, project_status
 
 DEFAULT_PARALLEL = 16  # probes in flight at once, all projects together
+_COMMENT = re.compile(r"(?:^|\s)#")
 
 
 def read_project_list(path: Path) -> list[Path]:
-    """The folders listed in `path`: one per line, `#` starts a comment, blank lines skipped.
+    """The folders listed in `path`: one per line, `#` starts a comment (at the start of a line
+    or after a space), blank lines skipped.
 
     A relative folder is relative to the list's own folder, not to wherever cron starts us.
     Raises `WizardError("many.list-unreadable")` when the list cannot be read.
@@ -34,7 +37,8 @@ def read_project_list(path: Path) -> list[Path]:
         ) from None
     folders = []
     for line in text.splitlines():
-        entry = line.split("#", 1)[0].strip()
+        # A comment starts a line or follows a space: `/srv/site#2` stays a folder name.
+        entry = _COMMENT.split(line, maxsplit=1)[0].strip()
         if entry:
             folder = Path(entry).expanduser()
             folders.append(folder if folder.is_absolute() else path.parent / folder)
