@@ -94,12 +94,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{project} : {what}",
     },
     "nagios.more.one": {
-        "en": "and 1 more finding",
-        "fr": "et 1 autre constat",
+        "en": "(and 1 more finding below)",
+        "fr": "(et 1 autre constat ci-dessous)",
     },
     "nagios.more.many": {
-        "en": "and {count} more findings",
-        "fr": "et {count} autres constats",
+        "en": "(and {count} more findings below)",
+        "fr": "(et {count} autres constats ci-dessous)",
     },
     "reminder.units-unwritable": {
         "en": "The timer could not be written to {folder} ({error}).",
