@@ -334,3 +334,26 @@ def test_status_with_a_fifo_gitignore_says_it_could_not_check(tmp_path: Path) ->
     report = _within(10, lambda: project_status(find_project(root), use_keyring=False))
     codes = {p.code for p in report.problems}  # type: ignore[attr-defined]
     assert "git-could-not-check" in codes and "env-not-gitignored" not in codes
+
+
+def test_a_widget_link_inside_the_project_is_written_at_its_target(tmp_path: Path) -> None:
+    from wizard.core.files.guard import outside_target
+
+    root = _project(tmp_path)
+    (root / "public").mkdir()
+    real = root / "public/technova-config.js"
+    real.write_text("window.TechNovaConfig = {};\n")
+    link = root / "chat-widget/technova-config.js"
+    link.symlink_to(Path("../public/technova-config.js"))
+    assert outside_target(link, root) is None
+    write_widget_config(link, "// new\n")
+    assert link.is_symlink() and real.read_text() == "// new\n"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o644  # public by design, still
+
+    elsewhere = tmp_path / "www.js"
+    elsewhere.write_text("// theirs\n")
+    link.unlink()
+    link.symlink_to(elsewhere)
+    assert outside_target(link, root) == elsewhere.resolve()
+    write_widget_config(link, "// allowed\n", follow_outside_symlink=True)
+    assert link.is_symlink() and elsewhere.read_text() == "// allowed\n"
