@@ -17,8 +17,8 @@ from wizard.core.project import Project
 from wizard.core.secret import Secret
 
 if TYPE_CHECKING:
-    from wizard.core.deploy import DeployConsent, _Run
     from wizard.core.deploy.config import ComposeSettings
+    from wizard.core.deploy.delivery import DeployConsent, _Run
     from wizard.core.deploy.restart import RestartRun
 
 OUTPUT_SHOWN = 15  # last lines of a failed command's output kept in its step
