@@ -779,9 +779,12 @@ def test_stop_frees_the_port() -> None:
         pass
 
 
-def test_python_m_wizard_standins_prints_urls_and_keys() -> None:
+@pytest.mark.parametrize("version", ["0.12.4", "0.6.18"])
+def test_python_m_wizard_standins_prints_urls_and_keys(version: str) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "wizard.standins"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-m", "wizard.standins", "--openwebui-version", version],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert process.stdout is not None
@@ -791,6 +794,7 @@ def test_python_m_wizard_standins_prints_urls_and_keys() -> None:
         assert owui_url and owui_key and "OpenAI stand-in:" in text
         status, body = owui_models(owui_url[1], bearer(owui_key[1]))
         assert status == 200 and "technova" in [m["id"] for m in body["data"]]
+        assert httpx.get(owui_url[1] + "/api/version").json()["version"] == version
     finally:
         process.terminate()
         process.wait(10)
