@@ -42,11 +42,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.help.openwebui": {
         "en": "In Open WebUI: your name (bottom left) › Settings › Account › API keys › Create. "
         "No “API keys” there? An admin must switch them on first: Admin Panel › Settings › "
-        "Authentication › API keys. Paste with Ctrl+V or your terminal's paste.",
+        "Authentication › API keys (Open WebUI 0.6: Settings › General › Enable API Key). "
+        "Paste with Ctrl+V or your terminal's paste.",
         "fr": "Dans Open WebUI : votre nom (en bas à gauche) › Réglages › Compte › Clés d'API › "
         "Créer. Pas de « Clés d'API » ? Un administrateur doit d'abord les activer : Panneau "
-        "d'administration › Réglages › Authentification › Clés d'API. Collez avec Ctrl+V "
-        "ou le collage de votre terminal.",
+        "d'administration › Réglages › Authentification › Clés d'API (Open WebUI 0.6 : "
+        "Réglages › Général › Activer la clé API). Collez avec Ctrl+V ou le collage de "
+        "votre terminal.",
     },
     "tui.help.openai": {
         "en": "At https://platform.openai.com/api-keys: Create new secret key, then copy it "
