@@ -9,7 +9,6 @@ the password of any `user:password@` in an address, is masked before the text is
 from __future__ import annotations
 
 import os
-import re
 import traceback
 from collections.abc import Mapping
 from datetime import datetime
@@ -17,13 +16,9 @@ from pathlib import Path
 
 from wizard.core.files.atomic import atomic_write
 from wizard.core.files.backups import private_folder
-from wizard.core.secret import mask
+from wizard.core.sanitize import mask_secrets
 
 DEBUG_VARIABLE = "TECHNOVA_SETUP_DEBUG"
-# Long unbroken runs of key characters: every key we know is one (sk-…, eyJ….….…, other
-# services' tokens). Masking any of them is cheaper than missing one.
-_TOKEN = re.compile(r"[A-Za-z0-9_\-+/.]{20,}=*")
-_URL_PASSWORD = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<user>[^:/@\s]*):[^@/\s]*@")
 
 
 def debug_wanted(flag: bool, environ: Mapping[str, str] | None = None) -> bool:
@@ -34,20 +29,7 @@ def debug_wanted(flag: bool, environ: Mapping[str, str] | None = None) -> bool:
 
 def masked_text(text: str) -> str:
     """`text` with every credential-looking token and URL password masked."""
-    text = _URL_PASSWORD.sub(lambda m: f"{m['scheme']}{m['user']}:…@", text)
-    return _TOKEN.sub(lambda m: _mask_token(m.group(0)), text)
-
-
-def _mask_token(token: str) -> str:
-    # A dotted path or module name (wizard.core.plan.apply_plan) is not a secret; keep it
-    # readable when it is made of words.
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+", token) and not (
-        token.startswith("eyJ")
-    ):
-        return token
-    if re.fullmatch(r"[A-Za-z_]+", token):  # a long plain word
-        return token
-    return mask(token)
+    return mask_secrets(text)
 
 
 def write_fault_log(error: BaseException, command: str) -> Path:

@@ -10,8 +10,12 @@ characters.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections.abc import Iterable
+
+from wizard.core.secret import Secret, mask
 
 # Escape sequences, whole (so their printable tail, like `]0;title`, goes too):
 # CSI `ESC [ … final`, OSC/DCS/SOS/PM/APC strings up to BEL or ST, 8-bit CSI/OSC, then
@@ -70,3 +74,29 @@ def clean_value(value: object) -> object:
     if not is_clean(value):
         value = clean_text(value, one_line=False, limit=None)
     return mask_url_credentials(value) if "@" in value else value
+
+
+@functools.cache
+def _secret_like() -> re.Pattern[str]:
+    """Anything shaped like a key or a token (compiled on first use: `status` never needs it).
+
+    OpenAI and Open WebUI keys, JWTs, bearer values, `id|token` (Coolify, Laravel Sanctum) and
+    long opaque runs; dotted code names (`wizard.core.plan`) are too regular to match."""
+    return re.compile(
+        r"sk-[A-Za-z0-9_\-]{8,}"
+        r"|eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*"
+        r"|(?<=[Bb]earer )[^\s\"',;]{8,}"
+        r"|\d+\|[A-Za-z0-9]{20,}"
+        r"|[A-Za-z0-9_\-+]{40,}={0,2}"
+    )
+
+
+def mask_secrets(text: str, secrets: Iterable[Secret] = ()) -> str:
+    """`text` with every known secret, everything shaped like a key or a token, and every
+    URL password masked: for logs, command output and fault reports."""
+    for secret in secrets:
+        value = secret.reveal()
+        if len(value) >= 6:
+            text = text.replace(value, secret.masked)
+    text = _secret_like().sub(lambda match: mask(match.group()), text)
+    return mask_url_credentials(text)

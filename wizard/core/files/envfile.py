@@ -21,11 +21,8 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
-
-from dotenv.main import resolve_variables
-from dotenv.parser import parse_stream
-from dotenv.variables import Literal, parse_variables
 
 from wizard.core.errors import WizardError
 from wizard.core.files.atomic import atomic_write, remove_stale_temporaries
@@ -51,12 +48,16 @@ DIR_MODE = 0o755
 
 @dataclass(frozen=True)
 class EnvRead:
-    """A `.env` file as read: its exact text and the values python-dotenv sees in it."""
+    """A `.env` file as read: its exact text, and the values python-dotenv sees in it (read
+    on first use: `status` judges by Node's reading and never pays for python-dotenv)."""
 
     path: Path
     exists: bool
     text: str
-    values: dict[str, str]
+
+    @cached_property
+    def values(self) -> dict[str, str]:
+        return _python_values(self.text) if self.exists else {}
 
 
 def read_env(path: Path) -> EnvRead:
@@ -66,9 +67,9 @@ def read_env(path: Path) -> EnvRead:
     """
     raw = _read_bytes(path)
     if raw is None:
-        return EnvRead(path=path, exists=False, text="", values={})
+        return EnvRead(path=path, exists=False, text="")
     text = _decode(raw, path)
-    return EnvRead(path=path, exists=True, text=text, values=_python_values(text))
+    return EnvRead(path=path, exists=True, text=text)
 
 
 def _read_bytes(path: Path) -> bytes | None:
@@ -96,18 +97,25 @@ def _decode(raw: bytes, path: Path) -> str:
 
 def _python_values(text: str) -> dict[str, str]:
     """What `dotenv_values` returns for `text` (with interpolation), without its logging."""
+    from dotenv.main import resolve_variables
+    from dotenv.parser import parse_stream
+
     pairs = [(b.key, b.value) for b in parse_stream(io.StringIO(text)) if b.key is not None]
     resolved = resolve_variables(pairs, override=True)
     return {name: value for name, value in resolved.items() if value is not None}
 
 
 def _python_raw(text: str) -> dict[str, str | None]:
+    from dotenv.parser import parse_stream
+
     """python-dotenv's values for `text` before interpolation (the last definition wins)."""
     return {b.key: b.value for b in parse_stream(io.StringIO(text)) if b.key is not None}
 
 
 def _interpolation_free(value: str) -> bool:
     """True when python-dotenv's `${NAME}` expansion leaves `value` as it is."""
+    from dotenv.variables import Literal, parse_variables
+
     atoms = list(parse_variables(value))
     return all(isinstance(atom, Literal) for atom in atoms)
 
@@ -278,6 +286,8 @@ def set_values(text: str, updates: Mapping[str, str]) -> str:
     newline = _newline_of(body)
     pieces: list[str] = []
     seen: set[str] = set()
+    from dotenv.parser import parse_stream
+
     for binding in parse_stream(io.StringIO(body)):
         original = binding.original.string
         bound = binding.key
