@@ -66,6 +66,8 @@ def test_first_setup_in_a_real_terminal(demo: Demo, tmp_path: Path) -> None:
         terminal.wait_for("What will be written")
         terminal.wait_for("a copy of OPENWEBUI_API_KEY")  # the keyring's copy, planned
         terminal.keys("Enter")  # Write
+        terminal.wait_for("Bring the new key to the running site")
+        terminal.keys("BTab", "Enter")  # from "Restart and test" to "Skip"
         terminal.wait_for("Renewal:")
         everything = "\n".join(terminal.seen)
         assert "Traceback" not in everything

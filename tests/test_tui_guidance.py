@@ -6,10 +6,11 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input
-from tui_helpers import press, screen_text, settle, step, type_key
+from tui_helpers import press, screen_text, settle, step, type_key, write
 
 from wizard.core.demo import DemoEnvironment, start_demo_environment
 from wizard.core.i18n import t
@@ -32,7 +33,7 @@ def demo() -> Iterator[DemoEnvironment]:
 def test_the_stepper_names_every_step_and_fits_80_columns(
     lang: str, steps: tuple[str, ...]
 ) -> None:
-    room = 80 - 2 - len(t("tui.help.button", lang)) - 1  # padding, the Help button
+    room = 80 - 2  # its own line, padded
     for index, current in enumerate(steps):
         line = stepper_text(steps, current, lang).plain  # type: ignore[arg-type]
         assert len(line) <= room, line
@@ -147,7 +148,7 @@ async def test_done_rereads_the_project_and_says_what_is_left(
         await type_key(pilot, demo.openwebui_key)
         await press(pilot, "next")
         await press(pilot, "continue")
-        await press(pilot, "write")
+        await write(pilot)
         assert step(app) == "done"
         text = screen_text(app)
         assert words in text and "websocket-server/.env" in text
@@ -165,7 +166,7 @@ async def test_the_reminder_line_is_copied_and_the_demo_shows_no_temporary_folde
         await type_key(pilot, demo.openwebui_key)
         await press(pilot, "next")
         await press(pilot, "continue")
-        await press(pilot, "write")
+        await write(pilot)
         await press(pilot, "copy")
         assert app.clipboard.startswith("0 9 * * * ") and "/path/to/your/technova" in app.clipboard
         assert str(demo.project) not in screen_text(app).replace(app.sub_title, "")
@@ -188,3 +189,41 @@ async def test_sigterm_ends_the_app_through_its_event_loop(demo: DemoEnvironment
         os.kill(os.getpid(), signal.SIGTERM)
         await settle(pilot)
     assert app.stopped_by is signal.SIGTERM and app.return_value == 128 + signal.SIGTERM
+
+
+@pytest.mark.parametrize("agree", [True, False])
+async def test_the_daily_check_is_installed_only_with_consent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, agree: bool
+) -> None:
+    """A recording `systemctl` first on PATH proves which commands run (no user systemd here)."""
+    project = tmp_path / "shop"
+    (project / "backend").mkdir(parents=True)
+    (project / "backend/.env").write_text("OPENWEBUI_URL=http://127.0.0.1:9\n")
+    calls = tmp_path / "calls"
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "systemctl").write_text(f'#!/bin/sh\necho "$@" >> {calls}\n')
+    (tools / "systemctl").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    app = make_app(str(project), "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(app.make_screen("done"))
+        await settle(pilot)
+        await press(pilot, "install")
+        assert "~/.config/systemd/user" in screen_text(app)
+        await press(pilot, "quit" if agree else "stay")
+        assert step(app) == "done"
+        if agree:
+            assert "The daily check is installed" in screen_text(app)
+    units = tmp_path / "config/systemd/user"
+    if agree:
+        service = (units / "technova-check.service").read_text()
+        assert f"check --project {project}" in service
+        assert calls.read_text().splitlines() == [
+            "--user daemon-reload",
+            "--user enable --now technova-check.timer",
+        ]
+    else:
+        assert not units.exists() and not calls.exists()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import keyshapes
 import pytest
 from textual.widgets import Button, Checkbox, Input
-from tui_helpers import press, screen_text, settle, step, type_key
+from tui_helpers import press, screen_text, settle, step, type_key, write
 
 from wizard.core import keystore
 from wizard.core.demo import DemoEnvironment, start_demo_environment
@@ -63,7 +63,7 @@ async def test_first_setup_from_welcome_to_done(demo: DemoEnvironment, lang: str
         assert step(app) == "review"
         review = screen_text(app)
         assert "apiKey" in review and demo.openai_key not in review
-        await press(pilot, "write")
+        await write(pilot)
         assert step(app) == "done"
         done = screen_text(app)
         assert ("does not expire" if lang == "en" else "n'expire pas") in done
@@ -88,14 +88,14 @@ async def test_renewal_goes_straight_to_the_failing_key(demo: DemoEnvironment) -
         assert renew.display and "hidden" not in renew.classes  # the expired token was found
         await press(pilot, "renew")
         assert step(app) == "openwebui"
-        assert "▶ Open WebUI  Tests  Review  Done" in screen_text(app)
+        assert "▶ Open WebUI  Tests  Review  Restart  Done" in screen_text(app)
         assert "Expired on" in screen_text(app)
         await type_key(pilot, demo.openwebui_key)
         await press(pilot, "next")
         assert step(app) == "tests"
         assert app.state.results["openwebui"].ok and app.state.results["chat"].ok
         await press(pilot, "continue")
-        await press(pilot, "write")
+        await write(pilot)
         assert step(app) == "done"
     assert "jwt-expired" not in problems(demo)
 
@@ -105,7 +105,7 @@ async def test_renew_flag_starts_at_the_key(demo: DemoEnvironment) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert step(app) == "openwebui"
-        assert "▶ Open WebUI  Essais  Relecture  Fin" in screen_text(app)
+        assert "▶ Open WebUI  Essais  Relire  Relance  Fin" in screen_text(app)
 
 
 @pytest.mark.parametrize(
@@ -179,7 +179,7 @@ async def test_the_widget_secret_stays_when_the_person_says_no(demo: DemoEnviron
         assert box.value is True  # recommended: ticked
         box.value = False
         await settle(pilot)
-        await press(pilot, "write")
+        await write(pilot)
         assert step(app) == "done"
         assert "still holds a key that every visitor can read" in screen_text(app)
     assert widget.read_text() == before
@@ -259,7 +259,7 @@ async def test_without_a_keyring_writing_needs_consent(
         assert app.screen.query_one("#write", Button).disabled
         app.screen.query_one("#choice-env-only", Checkbox).value = True
         await settle(pilot)
-        await press(pilot, "write")
+        await write(pilot)
         assert step(app) == "done"
         assert "and the keyring" not in screen_text(app)
     assert read_env(demo.project / "backend/.env").values["OPENWEBUI_API_KEY"] == demo.openwebui_key
@@ -284,7 +284,7 @@ async def test_enter_on_an_empty_field_keeps_the_current_key_cleaned(demo: DemoE
         assert step(app) == "tests"
         await press(pilot, "continue")
         assert "keeps the same key" in screen_text(app)  # not "X → X"
-        await press(pilot, "write")
+        await write(pilot)
     assert (
         read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"] == demo.openai_key
     )
@@ -341,7 +341,7 @@ async def test_review_offers_gitignore_and_says_the_file_becomes_private(
         text = screen_text(app)
         assert "can be read by other accounts" in text and ".gitignore" in text
         assert app.screen.query_one("#choice-add-gitignore", Checkbox).value
-        await press(pilot, "write")
+        await write(pilot)
     assert stat.S_IMODE(env.stat().st_mode) == 0o600
     assert (demo.project / ".gitignore").read_text().splitlines()[-1] == ".env"
 
@@ -394,6 +394,6 @@ async def test_an_admin_also_sets_the_openai_key_in_open_webui(demo: DemoEnviron
         assert app.state.results["chat"].ok
         await press(pilot, "continue")
         assert "Settings › Connections: OpenAI key" in screen_text(app)
-        await press(pilot, "write")
+        await write(pilot)
         assert step(app) == "done"
     assert demo.servers.openwebui_state.openai_key == fresh

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import keyshapes
 import pytest
 from textual.widgets import Button, Checkbox
-from tui_helpers import press, screen_text, settle, step, type_key
+from tui_helpers import press, screen_text, settle, step, type_key, write
 
 from wizard.core.demo import DemoEnvironment, start_demo_environment
 from wizard.core.files.envfile import read_env
@@ -70,7 +70,7 @@ async def test_a_refused_key_is_written_only_if_ticked(
         box = app.screen.query_one("#choice-write-refused-key", Checkbox)
         assert box.value is False
         assert app.screen.focused is app.screen.query_one("#back", Button)
-        await press(pilot, "write")  # without the tick: the refused key stays out
+        await write(pilot)  # without the tick: the refused key stays out
         assert step(app) == "done"
     assert backend_key(demo) != refused
 
@@ -85,7 +85,7 @@ async def test_a_refused_key_ticked_is_written(demo: DemoEnvironment) -> None:
         await press(pilot, "continue")
         app.screen.query_one("#choice-write-refused-key", Checkbox).value = True
         await settle(pilot)
-        await press(pilot, "write")
+        await write(pilot)
         assert step(app) == "done"
         assert "Open WebUI key: works" not in screen_text(app)
     assert backend_key(demo) == refused
@@ -112,7 +112,7 @@ async def test_a_key_in_the_widget_config_is_never_kept(demo: DemoEnvironment, l
         await type_key(pilot, demo.openai_key)  # the very same key, pasted again
         await press(pilot, "next")
         await press(pilot, "continue")
-        await press(pilot, "write")
+        await write(pilot)
         assert step(app) == "done"
         assert ("revoke it" if lang == "en" else "révoquez-la") in screen_text(app)
 
@@ -136,7 +136,7 @@ async def test_a_link_out_of_the_project_is_not_written_without_consent(
         assert "outside the project" in screen_text(app)
         assert app.screen.query_one("#choice-follow-outside-symlink", Checkbox).value is False
         assert app.screen.focused is app.screen.query_one("#back", Button)
-        await press(pilot, "write")
+        await write(pilot)
         assert step(app) == "done"
     assert outside.read_bytes() == before and env.is_symlink()
 

@@ -22,6 +22,13 @@ async def press(pilot: Pilot[int], button_id: str) -> None:
     await settle(pilot)
 
 
+async def write(pilot: Pilot[int]) -> None:
+    """Press Write on the Review step, then skip the restart step (tested on its own)."""
+    await press(pilot, "write")
+    if step(pilot.app) == "deploy":
+        await press(pilot, "skip")
+
+
 async def type_key(pilot: Pilot[int], text: str, field: str = "key-input") -> None:
     """Paste-like: the whole text arrives in the field at once, as a bracketed paste does."""
     box = pilot.app.screen.query_one(f"#{field}", Input)

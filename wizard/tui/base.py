@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Lang, Msg, t
@@ -84,10 +84,10 @@ class WizardScreen(Texts, Screen[None]):
         translate_bindings(self, self.state.lang)
 
     def compose_top(self) -> ComposeResult:
-        """The chrome: title and project folder, then where this step sits among the others."""
+        """The chrome: title, project folder and Help, then where this step sits among the
+        others (our own title line: Textual's Header has no room for a Help button)."""
         from wizard.tui.stepper import TopBar
 
-        yield Header()
         yield TopBar(self.state.steps, self.STEP, self.state.lang)
 
     def action_back(self) -> None:

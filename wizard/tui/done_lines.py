@@ -12,8 +12,8 @@ from wizard.core.i18n import Lang, Msg, t
 from wizard.core.keys import KeyReport, Slot
 from wizard.core.plan import Outcome, env_file_for
 from wizard.core.status import Severity
+from wizard.tui.probing import PROBES, SLOT_OF
 from wizard.tui.project_view import ProjectView
-from wizard.tui.screens.tests import PROBES, SLOT_OF
 from wizard.tui.state import WizardState
 
 Line = tuple[str, str]  # (css class, sentence)

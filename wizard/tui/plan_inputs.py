@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wizard.core.keys import CheckedKey, Slot, check_key
 from wizard.core.plan import FailedCheck, PlanInputs
-from wizard.tui.screens.tests import SLOT_OF, refused
+from wizard.tui.probing import SLOT_OF, refused
 from wizard.tui.state import WizardState
 
 

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from wizard.core.plan import Outcome
 
 # The order of the first setup; renewal starts at the Open WebUI key and skips the rest.
-FIRST_SETUP = ("welcome", "explain", "openwebui", "openai", "tests", "review", "done")
-RENEWAL = ("openwebui", "tests", "review", "done")
+# "deploy" gets the written keys to the running backend and proves the site answers.
+FIRST_SETUP = ("welcome", "explain", "openwebui", "openai", "tests", "review", "deploy", "done")
+RENEWAL = ("openwebui", "tests", "review", "deploy", "done")
 
 
 @dataclass

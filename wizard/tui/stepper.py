@@ -1,5 +1,5 @@
-"""The line under the title: every step by name, done ones ticked, the current one marked,
-and a Help button that is always in sight.
+"""The two lines at the top of every step: the title with the project folder and a Help button
+always in sight, then every step by name, done ones ticked, the current one marked.
 
 Marks are characters (✓ done, ▶ here), so the state reads without colour. The names are
 short on purpose: the whole line fits 80 columns in both languages.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button
 
@@ -53,22 +53,27 @@ class Stepper(Widget):
         return stepper_text(self.steps, self.current, self.lang, self.size.width)
 
 
-class TopBar(Horizontal):
+class Title(Widget):
+    """`TechNova setup — /the/project/folder`, following the app's title and sub-title."""
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "title", self._redraw, init=False)
+        self.watch(self.app, "sub_title", self._redraw, init=False)
+
+    def _redraw(self) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        return Text.assemble((self.app.title, "bold"), " — ", self.app.sub_title)
+
+
+class TopBar(Vertical):
     DEFAULT_CSS = """
-    TopBar {
-        height: 1;
-        padding: 0 1;
-        background: $panel;
-    }
-    TopBar #stepper {
-        width: 1fr;
-        height: 1;
-    }
-    TopBar #help-button {
-        height: 1;
-        min-width: 0;
-        width: auto;
-    }
+    TopBar { height: 2; background: $panel; }
+    TopBar Horizontal { height: 1; padding: 0 1; }
+    TopBar Title { width: 1fr; height: 1; }
+    TopBar #help-button { height: 1; min-width: 0; width: auto; }
+    TopBar #stepper { height: 1; padding: 0 1; }
     """
 
     def __init__(self, steps: tuple[str, ...], current: str, lang: Lang) -> None:
@@ -76,10 +81,12 @@ class TopBar(Horizontal):
         self.steps, self.current, self.lang = steps, current, lang
 
     def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Title()
+            help_button = Button(t("tui.help.button", self.lang), id="help-button", compact=True)
+            help_button.can_focus = False  # for the mouse and the eye; F1 is the keyboard's way
+            yield help_button
         yield Stepper(self.steps, self.current, self.lang)
-        help_button = Button(t("tui.help.button", self.lang), id="help-button", compact=True)
-        help_button.can_focus = False  # for the mouse and the eye; F1 is the keyboard's way
-        yield help_button
 
     @on(Button.Pressed, "#help-button")
     async def open_help(self, event: Button.Pressed) -> None:

@@ -252,7 +252,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.stepname.openwebui": {"en": "Open WebUI", "fr": "Open WebUI"},
     "tui.stepname.openai": {"en": "OpenAI", "fr": "OpenAI"},
     "tui.stepname.tests": {"en": "Tests", "fr": "Essais"},
-    "tui.stepname.review": {"en": "Review", "fr": "Relecture"},
+    "tui.stepname.review": {"en": "Review", "fr": "Relire"},
     "tui.stepname.done": {"en": "Done", "fr": "Fin"},
     "tui.help.button": {"en": "F1 Help", "fr": "F1 Aide"},
     "tui.help.keys": {
@@ -377,6 +377,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.done.example-folder": {
         "en": "/path/to/your/technova",
         "fr": "/chemin/vers/votre/technova",
+    },
+    "tui.done.install": {"en": "Install the reminder", "fr": "Installer le rappel"},
+    "tui.done.install-question": {
+        "en": "Install a daily check (a systemd user timer, every day at 9:00)? This writes "
+        "technova-check.service and technova-check.timer in ~/.config/systemd/user and starts "
+        "the timer (systemctl --user enable --now technova-check.timer). Its messages go to "
+        "journalctl --user -u technova-check. You can remove it with systemctl --user disable "
+        "--now technova-check.timer.",
+        "fr": "Installer une vérification quotidienne (un minuteur utilisateur systemd, chaque "
+        "jour à 9 h) ? Cela écrit technova-check.service et technova-check.timer dans "
+        "~/.config/systemd/user et démarre le minuteur (systemctl --user enable --now "
+        "technova-check.timer). Ses messages vont dans journalctl --user -u technova-check. "
+        "Vous pouvez le retirer avec systemctl --user disable --now technova-check.timer.",
+    },
+    "tui.done.install-yes": {"en": "Install it", "fr": "L'installer"},
+    "tui.done.installed": {
+        "en": "✓ The daily check is installed: systemctl --user list-timers shows it.",
+        "fr": "✓ La vérification quotidienne est installée : systemctl --user list-timers "
+        "l'affiche.",
+    },
+    "tui.done.install-failed": {
+        "en": "! Not installed: {problem}",
+        "fr": "! Non installée : {problem}",
     },
     "tui.done.copy": {"en": "Copy the reminder line", "fr": "Copier la ligne de rappel"},
     "tui.done.copied": {

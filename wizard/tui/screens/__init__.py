@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wizard.tui.base import WizardScreen
+from wizard.tui.screens.deploy import DeployScreen
 from wizard.tui.screens.done import DoneScreen
 from wizard.tui.screens.explain import ExplainScreen
 from wizard.tui.screens.openai import OpenAIKeyScreen
@@ -18,5 +19,6 @@ SCREENS: dict[str, type[WizardScreen]] = {
     "openai": OpenAIKeyScreen,
     "tests": TestsScreen,
     "review": ReviewScreen,
+    "deploy": DeployScreen,
     "done": DoneScreen,
 }

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Footer
 
-from wizard.core.reminder import cron_line
+from wizard.core.reminder import TimerInstall, cron_line
 from wizard.tui.base import WizardScreen, Words
 from wizard.tui.project_view import ProjectView
 
@@ -29,6 +29,10 @@ class DoneScreen(WizardScreen):
     @dataclass
     class ReadFailed(Message):
         text: str
+
+    @dataclass
+    class Installed(Message):
+        result: TimerInstall
 
     def action_back(self) -> None:
         """Written is written: Escape here does not go back to a step that wrote files."""
@@ -49,11 +53,14 @@ class DoneScreen(WizardScreen):
             reminder = "tui.done.reminder-demo" if state.demo else "tui.done.reminder"
             yield Words(self.t(reminder), classes="label")
             yield Words(self.reminder, id="cron", classes="code")
+            yield Words("", id="install-outcome")
             yield Words(self.t("tui.done.restart"))
             if state.demo is not None:
                 yield Words(self.t("tui.done.demo-page", page=state.demo.chat_page_url))
         with Horizontal(classes="buttons actions"):
             yield Button(self.t("tui.done.copy"), id="copy")
+            if state.demo is None:  # the demo's folder is gone in a minute: nothing to install
+                yield Button(self.t("tui.done.install"), id="install")
             yield Button(self.t("tui.done.quit"), id="finish", variant="primary")
         yield Footer()
 
@@ -92,6 +99,43 @@ class DoneScreen(WizardScreen):
     def _copy(self) -> None:
         self.app.copy_to_clipboard(self.reminder)  # OSC 52: works over SSH too
         self.notify(self.t("tui.done.copied"))
+
+    @on(Button.Pressed, "#install")
+    def _install(self) -> None:
+        """A systemd user timer runs the same check daily: asked first, it changes the
+        person's session."""
+        from wizard.tui.modals import ConfirmModal
+
+        question = self.t("tui.done.install-question")
+        yes, no = self.t("tui.done.install-yes"), self.t("tui.button.back")
+
+        def decided(agreed: bool | None) -> None:
+            if agreed:
+                self.query_one("#install", Button).disabled = True
+                self.install_reminder()
+
+        self.app.push_screen(ConfirmModal(question, yes, no), decided)
+
+    @work(thread=True, exclusive=True, group="install")
+    def install_reminder(self) -> None:
+        from wizard.core.reminder import install_timer, systemd_units
+
+        state = self.state
+        units = systemd_units(state.project.root, state.lang, program=state.program)
+        self.post_message(self.Installed(install_timer(units)))
+
+    @on(Installed)
+    def _installed(self, event: Installed) -> None:
+        done = event.result
+        if done.enabled:
+            text, css = self.t("tui.done.installed"), "ok"
+        else:
+            problem = done.problem.render(self.state.lang) if done.problem else "—"
+            text, css = self.t("tui.done.install-failed", problem=problem), "warning"
+            self.query_one("#install", Button).disabled = False
+        self.query_one("#install-outcome", Words).update(text)
+        self.query_one("#install-outcome", Words).set_classes(f"verdict-{css}")
+        self.query_one("#install-outcome", Words).scroll_visible()
 
     @on(Button.Pressed, "#finish")
     def _finish(self) -> None:

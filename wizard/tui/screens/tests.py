@@ -6,7 +6,6 @@ the key, never on towards writing a key that was just refused.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from textual import on, work
@@ -16,28 +15,16 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Footer
 
-from wizard.core.diagnosis import Verdict
-from wizard.core.keys import Slot
-from wizard.core.probes import ProbeResult, ProbeTarget, Timeouts, VersionRead
-from wizard.core.secret import Secret
+from wizard.core.keys import KeyReport, Slot
+from wizard.core.probes import ProbeResult, VersionRead
 from wizard.tui.base import WizardScreen, Words
 from wizard.tui.probe_row import ProbeRow
-
-PROBES = ("openwebui", "chat", "openai", "realtime")
-FIX_STEP = {"openwebui": "openwebui", "chat": "openwebui", "openai": "openai", "realtime": "openai"}
-SLOT_OF = {"openwebui": Slot.OPENWEBUI, "chat": Slot.OPENWEBUI, "openai": Slot.OPENAI}
-SLOT_OF["realtime"] = Slot.OPENAI
-TIMEOUTS = Timeouts(connect=5, read=20, total=40)
-ICONS = {"ok": "✓", "warning": "!", "critical": "✗", "unknown": "?"}
-
-
-def refused(result: ProbeResult) -> bool:
-    """A ✗: the test said no (not a warning, not "could not tell")."""
-    return result.diagnosis.verdict is Verdict.CRITICAL
+from wizard.tui.probing import FIX_STEP, ICONS, PROBES, TIMEOUTS, probe_target, refused
 
 
 class TestsScreen(WizardScreen):
     STEP = "tests"
+    keys_when_left: tuple[KeyReport | None, ...] | None = None  # the keys tested, when left
     version_read: VersionRead | None = None  # this run's one read of Open WebUI's version
 
     @dataclass
@@ -66,9 +53,15 @@ class TestsScreen(WizardScreen):
         super().on_mount()
         self.run_all()
 
+    def _keys_now(self) -> tuple[KeyReport | None, ...]:
+        return tuple(self.state.key_for(slot) for slot in Slot)
+
+    def on_screen_suspend(self) -> None:
+        self.keys_when_left = self._keys_now()
+
     def on_screen_resume(self) -> None:
-        # Back from fixing a key: test again with what is now typed.
-        if self.is_mounted and self.state.results:
+        # Back on this step with other keys (a modal or Escape brings it back): test again.
+        if self.keys_when_left is not None and self.keys_when_left != self._keys_now():
             self.run_all()
 
     def rows(self) -> list[ProbeRow]:
@@ -104,7 +97,7 @@ class TestsScreen(WizardScreen):
         from wizard.core import probes
 
         try:
-            target = await self._target()
+            target = await probe_target(self.state)
             if name in ("openwebui", "chat"):
                 run_openwebui = {
                     "openwebui": probes.probe_openwebui,
@@ -117,26 +110,6 @@ class TestsScreen(WizardScreen):
             self.post_message(self.ProbeDone(name, result))
         except Exception as error:  # a verdict, never a crash
             self.post_message(self.ProbeDone(name, None, self.explain(error)))
-
-    async def _target(self) -> ProbeTarget:
-        """The project's own settings (read in a thread: files), with the keys typed here."""
-        import asyncio
-
-        from wizard.core.checks import target_from_project
-
-        base = await asyncio.to_thread(target_from_project, self.state.project)
-
-        def secret(slot: Slot) -> Secret | None:
-            report = self.state.key_for(slot)
-            return report.secret if report is not None else None
-
-        return dataclasses.replace(
-            base,
-            openwebui_url=self.state.openwebui_url,
-            openwebui_key=secret(Slot.OPENWEBUI),
-            openai_key=secret(Slot.OPENAI),
-            model=self.state.model,
-        )
 
     @on(ProbeDone)
     def _probe_done(self, event: ProbeDone) -> None:
