@@ -159,13 +159,16 @@ def _project_settings(directory: str) -> tuple[Project, ProjectSettings]:
     return project, read_settings(project)
 
 
-def _explain_session_token(current: KeyReport | None, lang: Lang) -> None:
-    """A session JWT in backend/.env expires and dies with the server's secret: say when."""
+def _explain_session_token(current: KeyReport | None, url: str, lang: Lang) -> None:
+    """A session JWT in backend/.env expires and dies with the server's secret: say when
+    (in the words of the Open WebUI version that answers: 0.6 tokens never expire)."""
     if current is None or current.kind is not KeyKind.OPENWEBUI_JWT:
         return
     from wizard.core.expiry import expiry_message
+    from wizard.core.keyflow import server_version
 
-    say("login.jwt-note", lang, expiry=expiry_message(current, lang).render(lang))
+    note = server_version(url).variant("login.jwt-note")
+    say(note, lang, expiry=expiry_message(current, lang).render(lang))
 
 
 def _server_answers(url: str) -> None:
@@ -206,7 +209,7 @@ def _make_key(session: Session, project: Project, lang: Lang, yes: bool) -> Made
     except WizardError as error:
         if error.code != "account.keys-off" or not session.is_admin:
             raise
-        if not agree("login.ask-enable", lang, yes):
+        if not agree(session.version.variant("login.ask-enable"), lang, yes):
             say("login.cancelled", lang)
             raise stop(1) from None
         made = obtain_api_key(session, KeyConsent(enable_keys=True), project)
@@ -376,7 +379,7 @@ def run_login(args: argparse.Namespace, lang: Lang) -> int:
 
     project, settings = _project_settings(args.project)
     url = (args.url or settings.openwebui_url).strip().rstrip("/")
-    _explain_session_token(settings.keys.get(Slot.OPENWEBUI), lang)
+    _explain_session_token(settings.keys.get(Slot.OPENWEBUI), url, lang)
     ensure_writable(project, follow_outside_symlink=args.follow_symlinks)
     session = _sign_in(url, args, lang)
     _warn_before_replacing(project, lang)
@@ -406,7 +409,7 @@ def run_renew(args: argparse.Namespace, lang: Lang) -> int:
     current = settings.keys.get(Slot.OPENWEBUI)
     if args.key_stdin:
         return _renew_with_pasted_key(project, settings, url, lang, args)
-    _explain_session_token(current, lang)
+    _explain_session_token(current, url, lang)
     ensure_writable(project, follow_outside_symlink=args.follow_symlinks)
     _warn_before_replacing(project, lang)
     if not agree("login.ask-continue", lang, args.yes):

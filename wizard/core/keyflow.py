@@ -27,6 +27,7 @@ from wizard.core.account import Session
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
 from wizard.core.keys import CheckedKey, KeyKind, KeyReport, Slot, check_key
+from wizard.core.openwebui_version import OpenWebUIVersion
 from wizard.core.plan import env_file_for
 from wizard.core.project import Project
 from wizard.core.secret import Secret
@@ -124,6 +125,11 @@ def _try_lock(folder: Path, where: str) -> None:
         os.close(fd)  # closing releases the lock
 
 
+def server_version(url: str) -> OpenWebUIVersion:
+    """Which Open WebUI answers at `url` (its sentences differ between 0.6 and 0.12)."""
+    return account.server_version(url)
+
+
 def sign_in(url: str, email: str, password: Secret, *, allow_plain_http: bool = False) -> Session:
     """Sign in once (every try counts against Open WebUI's rate limit). A password goes only
     over TLS or to this machine, unless the person allowed plain http."""
@@ -161,7 +167,8 @@ def obtain_api_key(
             raise
         if not session.is_admin:
             return AdminRequest(
-                error.explanation.what, account.admin_request_message(session.email, session.url)
+                error.explanation.what,
+                account.admin_request_message(session.email, session.url, session.version),
             )
         if not consent.enable_keys:
             raise
@@ -176,7 +183,7 @@ def let_users_make_keys(admin: Session) -> None:
     """
     if not admin.is_admin:
         raise WizardError("keyflow.admin-only")
-    account.enable_api_keys(admin, for_users=True)
+    account.enable_api_keys(admin, for_users=True)  # the permission only where it exists
 
 
 def successor_from_current(
