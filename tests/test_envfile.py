@@ -28,7 +28,6 @@ from wizard.core.files.envfile import (
     node_parse,
     read_env,
     set_values,
-    tighten_mode,
     write_env,
 )
 from wizard.core.i18n import LANGS
@@ -547,13 +546,12 @@ def test_a_symbolic_link_stays_a_link(tmp_path: Path) -> None:
     assert link.is_symlink() and real.read_text() == "A=2\n"
 
 
-def test_tighten_mode(tmp_path: Path) -> None:
+def test_file_mode_problem(tmp_path: Path) -> None:
     path = _written(tmp_path, "A=1\n")
     path.chmod(0o664)
     assert file_mode_problem(path)
-    tighten_mode(path)
-    assert _mode(path) == 0o600 and not file_mode_problem(path)
-    assert not file_mode_problem(tmp_path / "missing")
+    path.chmod(0o600)
+    assert not file_mode_problem(path) and not file_mode_problem(tmp_path / "missing")
 
 
 def test_the_temporary_file_is_in_the_same_folder_and_gone_after_success(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import json
 import os
-import random
 import re
 import shutil
 import stat
@@ -24,7 +23,6 @@ from wizard.core.files.widget_config import (
     read_widget_config,
     remove_secrets,
     render_widget_config,
-    update_widget_config,
     write_widget_config,
 )
 from wizard.core.i18n import LANGS
@@ -178,8 +176,6 @@ def test_render_refuses_a_key_as_any_value(kind: str, key: str) -> None:
         for lang in LANGS:
             assert key not in error.render(lang)
         assert key not in str(error) and key not in repr(error.params)
-        with pytest.raises(WizardError):
-            update_widget_config("window.TechNovaConfig = {};", settings)
 
 
 # ------------------------------------------------------------------------------------------
@@ -487,150 +483,6 @@ def test_remove_keeps_other_lines_and_stays_valid_javascript() -> None:
 
 
 # ------------------------------------------------------------------------------------------
-# update_widget_config
-# ------------------------------------------------------------------------------------------
-
-SETTINGS = WidgetSettings("https://chat.example.com/api", "wss://voice.example.com", "fr", "Léa")
-UPDATE_CASES = [
-    # The file render writes.
-    render_widget_config(WidgetSettings("http://localhost:3001")),
-    # Single quotes, comments, unrelated fields, a nested `language` that is not ours.
-    "// Widget settings\n"
-    "window.TechNovaConfig = {\n"
-    "    backendUrl: 'http://localhost:3001', // the backend\n"
-    "    theme: { primary: '#1a2b3c', language: 'de' },\n"
-    "    /* voice */ voiceUrl: 'ws://localhost:8081',\n"
-    "    language: 'en',\n"
-    "    assistantName: 'TechNova',\n"
-    "    greeting: 'Hello!',\n"
-    "};\n",
-    # Backticks and JSON-style quoted names, CRLF, tabs.
-    'window.TechNovaConfig = {\r\n\t"backendUrl": `http://localhost:3001`,\r\n'
-    '\t"language": `en`\r\n};\r\n',
-    # One line, some fields missing, voiceUrl null.
-    'window.TechNovaConfig = { backendUrl: "http://old", voiceUrl: null };',
-    # No field at all yet: an empty object, on one line and on several.
-    "window.TechNovaConfig = {};\n",
-    "window.TechNovaConfig = { // filled in by technova-setup\n};\n",
-    # A differently named object holding our fields; `window["TechNovaConfig"] = …`.
-    "(function () {\n  var settings = {\n    backendUrl: 'http://old',\n    debug: true,\n  };\n"
-    "  window.TechNovaConfig = settings;\n})();\n",
-    'window["TechNovaConfig"] = {\n  language: "en",\n  position: "bottom-right"\n};\n',
-]
-
-
-@pytest.mark.node
-@needs_node
-def test_update_reads_back_in_node_and_keeps_other_bytes() -> None:
-    tricky = [WidgetSettings(v, v, "en", v) for v in TRICKY if v]
-    every = [SETTINGS, *tricky]
-    inputs = [(text, settings) for text in UPDATE_CASES for settings in every]
-    updated = [update_widget_config(text, settings) for text, settings in inputs]
-    originals = configs(UPDATE_CASES)
-    results = configs(updated)
-    for (text, settings), new_text, config in zip(inputs, updated, results, strict=True):
-        original = originals[UPDATE_CASES.index(text)]
-        assert isinstance(config, dict) and isinstance(original, dict)
-        # Our fields read back exactly; every other field is what it was.
-        assert {k: config[k] for k in expected_config(settings)} == expected_config(settings)
-        assert {k: v for k, v in config.items() if k not in expected_config(settings)} == {
-            k: v for k, v in original.items() if k not in expected_config(settings)
-        }
-        # Only lines holding our fields changed (or new lines were added).
-        field_lines = {
-            n
-            for n, line in enumerate(text.splitlines(), 1)
-            if re.search(r"backendUrl|voiceUrl|language\W|assistantName|\{\s*}", line)
-        }
-        assert only_lines_changed(text, new_text, field_lines), (text, new_text)
-        assert update_widget_config(new_text, settings) == new_text  # nothing left to change
-
-
-@pytest.mark.node
-@needs_node
-def test_any_value_reads_back_in_every_quote_style() -> None:
-    """Random values made of the characters that break hand-written JavaScript."""
-    rng = random.Random(20240501)
-    pool = "aZ9 '\"`\\$" + "{}/*\n\r\t\x00\x7f\u2028\u2029éß日😀"
-    values = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(150)]
-    templates = [
-        f"window.TechNovaConfig = {{\n  backendUrl: {q}x{q},\n  language: {q}en{q},\n}};\n"
-        for q in ("'", '"', "`")
-    ]
-    sources, expected = [], []
-    for i, value in enumerate(values):
-        settings = WidgetSettings(value, value or None, "fr", value)
-        sources.append(update_widget_config(templates[i % 3], settings))
-        sources.append(render_widget_config(settings))
-        # Without a voice URL, update leaves voiceUrl out; render writes null.
-        wanted = expected_config(settings)
-        expected += [{k: v for k, v in wanted.items() if v is not None}, wanted]
-    assert configs(sources) == expected
-
-
-def test_update_keeps_quotes_and_indentation() -> None:
-    text = UPDATE_CASES[1]
-    updated = update_widget_config(text, SETTINGS)
-    assert updated == text.replace(
-        "'http://localhost:3001', // the backend", "'https://chat.example.com/api', // the backend"
-    ).replace("'ws://localhost:8081'", "'wss://voice.example.com'").replace(
-        "language: 'en'", "language: 'fr'"
-    ).replace("'TechNova'", "'Léa'")
-    # A value the user's quotes cannot hold plainly falls back to JSON's double quotes.
-    odd = update_widget_config(text, WidgetSettings("http://x/?a='b'"))
-    assert "backendUrl: \"http://x/?a='b'\", // the backend" in odd
-    # Missing fields go after the `{`, indented like their neighbours, in the file's quotes.
-    added = update_widget_config(
-        'window.TechNovaConfig = {\r\n\t"backendUrl": `http://a`,\r\n};\r\n', SETTINGS
-    )
-    assert added == (
-        "window.TechNovaConfig = {\r\n\tvoiceUrl: `wss://voice.example.com`,\r\n"
-        "\tlanguage: `fr`,\r\n\tassistantName: `Léa`,\r\n"
-        '\t"backendUrl": `https://chat.example.com/api`,\r\n};\r\n'
-    )
-    assert inserted_lines(
-        "const c = {\n    backendUrl: 'http://a',\n};\n",
-        update_widget_config(
-            "const c = {\n    backendUrl: 'http://a',\n};\n", WidgetSettings("http://a")
-        ),
-    ) == ["    language: 'en',\n", "    assistantName: 'TechNova',\n"]
-
-
-def test_update_leaves_voice_alone_when_not_given() -> None:
-    text = "window.TechNovaConfig = { backendUrl: 'http://a', voiceUrl: 'ws://v' };"
-    assert "voiceUrl: 'ws://v'" in update_widget_config(text, WidgetSettings("http://b"))
-    assert "voiceUrl" not in update_widget_config(
-        "window.TechNovaConfig = {};", WidgetSettings("http://b")
-    )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "// nothing here\n",
-        "console.log('hello');\n",
-        "const x = { colour: 'red' };\n",
-        "window.TechNovaConfig = makeConfig();\n",
-    ],
-)
-def test_update_refuses_a_file_it_does_not_recognise(text: str) -> None:
-    with pytest.raises(WizardError) as caught:
-        update_widget_config(text, SETTINGS, path=Path("site/technova-config.js"))
-    assert caught.value.code == "widget.unrecognised"
-    assert caught.value.params["path"] == "site/technova-config.js"
-    assert "site/technova-config.js" in caught.value.render("fr")
-
-
-def test_update_does_not_rewrite_code() -> None:
-    text = "const BASE = 'http://a';\nwindow.TechNovaConfig = {\n  backendUrl: BASE + '/api',\n};\n"
-    with pytest.raises(WizardError) as caught:
-        update_widget_config(text, SETTINGS)
-    assert caught.value.code == "widget.field_computed"
-    assert caught.value.params["field"] == "backendUrl"
-
-
-# ------------------------------------------------------------------------------------------
 # Reading and writing the file
 # ------------------------------------------------------------------------------------------
 
@@ -645,7 +497,7 @@ def test_write_is_public_and_keeps_a_backup(tmp_path: Path) -> None:
     assert read_widget_config(path) == first
     node_check(path)
 
-    second = update_widget_config(first, SETTINGS)
+    second = render_widget_config(WidgetSettings("https://chat.example.com/api", language="fr"))
     backup = write_widget_config(path, second)
     # Never in the folder the web server publishes: in the user's state folder.
     assert backup is not None and not backup.is_relative_to(tmp_path)

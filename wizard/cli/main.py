@@ -39,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--lang", choices=LANGS, help="language of messages (default: locale)")
     common.add_argument(
         "--debug",
@@ -49,14 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
         "on an unexpected fault, write its details with keys masked to a private file "
         "(also: TECHNOVA_SETUP_DEBUG=1)",
     )
-    project = argparse.ArgumentParser(add_help=False)
+    project = _Parser(add_help=False)
     project.add_argument(
         "--project",
         metavar="DIR",
         default=".",
         help="the TechNova project folder (default: the current folder)",
     )
-    as_json = argparse.ArgumentParser(add_help=False)
+    as_json = _Parser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print one JSON object")
 
     parser = _Parser(
@@ -225,8 +225,9 @@ def _early_lang(args: list[str]) -> Lang:
         value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
         if arg == "--lang" and index + 1 < len(args):
             value = args[index + 1]
-        if value in LANGS:
-            return value  # type: ignore[return-value]
+        for lang in LANGS:
+            if value == lang:
+                return lang
     return detect_lang()
 
 

@@ -188,15 +188,6 @@ def belongs_in(kind: KeyKind) -> str | None:
     return None
 
 
-def slot_for(kind: KeyKind) -> Slot | None:
-    """The variable a key of this kind belongs in (None when it belongs nowhere)."""
-    if kind.is_openwebui:
-        return Slot.OPENWEBUI
-    if kind.is_openai and kind is not KeyKind.OPENAI_ADMIN:
-        return Slot.OPENAI
-    return None
-
-
 def clean_pasted_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Remove what people paste by accident around a key; return the text and what was removed."""
     fixes: list[str] = []

@@ -356,14 +356,6 @@ def file_mode_problem(path: Path) -> bool:
         return False
 
 
-def tighten_mode(path: Path) -> None:
-    """Make `path` readable and writable by its owner only (0600), with the user's consent."""
-    try:
-        os.chmod(path, FILE_MODE)
-    except OSError as error:
-        raise _os_error(error, path) from error
-
-
 def write_env(
     path: Path,
     updates: Mapping[str, str],
@@ -497,6 +489,5 @@ __all__ = [
     "node_parse",
     "read_env",
     "set_values",
-    "tighten_mode",
     "write_env",
 ]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from wizard.core.errors import WizardError
 from wizard.core.files.atomic import atomic_write, remove_stale_temporaries
 from wizard.core.files.backups import keep_backup
 from wizard.core.files.guard import WIDGET_LIMIT, read_bounded, write_target
+from wizard.core.files.jslex import LINE_END, Lines, Token, lex
 from wizard.core.keys import (
     MADE_UP_PREFIXES,
     PROBLEM_OTHER_SERVICE,
@@ -100,211 +100,6 @@ CREDENTIAL_LIKE = frozenset({MADE_UP, PLACEHOLDER, MASKED, SECRET_FIELD})
 
 # --------------------------------------------------------------------------------------------
 # A small JavaScript lexer: enough to tell code from strings, templates, comments and regexes.
-# --------------------------------------------------------------------------------------------
-
-_WS = re.compile(r"[\s\ufeff]+")
-_IDENT = re.compile(r"[A-Za-z_$#\u00aa-\uffff][\w$\u00aa-\uffff]*")
-_NUMBER = re.compile(r"\.?\d(?:[\w.]|(?<=[eE])[+-])*")
-_LINE_END = re.compile(r"[\n\r\u2028\u2029]")
-# After these words a `/` starts a regular expression, not a division.
-_KEYWORDS_BEFORE_EXPRESSION = frozenset(
-    {
-        "return",
-        "typeof",
-        "instanceof",
-        "in",
-        "of",
-        "new",
-        "delete",
-        "void",
-        "throw",
-        "case",
-        "do",
-        "else",
-        "yield",
-        "await",
-    }
-)
-_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])")
-_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str  # "ws" "comment" "string" "chunk" "regex" "ident" "number" "punct"
-    start: int
-    end: int
-    text: str  # the raw source of the token
-    quote: str = ""  # strings: ' " or `
-    value: str = ""  # strings: the decoded value; chunks: the raw text between delimiters
-
-    @property
-    def significant(self) -> bool:
-        return self.kind not in ("ws", "comment")
-
-
-def _decode(raw: str) -> str:
-    """The value of a string literal's inside (escapes as JavaScript reads them)."""
-
-    def one(match: re.Match[str]) -> str:
-        body = match.group(1)
-        if body.startswith("u{"):
-            code = int(body[2:-1], 16)
-            return chr(code) if code <= 0x10FFFF else ""
-        if body[0] in "ux" and len(body) > 1:
-            return chr(int(body[1:], 16))
-        if body in ("\n", "\r", "\r\n", "\u2028", "\u2029"):
-            return ""  # a line continuation
-        return _SIMPLE_ESCAPES.get(body, body)
-
-    decoded = _ESCAPE.sub(one, raw)
-    # \uD83D\uDE00 pairs: join surrogates the way a JavaScript string holds them.
-    return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-
-
-def _scan_string(text: str, i: int) -> int:
-    """End of the '…' or "…" literal starting at i (at the line end if it is never closed)."""
-    quote = text[i]
-    j = i + 1
-    n = len(text)
-    while j < n:
-        ch = text[j]
-        if ch == "\\":
-            j += 3 if text.startswith("\r\n", j + 1) else 2
-        elif ch == quote:
-            return j + 1
-        elif ch in "\n\r":
-            return j
-        else:
-            j += 1
-    return n
-
-
-def _scan_template_chunk(text: str, i: int) -> tuple[int, bool]:
-    """From a ` or a substitution's closing }, the end of the static part; True if `${` ends it."""
-    j = i + 1
-    n = len(text)
-    while j < n:
-        ch = text[j]
-        if ch == "\\":
-            j += 2
-        elif ch == "`":
-            return j + 1, False
-        elif ch == "$" and text.startswith("${", j):
-            return j + 2, True
-        else:
-            j += 1
-    return n, False
-
-
-def _scan_regex(text: str, i: int) -> int | None:
-    """End of the /regex/flags starting at i, or None when it is not one after all."""
-    j = i + 1
-    n = len(text)
-    in_class = False
-    while j < n:
-        ch = text[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch in "\n\r":
-            return None
-        if ch == "[":
-            in_class = True
-        elif ch == "]":
-            in_class = False
-        elif ch == "/" and not in_class:
-            j += 1
-            while j < n and (text[j].isalnum() or text[j] in "_$"):
-                j += 1
-            return j
-        j += 1
-    return None
-
-
-def _regex_allowed(previous: _Token | None) -> bool:
-    if previous is None:
-        return True
-    if previous.kind == "punct":
-        return previous.text not in ")]}"
-    if previous.kind == "ident":
-        return previous.text in _KEYWORDS_BEFORE_EXPRESSION
-    if previous.kind == "chunk":
-        return previous.text.endswith("${")
-    return False
-
-
-def _lex(text: str) -> list[_Token]:
-    """Every token of `text`, in order, covering it entirely. Lenient with broken code."""
-    tokens: list[_Token] = []
-    previous: _Token | None = None  # the last significant token
-    substitutions: list[int] = []  # brace depth at each open `${`
-    depth = 0
-    i = 0
-    n = len(text)
-
-    def add(kind: str, end: int, quote: str = "", value: str = "") -> None:
-        nonlocal i, previous
-        token = _Token(kind, i, end, text[i:end], quote, value)
-        tokens.append(token)
-        if token.significant:
-            previous = token
-        i = end
-
-    while i < n:
-        ch = text[i]
-        if match := _WS.match(text, i):
-            add("ws", match.end())
-        elif text.startswith("//", i):
-            line_end = _LINE_END.search(text, i)
-            add("comment", line_end.start() if line_end else n)
-        elif text.startswith("/*", i):
-            close = text.find("*/", i + 2)
-            add("comment", n if close < 0 else close + 2)
-        elif ch in "'\"":
-            end = _scan_string(text, i)
-            closed = end - i >= 2 and text[end - 1] == ch
-            add("string", end, ch, _decode(text[i + 1 : end - 1 if closed else end]))
-        elif ch == "`" or (ch == "}" and substitutions and substitutions[-1] == depth):
-            if ch == "}":
-                substitutions.pop()
-            end, opens = _scan_template_chunk(text, i)
-            if ch == "`" and not opens:
-                closed = end - i >= 2 and text[end - 1] == "`"
-                add("string", end, "`", _decode(text[i + 1 : end - 1 if closed else end]))
-            else:
-                inner_end = end - 2 if opens else (end - 1 if text[end - 1 : end] == "`" else end)
-                add("chunk", end, "`", text[i + 1 : inner_end])
-            if opens:
-                substitutions.append(depth)
-        elif ch == "/" and _regex_allowed(previous) and (regex_end := _scan_regex(text, i)):
-            add("regex", regex_end)
-        elif match := _IDENT.match(text, i):
-            add("ident", match.end())
-        elif match := _NUMBER.match(text, i):
-            add("number", match.end())
-        else:
-            if ch == "{":
-                depth += 1
-            elif ch == "}":
-                depth -= 1
-            add("punct", i + 1)
-    return tokens
-
-
-class _Lines:
-    """1-based line numbers of offsets (a line ends at \\n; \\r\\n counts once)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r(?!\n)", text)]
-
-    def number(self, offset: int) -> int:
-        return bisect_right(self.starts, offset)
-
-    def start(self, offset: int) -> int:
-        return self.starts[self.number(offset) - 1]
-
-
 # --------------------------------------------------------------------------------------------
 # Finding keys
 # --------------------------------------------------------------------------------------------
@@ -414,12 +209,12 @@ def _keys_in_value(value: str) -> list[KeyReport]:
 @dataclass(frozen=True)
 class _Hit:
     finding: SecretFinding
-    token: _Token
+    token: Token
     start: int  # the raw span to cut: the whole literal, or the key inside a comment/template
     end: int
 
 
-def _field_before(tokens: list[_Token], index: int) -> str | None:
+def _field_before(tokens: list[Token], index: int) -> str | None:
     """The name a literal is given: `name: "…"`, `"name": "…"`, `name = "…"`, `a.name = "…"`."""
     sig = [t for t in reversed(tokens[:index]) if t.significant][:3]
     if len(sig) >= 2 and sig[0].kind == "punct" and sig[0].text in ":=":
@@ -435,8 +230,8 @@ def _field_before(tokens: list[_Token], index: int) -> str | None:
 
 
 def _hits(text: str) -> list[_Hit]:
-    tokens = _lex(text)
-    lines = _Lines(text)
+    tokens = lex(text)
+    lines = Lines(text)
     hits: list[_Hit] = []
     for index, token in enumerate(tokens):
         if token.kind == "string":
@@ -482,7 +277,7 @@ def find_secrets(text: str) -> list[SecretFinding]:
 # --------------------------------------------------------------------------------------------
 
 
-def _property_line_span(text: str, tokens: list[_Token], index: int) -> tuple[int, int] | None:
+def _property_line_span(text: str, tokens: list[Token], index: int) -> tuple[int, int] | None:
     """The span of the whole line when the string at `index` is a line holding one property.
 
     `  apiKey: 'sk-…',  // note` is dropped whole, when dropping it keeps the object valid:
@@ -497,7 +292,7 @@ def _property_line_span(text: str, tokens: list[_Token], index: int) -> tuple[in
         return None
     if opener.kind != "punct":
         return None
-    lines = _Lines(text)
+    lines = Lines(text)
     line_start = lines.start(key.start)
     # Only blanks before the key on its line, and nothing but them spanning the line's start.
     for token in tokens[sig_before[2] + 1 : sig_before[1]]:
@@ -512,12 +307,12 @@ def _property_line_span(text: str, tokens: list[_Token], index: int) -> tuple[in
     while j < len(tokens):
         token = tokens[j]
         if token.kind == "ws":
-            newline = _LINE_END.search(token.text)
+            newline = LINE_END.search(token.text)
             if newline:
                 line_end = token.start + newline.start()
                 break
         elif token.kind == "comment":
-            if _LINE_END.search(token.text):
+            if LINE_END.search(token.text):
                 return None  # a block comment running on to the next lines
         elif token.kind == "punct" and token.text == "," and not has_comma:
             has_comma = True
@@ -546,7 +341,7 @@ def remove_secrets(text: str) -> tuple[str, list[SecretFinding]]:
     hits = _hits(text)
     if not hits:
         return text, []
-    tokens = _lex(text)
+    tokens = lex(text)
     index_of = {token.start: i for i, token in enumerate(tokens)}
     edits: dict[tuple[int, int], str] = {}
     for hit in hits:
@@ -633,196 +428,6 @@ def render_widget_config(settings: WidgetSettings) -> str:
     ]
     body = "\n".join(lines)
     return f"{HEADER}\nwindow.TechNovaConfig = {{\n{body}\n}};\n"
-
-
-@dataclass(frozen=True)
-class _Property:
-    name: str
-    key: int  # index of the key token
-    value: int | None  # index of the value token, when the value is one token
-
-
-@dataclass(frozen=True)
-class _Object:
-    open: int  # index of `{` in the token list
-    close: int  # index of its `}` (or len(tokens) when never closed)
-    properties: tuple[_Property, ...]
-
-
-_OPENERS = {"{": "}", "[": "]", "(": ")"}
-_CLOSERS = frozenset("}])")
-
-
-def _objects(tokens: list[_Token]) -> list[_Object]:
-    """Every `{…}` with its direct properties (`name: value`, `"name": value`, shorthand)."""
-    sig = [i for i, t in enumerate(tokens) if t.significant]
-    position = {token_index: k for k, token_index in enumerate(sig)}
-    # Match brackets over significant tokens.
-    partner: dict[int, int] = {}
-    stack: list[int] = []
-    for k in sig:
-        text = tokens[k].text if tokens[k].kind == "punct" else ""
-        if text in _OPENERS:
-            stack.append(k)
-        elif text in _CLOSERS and stack:
-            partner[stack.pop()] = k
-    objects = []
-    for k in sig:
-        if tokens[k].kind != "punct" or tokens[k].text != "{":
-            continue
-        close = partner.get(k, len(tokens))
-        properties: list[_Property] = []
-        at_start = True
-        p = position[k] + 1
-        while p < len(sig) and sig[p] < close:
-            token = tokens[sig[p]]
-            nxt = tokens[sig[p + 1]] if p + 1 < len(sig) else None
-            if token.kind == "punct" and token.text in _OPENERS:
-                p = position[partner[sig[p]]] + 1 if sig[p] in partner else len(sig)
-                at_start = False
-                continue
-            if token.kind == "punct" and token.text == ",":
-                at_start = True
-            elif at_start and token.kind in ("ident", "string") and nxt is not None:
-                name = token.text if token.kind == "ident" else token.value
-                if nxt.text == ":":
-                    # `name: value` where the value is one token (a string, null…): rewritable.
-                    value = sig[p + 2] if p + 2 < len(sig) and sig[p + 2] < close else None
-                    after = sig[p + 3] if p + 3 < len(sig) else None
-                    single = value is not None and (
-                        after is None or after == close or tokens[after].text == ","
-                    )
-                    properties.append(_Property(name, sig[p], value if single else None))
-                elif nxt.text in (",", "}", "("):
-                    properties.append(_Property(name, sig[p], None))
-                at_start = False
-            else:
-                at_start = False
-            p += 1
-        objects.append(_Object(k, close, tuple(properties)))
-    return objects
-
-
-def _config_object(tokens: list[_Token], objects: list[_Object]) -> _Object | None:
-    """`window.TechNovaConfig = {…}`, else the object holding the most of our fields."""
-    sig = [i for i, t in enumerate(tokens) if t.significant]
-    by_open = {obj.open: obj for obj in objects}
-    for k, index in enumerate(sig):
-        token = tokens[index]
-        following = [tokens[i] for i in sig[k + 1 : k + 4]]
-        if token.kind == "ident" and token.text == "TechNovaConfig":
-            rest = sig[k + 1 : k + 3]
-        elif (
-            token.kind == "string"
-            and token.value == "TechNovaConfig"
-            and following[:1]
-            and following[0].text == "]"
-        ):
-            rest = sig[k + 2 : k + 4]
-        else:
-            continue
-        if len(rest) == 2 and tokens[rest[0]].text == "=" and rest[1] in by_open:
-            return by_open[rest[1]]
-    names = set(WidgetSettings("").fields())
-    best: _Object | None = None
-    best_count = 0
-    for obj in objects:
-        count = len({p.name for p in obj.properties} & names)
-        if count > best_count:
-            best, best_count = obj, count
-    return best
-
-
-def _leading_blanks(text: str, offset: int) -> str:
-    line_start = _Lines(text).start(offset)
-    match = re.match(r"[ \t]*", text[line_start:])
-    return match.group() if match else ""
-
-
-def update_widget_config(
-    text: str, settings: WidgetSettings, *, path: Path | str | None = None
-) -> str:
-    """An existing config with these settings, every other byte kept.
-
-    Changes `field: "…"` values (keeping the user's quotes when they can hold the new value)
-    and adds missing fields after the object's `{`, indented like their neighbours. A
-    `voice_url` of None leaves `voiceUrl` as it is. `path` is only named in errors.
-    Raises `widget.secret_refused` (a value is a key), `widget.unrecognised` (no settings
-    object found) or `widget.field_computed` (a field is set by code we must not rewrite).
-    """
-    _refuse_secrets(settings)
-    where = str(path) if path is not None else DEFAULT_NAME
-    tokens = _lex(text)
-    target = _config_object(tokens, _objects(tokens))
-    if target is None:
-        raise WizardError("widget.unrecognised", path=where)
-
-    wanted = {name: value for name, value in settings.fields().items() if value is not None}
-    quotes = [
-        tokens[p.value].quote
-        for p in target.properties
-        if p.value is not None and tokens[p.value].kind == "string"
-    ]
-    preferred = quotes[0] if quotes else '"'
-    edits: dict[tuple[int, int], str] = {}
-    present: set[str] = set()
-    for prop in target.properties:
-        if prop.name not in wanted:
-            continue
-        present.add(prop.name)
-        new = wanted[prop.name]
-        value = tokens[prop.value] if prop.value is not None else None
-        if value is not None and value.kind == "string":
-            if value.value != new:
-                edits[(value.start, value.end)] = _js_string(new, value.quote)
-        elif value is not None and value.kind == "ident" and value.text in ("null", "undefined"):
-            edits[(value.start, value.end)] = _js_string(new, preferred)
-        else:
-            raise WizardError("widget.field_computed", path=where, field=prop.name)
-
-    missing = [(name, value) for name, value in wanted.items() if name not in present]
-    if missing:
-        span, insertion = _insertion(text, tokens, target, missing, preferred)
-        edits[span] = insertion
-    return _apply(text, edits)
-
-
-def _insertion(
-    text: str, tokens: list[_Token], target: _Object, missing: list[tuple[str, str]], quote: str
-) -> tuple[tuple[int, int], str]:
-    """Where the missing fields go (right after `{`, or on the lines after it) and their text."""
-    brace = tokens[target.open]
-    entries = [f"{name}: {_js_string(value, quote)}" for name, value in missing]
-    # Is the rest of the `{` line blank (or only a comment)? Then the object spans lines.
-    line_break: _Token | None = None
-    for token in tokens[target.open + 1 :]:
-        if token.kind == "ws" and _LINE_END.search(token.text):
-            line_break = token
-            break
-        if token.kind == "comment" and not _LINE_END.search(token.text):
-            continue
-        if token.kind != "ws":
-            break
-    if line_break is None:
-        # One line: `{ a: 1 }` becomes `{ new: "x", a: 1 }`.
-        empty = not target.properties
-        inserted = " " + ", ".join(entries) + (" " if empty else ",")
-        return (brace.end, brace.end), inserted
-    newline_match = re.search(r"\r\n|\n|\r|\u2028|\u2029", line_break.text)
-    assert newline_match is not None
-    newline = newline_match.group()
-    at = line_break.start + newline_match.end()
-    base = _leading_blanks(text, brace.start)
-    first = tokens[target.properties[0].key] if target.properties else None
-    if first is not None and _Lines(text).start(first.start) > brace.start:
-        indent = _leading_blanks(text, first.start)
-    else:
-        closing = tokens[target.close] if target.close < len(tokens) else None
-        closing_blanks = _leading_blanks(text, closing.start) if closing is not None else base
-        unit = "\t" if closing_blanks.startswith("\t") or base.startswith("\t") else "  "
-        indent = closing_blanks + unit
-    inserted = "".join(f"{indent}{entry},{newline}" for entry in entries)
-    return (at, at), inserted
 
 
 # --------------------------------------------------------------------------------------------
