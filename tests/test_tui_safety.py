@@ -196,3 +196,22 @@ async def test_an_admin_making_their_own_key_grants_nobody_anything(
         assert app.screen.query_one("#next", Button).disabled is False
     assert owui.api_keys_enabled
     assert owui.default_permissions["features"].get("api_keys") == granted_before
+
+
+async def test_the_openai_key_is_not_sent_over_plain_http_without_asking(
+    demo: DemoEnvironment,
+) -> None:
+    """The voice server's OPENAI_BASE_URL is where the tests send the OpenAI key too."""
+    voice = demo.project / "websocket-server/.env"
+    voice.write_text(voice.read_text().replace(demo.servers.openai_base_url, "http://192.0.2.1/v1"))
+    app = make_app(str(demo.project), "en", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_key(pilot, demo.openwebui_key)
+        app.screen.query_one("#next", Button).press()
+        for _ in range(4):
+            await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmModal"
+        assert "http://192.0.2.1/v1" in screen_text(app)
+        await press(pilot, "stay")
+        assert app.state.results == {}

@@ -23,13 +23,11 @@ def refused(result: ProbeResult) -> bool:
     return result.diagnosis.verdict is Verdict.CRITICAL
 
 
-async def probe_target(state: WizardState) -> ProbeTarget:
-    """The project's own settings (read in a thread: files), with the keys chosen here."""
-    import asyncio
-
+def probe_target(state: WizardState) -> ProbeTarget:
+    """The project's own settings (files: call it in a thread), with the keys chosen here."""
     from wizard.core.checks import target_from_project
 
-    base = await asyncio.to_thread(target_from_project, state.project)
+    base = target_from_project(state.project)
 
     def secret(slot: Slot) -> Secret | None:
         report = state.key_for(slot)

@@ -47,8 +47,8 @@ class WizardState:
     session: Session | None = None
     program: str = "technova-setup"  # how cron should start this program (found at launch)
     set_connection: bool = False
-    # The plain-http address (not this computer) the person agreed to send keys to, if any.
-    allowed_plain_http: str | None = None
+    # Plain-http addresses (not this computer) the person agreed to send keys to.
+    allowed_plain_http: frozenset[str] = frozenset()
     results: dict[str, ProbeResult] = field(default_factory=dict)
     written: bool = False
     outcome: Outcome | None = None  # what the engine wrote (the Done step shows it)

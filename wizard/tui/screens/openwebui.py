@@ -57,7 +57,7 @@ class OpenWebUIKeyScreen(KeyScreen):
         from wizard.tui.transport_question import ask_before_sending
 
         url = self._address()
-        ask_before_sending(self, url, lambda: self.app.push_screen(SignInModal(url), self._made))
+        ask_before_sending(self, [url], lambda: self.app.push_screen(SignInModal(url), self._made))
 
     def before_next(self) -> None:
         self._address()

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer
 
 from wizard.core.keys import KeyReport, Slot
-from wizard.core.probes import ProbeResult, VersionRead
+from wizard.core.probes import ProbeResult, ProbeTarget, VersionRead
 from wizard.tui.base import WizardScreen, Words
 from wizard.tui.probe_row import ProbeRow
 from wizard.tui.probing import FIX_STEP, ICONS, PROBES, TIMEOUTS, probe_target, refused
@@ -26,6 +26,10 @@ class TestsScreen(WizardScreen):
     STEP = "tests"
     keys_when_left: tuple[KeyReport | None, ...] | None = None  # the keys tested, when left
     version_read: VersionRead | None = None  # this run's one read of Open WebUI's version
+
+    @dataclass
+    class TargetRead(Message):
+        target: ProbeTarget
 
     @dataclass
     class ProbeDone(Message):
@@ -68,36 +72,58 @@ class TestsScreen(WizardScreen):
         return list(self.query(ProbeRow))
 
     def run_all(self) -> None:
-        from wizard.tui.transport_question import ask_before_sending
-
         self.state.results.clear()
         self.workers.cancel_group(self, "probes")
         for row in self.rows():
             row.running()
         self._update_buttons()
-        ask_before_sending(self, self.state.openwebui_url, self._start_probes, self._not_sent)
+        self.read_target()
+
+    @work(thread=True, group="probes", exclusive=True)
+    def read_target(self) -> None:
+        """The engine reads where each key would go (files: a thread)."""
+        from textual.worker import get_current_worker
+
+        try:
+            target = probe_target(self.state)
+        except Exception as error:  # a verdict, never a crash
+            for name in PROBES:
+                self.post_message(self.ProbeDone(name, None, self.explain(error)))
+            return
+        if not get_current_worker().is_cancelled:  # tests started again meanwhile
+            self.post_message(self.TargetRead(target))
+
+    @on(TargetRead)
+    def _target_read(self, event: TargetRead) -> None:
+        """Both addresses the keys go to are checked before anything is sent."""
+        from wizard.tui.transport_question import ask_before_sending
+
+        target = event.target
+        urls = [target.openwebui_url]
+        if not self.state.skip_voice:
+            urls.append(target.openai_base_url)
+        ask_before_sending(self, urls, lambda: self._start_probes(target), self._not_sent)
 
     def _not_sent(self) -> None:
         for row in self.rows():
             row.finished("·", self.t("tui.tests.not-sent"), "info", [])
         self._update_buttons()
 
-    def _start_probes(self) -> None:
+    def _start_probes(self, target: ProbeTarget) -> None:
         # One `GET /api/version` for this run, shared by the two Open WebUI probes.
         self.version_read = VersionRead(self.state.openwebui_url, TIMEOUTS)
         for row in self.rows():
             if row.probe in ("openai", "realtime") and self.state.skip_voice:
                 row.finished("·", self.t("tui.tests.skipped"), "info", [])
             else:
-                self.run_probe(row.probe)
+                self.run_probe(row.probe, target)
         self._update_buttons()
 
     @work(group="probes")
-    async def run_probe(self, name: str) -> None:
+    async def run_probe(self, name: str, target: ProbeTarget) -> None:
         from wizard.core import probes
 
         try:
-            target = await probe_target(self.state)
             if name in ("openwebui", "chat"):
                 run_openwebui = {
                     "openwebui": probes.probe_openwebui,
