@@ -62,23 +62,29 @@ def atomic_write(
         dir=target.parent, prefix=_temporary_prefix(target), suffix=".tmp"
     )
     try:
-        try:
-            os.fchmod(fd, mode)
-            if owner is not None and os.geteuid() == 0:
-                with contextlib.suppress(OSError):
-                    os.fchown(fd, *owner)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fill(fd, data, mode, owner)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     fsync_folder(target.parent)
+
+
+def fill(fd: int, data: bytes, mode: int, owner: tuple[int, int] | None) -> None:
+    """Give a new temporary file its mode (and owner, under root) before any byte lands in
+    it, write all of `data`, fsync, and close it."""
+    try:
+        os.fchmod(fd, mode)
+        if owner is not None and os.geteuid() == 0:
+            with contextlib.suppress(OSError):
+                os.fchown(fd, *owner)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def fsync_folder(folder: Path) -> None:

@@ -19,7 +19,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from wizard.core.files.atomic import TEMPORARY_PREFIX, fsync_folder
+from wizard.core.files.atomic import TEMPORARY_PREFIX, fill, fsync_folder
 
 APP_FOLDER = "technova-setup"
 FOLDER_MODE = 0o700
@@ -78,17 +78,7 @@ def keep_backup(target: Path, data: bytes, root: Path, owner: tuple[int, int] | 
     _remove_old_temporaries(folder)
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=TEMPORARY_PREFIX, suffix=".tmp")
     try:
-        try:
-            os.fchmod(fd, BACKUP_MODE)
-            if owner is not None and os.geteuid() == 0:
-                with contextlib.suppress(OSError):
-                    os.fchown(fd, *owner)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fill(fd, data, BACKUP_MODE, owner)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         stem = _backup_stem(target, root)
         counter = 1
