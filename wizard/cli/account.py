@@ -20,9 +20,8 @@ from wizard.core.keys import KeyKind, KeyReport, Slot
 from wizard.core.secret import Secret
 
 if TYPE_CHECKING:  # the network and file modules are imported when a command runs
-    from wizard.core.account import Session
     from wizard.core.checks import ProjectSettings
-    from wizard.core.keyflow import MadeKey
+    from wizard.core.keyflow import MadeKey, Session
     from wizard.core.keys import CheckedKey
     from wizard.core.plan import Plan
     from wizard.core.project import Project

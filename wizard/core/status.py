@@ -480,3 +480,16 @@ def _widget_problems(project: Project, problems: list[Problem]) -> None:
                 where,
             )
         )
+
+
+def keys_in_widget(project: Project) -> frozenset[str]:
+    """The masked forms of every key technova-config.js holds (an unreadable file: none)."""
+    from wizard.core.files.widget_config import find_secrets, read_widget_config
+
+    if not project.widget_config.is_file():
+        return frozenset()
+    try:
+        text = read_widget_config(project.widget_config)
+    except WizardError:
+        return frozenset()  # status reports the unreadable file
+    return frozenset(finding.masked for finding in find_secrets(text))

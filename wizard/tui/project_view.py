@@ -27,7 +27,7 @@ def read_project_view(folder: Path | str) -> ProjectView:
     from wizard.core.checks import read_settings
     from wizard.core.errors import WizardError
     from wizard.core.project import find_project
-    from wizard.core.status import project_status
+    from wizard.core.status import keys_in_widget, project_status
 
     project = find_project(Path(folder).expanduser())
     try:
@@ -36,18 +36,6 @@ def read_project_view(folder: Path | str) -> ProjectView:
         settings = None
     files = (project.backend_env, project.voice_env, project.widget_config)
     existing = tuple(project.relative(path) for path in files if path.exists())
-    return ProjectView(project, settings, project_status(project), exposed_keys(project), existing)
-
-
-def exposed_keys(project: Project) -> frozenset[str]:
-    """The masked forms of every key technova-config.js holds (an unreadable file: none)."""
-    from wizard.core.errors import WizardError
-    from wizard.core.files.widget_config import find_secrets, read_widget_config
-
-    if not project.widget_config.is_file():
-        return frozenset()
-    try:
-        text = read_widget_config(project.widget_config)
-    except WizardError:
-        return frozenset()  # status reports the unreadable file
-    return frozenset(finding.masked for finding in find_secrets(text))
+    return ProjectView(
+        project, settings, project_status(project), keys_in_widget(project), existing
+    )

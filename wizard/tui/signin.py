@@ -17,8 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input
 
-from wizard.core.account import Session
-from wizard.core.keyflow import MadeKey
+from wizard.core.keyflow import MadeKey, Session
 from wizard.core.secret import Secret
 from wizard.tui.base import WizardModal, Words
 from wizard.tui.toggles import Tick

@@ -17,8 +17,8 @@ from wizard.core.project import DEFAULT_MODEL, DEFAULT_OPENWEBUI_URL, Project
 from wizard.core.secret import Secret
 
 if TYPE_CHECKING:
-    from wizard.core.account import Session
     from wizard.core.demo import DemoEnvironment
+    from wizard.core.keyflow import Session
     from wizard.core.plan import Outcome
 
 # The order of the first setup; renewal starts at the Open WebUI key and skips the rest.
