@@ -10,18 +10,24 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Lang, Msg
 from wizard.core.sanitize import dumps_json
 
+if TYPE_CHECKING:
+    from wizard.cli.main import _Parser
+
 FORMATS = ("text", "json", "prometheus", "nagios")
 Handler = Callable[[argparse.Namespace, Lang], int]
 
 
-def many_projects_parser() -> argparse.ArgumentParser:
+def many_projects_parser() -> _Parser:
     """The options `status` and `check` share: which projects, how many at once, which format."""
-    many = argparse.ArgumentParser(add_help=False)
+    from wizard.cli.main import _Parser  # the parser class that never echoes an argument
+
+    many = _Parser(add_help=False)
     many.add_argument(
         "--project",
         metavar="DIR",

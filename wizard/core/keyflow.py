@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core import account
-from wizard.core.account import Session
+from wizard.core.account import Session as Session  # re-exported: the faces take it from here
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
 from wizard.core.keys import CheckedKey, KeyKind, KeyReport, Slot, check_key

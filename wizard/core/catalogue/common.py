@@ -51,8 +51,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "expiry.expired": {
         "en": "Expired on {when} ({left} ago). It no longer works: renew it.",
-        "fr": "A expiré le {when} (il y a {left}). Ce jeton ne fonctionne plus : "
-        "renouvelez-le.",
+        "fr": "A expiré le {when} (il y a {left}). Ce jeton ne fonctionne plus : renouvelez-le.",
     },
     # Lengths of time, with their plurals ({count} is a whole number).
     "span.day.one": {"en": "{count} day", "fr": "{count} jour"},
