@@ -59,6 +59,32 @@ class KeyringInfo:
     reason: Msg | None = None  # why it is not usable (None when usable)
     locked: bool = False  # a real keyring that is locked: unlocking it would make it usable
 
+    @property
+    def label(self) -> Msg:
+        """The store's name in the reader's language (product names stay as they are)."""
+        return keyring_label(self.backend)
+
+
+# Names that are words, not product names: said in the reader's language.
+_TRANSLATED_NAMES = {
+    NO_BACKEND: "keystore.name.none",
+    "macOS Keychain": "keystore.name.macos",
+    "Windows Credential Manager": "keystore.name.windows",
+    "demo keyring (in memory, forgotten on exit)": "keystore.name.demo",
+}
+
+
+def keyring_label(backend: str) -> Msg:
+    """`backend` (a `KeyringInfo.backend`) as a message in the reader's language."""
+    if backend in _TRANSLATED_NAMES:
+        return Msg(_TRANSLATED_NAMES[backend])
+    if backend.startswith("plain-text file ("):
+        return Msg(
+            "keystore.name.plaintext",
+            {"kind": backend.removeprefix("plain-text file (").removesuffix(")")},
+        )
+    return Msg("keystore.name.as-is", {"name": backend})
+
 
 # ----------------------------------------------------------------------------- running calls
 
@@ -276,7 +302,7 @@ def _probe_store(store: KeyringBackend) -> KeyringInfo:
         return KeyringInfo(usable=False, backend=_backend_name(store), reason=reason)
     if type(store).__module__.startswith("keyrings.alt"):
         name = _backend_name(store)
-        reason = Msg("keystore.reason.unsupported", {"backend": name})
+        reason = Msg("keystore.reason.unsupported", {"backend": keyring_label(name)})
         return KeyringInfo(usable=False, backend=name, reason=reason)
     try:
         priority = float(type(store).priority)
@@ -448,7 +474,9 @@ def _store() -> KeyringBackend:
         # the person must choose the .env-only fallback knowingly.
         raise WizardError("keystore.unavailable", reason=Msg("keystore.reason.plaintext"))
     if type(store).__module__.startswith("keyrings.alt"):
-        reason = Msg("keystore.reason.unsupported", {"backend": _backend_name(store)})
+        reason = Msg(
+            "keystore.reason.unsupported", {"backend": keyring_label(_backend_name(store))}
+        )
         raise WizardError("keystore.unavailable", reason=reason)
     return kr  # the chainer itself, so that reads still look in every store
 

@@ -223,7 +223,7 @@ def plan_changes(project: Project, inputs: PlanInputs) -> Plan:
                         {
                             "variable": key.slot.value,
                             "masked": key.masked,
-                            "backend": keyring.backend,
+                            "backend": keyring.label,
                         },
                     ),
                 )

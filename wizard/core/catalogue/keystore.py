@@ -117,4 +117,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le trousseau n'a pas répondu en {seconds} secondes : il attend sans doute une "
         "fenêtre de déverrouillage que personne ne voit.",
     },
+    "keystore.name.none": {"en": "none", "fr": "aucun"},
+    "keystore.name.macos": {"en": "macOS Keychain", "fr": "Trousseau d'accès macOS"},
+    "keystore.name.windows": {
+        "en": "Windows Credential Manager",
+        "fr": "Gestionnaire d'identification Windows",
+    },
+    "keystore.name.demo": {
+        "en": "demo keyring (in memory, forgotten on exit)",
+        "fr": "trousseau de la démo (en mémoire, oublié à la sortie)",
+    },
+    "keystore.name.plaintext": {
+        "en": "plain-text file ({kind})",
+        "fr": "fichier en clair ({kind})",
+    },
+    "keystore.name.as-is": {"en": "{name}", "fr": "{name}"},
 }
