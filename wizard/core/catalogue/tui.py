@@ -88,9 +88,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No TechNova files here yet: they will be created.",
         "fr": "Pas encore de fichiers TechNova ici : ils seront créés.",
     },
-    "tui.welcome.problems": {
-        "en": "To fix ({count}), the most urgent first:",
-        "fr": "À corriger ({count}), le plus urgent d'abord :",
+    "tui.welcome.problems.one": {
+        "en": "1 thing to fix:",
+        "fr": "1 chose à corriger :",
+    },
+    "tui.welcome.problems.many": {
+        "en": "{count} things to fix, the most urgent first:",
+        "fr": "{count} choses à corriger, la plus urgente d'abord :",
     },
     "tui.welcome.start": {"en": "Start", "fr": "Commencer"},
     "tui.welcome.renew": {"en": "Renew the failing key", "fr": "Renouveler la clé en échec"},
@@ -294,6 +298,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.help.paste-openai": {"en": "2 Paste the OpenAI key", "fr": "2 Coller la clé OpenAI"},
     "tui.http.send": {"en": "Send it anyway", "fr": "L'envoyer quand même"},
     "tui.http.back": {"en": "Go back", "fr": "Revenir"},
+    "tui.field.pasted-exposed": {
+        "en": "✗ This is the key found in technova-config.js: every visitor could read it. "
+        "Paste a new one (the old one stays usable by anyone who copied it until it is "
+        "revoked).",
+        "fr": "✗ C'est la clé trouvée dans technova-config.js : tout visiteur pouvait la lire. "
+        "Collez-en une nouvelle (l'ancienne reste utilisable par qui l'a copiée tant qu'elle "
+        "n'est pas révoquée).",
+    },
     "tui.keep-current": {"en": "Keep the current key", "fr": "Garder la clé actuelle"},
     "tui.use-key": {"en": "Use this key", "fr": "Utiliser cette clé"},
     "tui.field.exposed.openai": {

@@ -34,6 +34,11 @@ class KeyScreen(WizardScreen):
                     classes="verdict-problem",
                 )
             yield KeyField(self.SLOT, state.lang, state.typed.get(self.SLOT), id="field")
+            pasted_exposed = Words(
+                self.t("tui.field.pasted-exposed"), id="pasted-exposed", classes="verdict-problem"
+            )
+            pasted_exposed.display = False
+            yield pasted_exposed
         with Horizontal(classes="buttons actions"):
             yield Button(self.t("tui.button.back"), id="back")
             yield from self.compose_alternatives()
@@ -89,6 +94,7 @@ class KeyScreen(WizardScreen):
     @on(KeyField.Recognised)
     def _recognised(self, event: KeyField.Recognised) -> None:
         self._update_next(event.report)
+        self.query_one("#pasted-exposed").display = self.state.is_exposed(event.report)
         # On a small terminal the verdict is below the field: bring it into view.
         self.call_after_refresh(self.query_one("#verdict").scroll_visible, animate=False)
 

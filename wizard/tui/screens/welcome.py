@@ -126,7 +126,8 @@ class WelcomeScreen(WizardScreen):
             key=lambda p: ORDER.index(p.severity.value),
         )
         if shown:
-            lines.append(("info", self.t("tui.welcome.problems", count=len(shown))))
+            many = "one" if len(shown) == 1 else "many"
+            lines.append(("info", self.t(f"tui.welcome.problems.{many}", count=len(shown))))
             lines += [
                 (p.severity.value, f"{ICONS[p.severity.value]} {p.message.render(state.lang)}")
                 for p in shown[:6]
