@@ -110,8 +110,9 @@ def _write(path: Path, text: str, mode: int) -> None:
     path.chmod(mode)
 
 
-def seed_project(root: Path, servers: Demo, backend_url: str) -> None:
-    """The seeds' real mistakes, in a project laid out like a TechNova checkout."""
+def seed_project(root: Path, servers: Demo, backend_url: str, lang: str = "en") -> None:
+    """The seeds' real mistakes, in a project laid out like a TechNova checkout (the widget
+    speaks the person's language)."""
     state = servers.openwebui_state
     expired = state.make_token(state.first_admin(), expires_in=-3 * 86400)
     _write(
@@ -137,12 +138,13 @@ def seed_project(root: Path, servers: Demo, backend_url: str) -> None:
         f'  backendUrl: "{backend_url}",\n'
         f'  apiKey: "{servers.openai_key}",\n'  # every visitor can read this
         '  assistantName: "TechNova",\n'
+        f'  language: "{lang}",\n'
         "};\n",
         0o644,
     )
 
 
-def start_demo_environment() -> DemoEnvironment:
+def start_demo_environment(lang: str = "en") -> DemoEnvironment:
     """Start everything the demo needs; call `stop()` (or use `with`) to undo it all."""
     import keyring
 
@@ -152,7 +154,7 @@ def start_demo_environment() -> DemoEnvironment:
     project = Path(tempfile.mkdtemp(prefix="technova-demo-"))
     try:
         backend = run_in_thread(make_backend_app(project)).start()
-        seed_project(project, servers, backend.url)
+        seed_project(project, servers, backend.url, lang)
     except BaseException:
         servers.stop()
         shutil.rmtree(project, ignore_errors=True)
