@@ -273,7 +273,7 @@ def run_demo(lang: Lang) -> int:
     from wizard.tui import run_wizard as run_tui
 
     print(Msg("demo.starting").render(lang), flush=True)
-    with start_demo_environment() as demo:
+    with start_demo_environment(lang) as demo:
         try:
             code = run_tui(project_dir=str(demo.project), lang=lang, renew=False, demo=demo)
         finally:
