@@ -195,6 +195,54 @@ def test_login_for_a_user_without_permission_prints_the_admin_message(
     assert read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"] == ""
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_user_without_permission_is_offered_the_grant_by_an_admin_never_silently(
+    demo: Demo,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+) -> None:
+    """Least privilege: the grant is a separate question, asked only for a non-admin's key,
+    answered by an admin who signs in for it; the key is then made for the user."""
+    state = demo.openwebui_state
+    state.add_user("ann@example.com", "ann-password-1")
+    root = make_project(tmp_path, demo.openwebui.url, "")
+    stdin(monkeypatch, "ann-password-1\n")
+    answers = iter(["y", demo.admin_email])
+    asked: list[str] = []
+
+    def fake_input(prompt: str = "") -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("wizard.cli.account.can_ask", lambda: True)
+    monkeypatch.setattr("builtins.input", fake_input)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": demo.admin_password)
+    code = main(
+        [
+            "login",
+            "--project",
+            str(root),
+            "--email",
+            "ann@example.com",
+            "--password-stdin",
+            "--yes",
+            "--lang",
+            lang,
+        ]
+    )
+    out = capsys.readouterr()
+    key = read_env(root / "backend/.env").values["OPENWEBUI_API_KEY"]
+    assert key.startswith("sk-") and models_status(demo.openwebui.url, key) == 200, out
+    from wizard.core.i18n import Msg
+
+    question = Msg("keyflow.grant-question", {"email": "ann@example.com"}).render(lang)  # type: ignore[arg-type]
+    assert asked[0].startswith(question)  # the wizard's words, exactly
+    assert demo.admin_password not in out.out + out.err and key not in out.out + out.err
+    assert code in (0, 1, 2)  # the key part succeeded; the site step has no backend here
+
+
 def test_without_a_terminal_and_without_yes_nothing_is_asked(
     demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

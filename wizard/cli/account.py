@@ -198,10 +198,13 @@ def _sign_in(url: str, args: argparse.Namespace, lang: Lang) -> Session:
     return session
 
 
-def _make_key(session: Session, project: Project, lang: Lang, yes: bool) -> MadeKey:
-    """A new key for the signed-in person; an admin who agrees switches API keys on first, a
-    user gets the message to send to their admin (and the command stops)."""
+def _make_key(session: Session, project: Project, lang: Lang, args: argparse.Namespace) -> MadeKey:
+    """A new key for the signed-in person; an admin who agrees switches API keys on first. A
+    user who may not make one gets the message for their admin and, at a terminal, the one
+    question that grants it: may every user make their own key (an admin signs in once)?"""
     from wizard.core.keyflow import AdminRequest, KeyConsent, obtain_api_key
+
+    yes: bool = args.yes
 
     try:
         made = obtain_api_key(session, KeyConsent(enable_keys=False), project)
@@ -217,8 +220,37 @@ def _make_key(session: Session, project: Project, lang: Lang, yes: bool) -> Made
         print(made.reason.render(lang), file=sys.stderr)
         say("login.send-admin", lang)
         print(made.message.render(lang))
-        raise stop(2)
+        if not (can_ask() and _admin_lets_users(session, lang, args)):
+            raise stop(2)
+        made = obtain_api_key(session, KeyConsent(enable_keys=False), project)
+        if isinstance(made, AdminRequest):
+            print(made.reason.render(lang), file=sys.stderr)
+            raise stop(2)
     return made
+
+
+def _admin_lets_users(user: Session, lang: Lang, args: argparse.Namespace) -> bool:
+    """The separate, explicit grant (same words as the wizard): an admin signs in once and
+    lets every user make their own API key. False when the person says no."""
+    from wizard.core import keyflow
+
+    question = Msg("keyflow.grant-question", {"email": user.email}).render(lang)
+    if input(question + " " + Msg("keyflow.yes-no").render(lang)).strip().lower() not in {
+        "y",
+        "yes",
+        "o",
+        "oui",
+    }:
+        return False
+    email = ask_text("keyflow.admin-email-prompt", lang)
+    if not email:
+        return False
+    admin = keyflow.sign_in(
+        user.url, email, read_password(lang, False), allow_plain_http=args.allow_http
+    )
+    keyflow.let_users_make_keys(admin)
+    say("keyflow.granted", lang)
+    return True
 
 
 def _show_plan(plan: Plan, lang: Lang) -> None:
@@ -388,7 +420,7 @@ def run_login(args: argparse.Namespace, lang: Lang) -> int:
     if args.let_users_make_keys:
         let_users_make_keys(session)
         say("keyflow.granted", lang)
-    made = _make_key(session, project, lang, args.yes)
+    made = _make_key(session, project, lang, args)
     say("login.created", lang, masked=made.key.masked)
     # The old key died when this one was made: save the new one before anything else.
     _save(project, made.key, _url_setting(url, settings), lang, args, made.recovery)
@@ -419,7 +451,7 @@ def run_renew(args: argparse.Namespace, lang: Lang) -> int:
         if made.why is not None:
             say("login.sign-in-instead", lang, why=made.why.render(lang))
         session = _sign_in(url, args, lang)
-        made = _make_key(session, project, lang, args.yes)
+        made = _make_key(session, project, lang, args)
     elif made.how is not None:
         print(made.how.render(lang))
     say("login.created", lang, masked=made.key.masked)

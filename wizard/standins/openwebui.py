@@ -500,7 +500,7 @@ def make_openwebui_app(state: OpenWebUIState) -> Starlette:
                 raise HTTPError(401, INVALID_TOKEN)
             if not state.api_keys_enabled:
                 raise HTTPError(403, API_KEY_NOT_ALLOWED)
-            if user.role != "admin" and not user.api_keys_permission:
+            if user.role != "admin" and not may_make_api_keys(user):
                 raise HTTPError(403, API_KEY_NOT_ALLOWED)
             if state.admin_config.get("ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS"):
                 allowed = [

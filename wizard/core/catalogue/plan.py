@@ -298,13 +298,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "problème réglé.",
     },
     "keyflow.grant-question": {
-        "en": "Also let every Open WebUI user make their own API key (Admin Panel › Users › "
-        "Permissions › API Keys)? Only needed when the backend's key belongs to a user who is "
-        "not an admin. [y/N] ",
-        "fr": "Permettre aussi à tout utilisateur d'Open WebUI de créer sa propre clé d'API "
-        "(Panneau d'administration › Utilisateurs › Permissions › Clés d'API) ? Utile "
-        "seulement si la clé du backend appartient à un utilisateur qui n'est pas "
-        "administrateur. [o/N] ",
+        "en": "Let every Open WebUI user make their own API key, so that {email} can make one? "
+        "An admin signs in once for this (Admin Panel › Users › Permissions › API Keys); an "
+        "admin's own key never needs it.",
+        "fr": "Permettre à tout utilisateur d'Open WebUI de créer sa propre clé d'API, pour "
+        "que {email} puisse en créer une ? Un administrateur se connecte une fois pour cela "
+        "(Panneau d'administration › Utilisateurs › Permissions › Clés d'API) ; la clé d'un "
+        "administrateur n'en a jamais besoin.",
+    },
+    "keyflow.yes-no": {"en": "[y/N] ", "fr": "[o/N] "},
+    "keyflow.admin-email-prompt": {
+        "en": "The admin's Open WebUI email: ",
+        "fr": "E-mail Open WebUI de l'administrateur : ",
     },
     "keyflow.granted": {
         "en": "Every user may now make an API key.",
