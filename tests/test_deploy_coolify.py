@@ -349,3 +349,32 @@ def test_an_address_pasted_with_its_api_path_is_the_same_coolify(
                 "created",
                 "updated",
             )
+
+
+def test_a_coolify_that_trickles_its_answer_ends_at_one_deadline() -> None:
+    """Headers sent a byte at a time never reset the clock: the request ends at its deadline."""
+    import time
+
+    from faultservers import raw_server, slow_headers
+
+    from wizard.core.deploy.coolify import CoolifyClient
+    from wizard.core.errors import WizardError
+    from wizard.core.secret import Secret
+
+    with raw_server(slow_headers) as url:
+        start = time.monotonic()
+        coolify = CoolifyClient(url, Secret("1|" + "t" * 40), timeout=1.0)
+        with coolify, pytest.raises(WizardError) as stopped:
+            coolify._send("GET", "/applications")
+        elapsed = time.monotonic() - start
+    assert stopped.value.code == "deploy.coolify.timeout" and elapsed < 4
+
+
+def test_the_coolify_token_never_goes_over_plain_http_to_another_machine() -> None:
+    from wizard.core.deploy.coolify import CoolifyClient
+    from wizard.core.errors import WizardError
+    from wizard.core.secret import Secret
+
+    with pytest.raises(WizardError) as refused:
+        CoolifyClient("http://192.0.2.7:8000", Secret("1|" + "t" * 40))
+    assert refused.value.code == "transport.plain-http"

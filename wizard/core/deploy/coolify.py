@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,9 +16,11 @@ from typing import Literal
 
 import httpx
 
+from wizard.core.deadline import check_seconds
 from wizard.core.deploy.scrub import scrub
 from wizard.core.errors import WizardError
 from wizard.core.secret import Secret
+from wizard.core.transport import require_safe_transport
 
 FINAL_STATUSES = frozenset({"finished", "failed", "cancelled-by-user"})
 DEPLOYMENT_DEADLINE = 600.0  # seconds: a Coolify build can take minutes
@@ -68,10 +71,14 @@ class CoolifyClient:
         *,
         timeout: float = 20.0,
         transport: httpx.BaseTransport | None = None,
+        allow_plain_http: bool = False,
     ) -> None:
         # The dashboard's address; one pasted with its API path (…/api/v1) is the same Coolify.
         self.url = re.sub(r"/api(?:/v1)?/?$", "", url.rstrip("/"))
+        # The API token is a secret: over TLS, or to this computer only.
+        require_safe_transport(self.url, allow_plain_http=allow_plain_http)
         self._token = token
+        self._deadline = check_seconds(timeout) * 1.5
         self._client = httpx.Client(
             base_url=f"{self.url}/api/v1",
             headers={"Authorization": f"Bearer {token.reveal()}", "Accept": "application/json"},
@@ -97,14 +104,34 @@ class CoolifyClient:
     def _send(
         self, method: str, path: str, body: dict[str, object] | None = None
     ) -> httpx.Response:
-        try:
-            return self._client.request(method, path, json=body)
-        except httpx.TimeoutException:
-            raise WizardError("deploy.coolify.timeout", url=self.url) from None
-        except httpx.HTTPError as error:
+        """One request under one total deadline (connect, headers and body together): a
+        Coolify that trickles its answer byte by byte cannot hold the person."""
+        outcome: dict[str, object] = {}
+
+        def request() -> None:
+            try:
+                outcome["response"] = self._client.request(method, path, json=body)
+            except BaseException as error:  # carried to the caller below
+                outcome["error"] = error
+
+        worker = threading.Thread(target=request, name="technova-coolify", daemon=True)
+        worker.start()
+        worker.join(self._deadline)
+        if worker.is_alive():
+            self._client.close()  # ends the exchange still running
+            raise WizardError("deploy.coolify.timeout", url=self.url)
+        error = outcome.get("error")
+        if isinstance(error, httpx.TimeoutException):
+            raise WizardError("deploy.coolify.timeout", url=self.url)
+        if isinstance(error, httpx.HTTPError):
             raise WizardError(
                 "deploy.coolify.unreachable", url=self.url, detail=type(error).__name__
-            ) from None
+            )
+        if isinstance(error, BaseException):
+            raise error
+        response = outcome["response"]
+        assert isinstance(response, httpx.Response)
+        return response
 
     def _refusal(self, response: httpx.Response, app: str | None = None) -> WizardError:
         """The diagnosis of an answer that is not a success (FACTS.md, Coolify)."""
