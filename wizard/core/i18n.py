@@ -35,16 +35,16 @@ class Renderable(Protocol):
     def render(self, lang: Lang) -> str: ...
 
 
-def _load_catalogue() -> dict[str, dict[str, str]]:
+def _load_catalogue() -> Mapping[str, dict[str, str]]:
     from wizard.core.catalogue import MESSAGES
 
     return MESSAGES
 
 
-_CATALOGUE: dict[str, dict[str, str]] | None = None
+_CATALOGUE: Mapping[str, dict[str, str]] | None = None
 
 
-def catalogue() -> dict[str, dict[str, str]]:
+def catalogue() -> Mapping[str, dict[str, str]]:
     global _CATALOGUE
     if _CATALOGUE is None:
         _CATALOGUE = _load_catalogue()

@@ -3,8 +3,6 @@ restart command and its logs, Coolify, Docker Compose) and the running site is p
 
 from __future__ import annotations
 
-import re
-
 
 def _error(
     code: str, what: tuple[str, str], why: tuple[str, str], nxt: tuple[str, str]
@@ -948,7 +946,3 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Redémarrage et test en cours…",
     },
 }
-
-# French typography: a no-break space before : ; ? ! (typed as plain spaces above).
-for _entry in MESSAGES.values():
-    _entry["fr"] = re.sub(r" ([:;?!])", "\u00a0\\1", _entry["fr"])
