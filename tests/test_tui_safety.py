@@ -216,3 +216,35 @@ async def test_the_openai_key_is_not_sent_over_plain_http_without_asking(
         assert "http://192.0.2.1/v1" in screen_text(app)
         await press(pilot, "stay")
         assert app.state.results == {}
+
+
+@pytest.mark.parametrize("grant", [False, True])
+async def test_a_user_without_permission_is_offered_the_grant_never_silently(
+    demo: DemoEnvironment, grant: bool
+) -> None:
+    """The grant is its own unticked question with login's words; an admin signs in for it."""
+    from wizard.core.i18n import Msg
+
+    owui = demo.servers.openwebui_state
+    owui.add_user("ann@example.com", "ann-password-1")
+    app = make_app(str(demo.project), "en", renew=True, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "signin")
+        await type_key(pilot, "ann@example.com", field="email")
+        await type_key(pilot, "ann-password-1", field="password")
+        await press(pilot, "go")
+        box = app.screen.query_one("#grant", Checkbox)
+        question = Msg("keyflow.grant-question", {"email": "ann@example.com"}).render("en")
+        assert box.value is False and str(box.label) == question
+        assert not app.screen.query_one("#grant-go", Button).display
+        if grant:
+            box.value = True
+            await settle(pilot)
+            await type_key(pilot, demo.admin_email, field="admin-email")
+            await type_key(pilot, demo.admin_password, field="admin-pw")
+            await press(pilot, "grant-go")
+            assert step(app) == "openwebui"
+            made = app.screen.query_one("#key-input").value  # type: ignore[attr-defined]
+            assert made.startswith("sk-") and app.state.session.email == "ann@example.com"  # type: ignore[union-attr]
+    assert bool(owui.default_permissions["features"].get("api_keys")) is grant

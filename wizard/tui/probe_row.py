@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import LoadingIndicator, Static
+from textual.widgets import Button, LoadingIndicator, Static
 
+from wizard.core.i18n import Lang, t
+from wizard.core.probes import ProbeResult
 from wizard.tui.base import Words
 
 
@@ -40,6 +42,21 @@ class ProbeRow(Vertical):
         self.query_one(LoadingIndicator).display = True
         self.query_one(".probe-verdict", Static).update("")
         self.query_one(".probe-details", Vertical).remove_children()
+
+    def show(self, result: ProbeResult, lang: Lang) -> None:
+        """The verdict; for a failure also why, what next, and a button to the step to fix."""
+        from wizard.tui.probing import ICONS
+
+        parts = result.diagnosis.explanation.render(lang)
+        verdict = result.diagnosis.verdict.value
+        details: list[Widget] = []
+        if not result.ok:
+            details = [
+                Words(t("tui.tests.because", lang, text=parts["why"]), classes="why"),
+                Words(t("tui.tests.todo", lang, text=parts["next"]), classes="next"),
+                Button(t("tui.tests.fix", lang), id=f"fix-{self.probe}", classes="small"),
+            ]
+        self.finished(ICONS[verdict], parts["what"], verdict, details)
 
     def finished(self, icon: str, text: str, css: str, details: list[Widget]) -> None:
         self.query_one(LoadingIndicator).display = False

@@ -194,6 +194,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Si les clés d'API sont désactivées et que je suis administrateur, les activer "
         "pour tous",
     },
+    "tui.signin.admin-email": {
+        "en": "the admin's Open WebUI email",
+        "fr": "e-mail Open WebUI de l'administrateur",
+    },
+    "tui.signin.admin-password": {
+        "en": "the admin's password (hidden, never saved)",
+        "fr": "mot de passe de l'administrateur (masqué, jamais enregistré)",
+    },
+    "tui.signin.grant-go": {
+        "en": "Allow it and make my key",
+        "fr": "L'autoriser et créer ma clé",
+    },
     "tui.signin.go": {"en": "Sign in and make the key", "fr": "Se connecter et créer la clé"},
     # --- tests ---
     "tui.tests.heading": {

@@ -12,14 +12,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Button, Footer
 
 from wizard.core.keys import KeyReport, Slot
 from wizard.core.probes import ProbeResult, ProbeTarget, VersionRead
 from wizard.tui.base import WizardScreen, Words
 from wizard.tui.probe_row import ProbeRow
-from wizard.tui.probing import FIX_STEP, ICONS, PROBES, TIMEOUTS, probe_target, refused
+from wizard.tui.probing import FIX_STEP, PROBES, TIMEOUTS, probe_target, refused
 
 
 class TestsScreen(WizardScreen):
@@ -151,16 +150,7 @@ class TestsScreen(WizardScreen):
                 version_line = self.query_one("#openwebui-version", Words)
                 version_line.update(self.t("tui.tests.openwebui-version", version=label))
                 version_line.display = True
-            parts = result.diagnosis.explanation.render(self.state.lang)
-            verdict = result.diagnosis.verdict.value
-            details: list[Widget] = []
-            if not result.ok:
-                details = [
-                    Words(self.t("tui.tests.because", text=parts["why"]), classes="why"),
-                    Words(self.t("tui.tests.todo", text=parts["next"]), classes="next"),
-                    Button(self.t("tui.tests.fix"), id=f"fix-{row.probe}", classes="small"),
-                ]
-            row.finished(ICONS[verdict], parts["what"], verdict, details)
+            row.show(result, self.state.lang)
         self._update_buttons()
 
     def first_refused(self) -> str | None:
