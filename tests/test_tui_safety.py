@@ -66,7 +66,10 @@ async def test_a_refused_key_is_written_only_if_ticked(
         await press(pilot, "next")
         await press(pilot, "continue")  # "Continue anyway", on purpose
         assert step(app) == "review"
-        assert words in screen_text(app)
+        lines = [str(w.render()) for w in app.screen.query("#changes Static")]
+        change = next(i for i, line in enumerate(lines) if "OPENWEBUI_API_KEY" in line)
+        assert words in lines[change + 1]  # the refusal right under the change it concerns
+        assert "verdict-warning" in app.screen.query("#changes Static")[change + 1].classes
         box = app.screen.query_one("#choice-write-refused-key", Checkbox)
         assert box.value is False
         assert app.screen.focused is app.screen.query_one("#back", Button)

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Checkbox, Footer
 
+from wizard.core.i18n import Lang
 from wizard.core.plan import Choice, Consent, Outcome, Plan
 from wizard.tui.base import WizardScreen, Words
 from wizard.tui.toggles import Tick
@@ -23,8 +24,27 @@ from wizard.tui.toggles import Tick
 CHOICE_ORDER = tuple(Choice)
 
 
+def plan_lines(plan: Plan, lang: Lang) -> list[tuple[str, str]]:
+    """Each change, with the notes about its file right under it (a refused test next to the
+    key it refused), then the other notes."""
+    notes = list(plan.notes)
+    lines: list[tuple[str, str]] = []
+    for change in plan.changes:
+        lines.append(
+            ("warning" if change.warning else "info", "→ " + change.description.render(lang))
+        )
+        about = [n for n in notes if n.message.params.get("file") == change.target]
+        for note in about:
+            notes.remove(note)
+            css = "warning note" if note.warning else "info note"  # indented under it
+            lines.append((css, "! " + note.message.render(lang)))
+    lines += [("warning" if n.warning else "info", "! " + n.message.render(lang)) for n in notes]
+    return lines
+
+
 class ReviewScreen(WizardScreen):
     STEP = "review"
+    DEFAULT_CSS = "ReviewScreen .note { padding-left: 2; }"
 
     plan: reactive[Plan | None] = reactive(None, init=False)
     """The engine's plan, once read (None while it is being prepared)."""
@@ -81,16 +101,10 @@ class ReviewScreen(WizardScreen):
     def watch_plan(self, plan: Plan | None) -> None:
         if plan is None:
             return
-        lang = self.state.lang
-        lines = [
-            ("warning" if change.warning else "info", "→ " + change.description.render(lang))
-            for change in plan.changes
-        ] or [("info", self.t("tui.review.no-change"))]
-        lines += [
-            ("warning" if note.warning else "info", "! " + note.message.render(lang))
-            for note in plan.notes
-        ]
-        self._show("#changes", lines)
+        self._show(
+            "#changes",
+            plan_lines(plan, self.state.lang) or [("info", self.t("tui.review.no-change"))],
+        )
         # The connection was asked for on the OpenAI step: that tick is the consent.
         ticked = plan.recommended | (
             {Choice.SET_CONNECTION} if self.state.set_connection else set()
