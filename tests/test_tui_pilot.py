@@ -286,7 +286,8 @@ async def test_enter_on_an_empty_field_keeps_the_current_key_cleaned(demo: DemoE
         assert "keeps the same key" in screen_text(app)  # not "X → X"
         await write(pilot)
     assert (
-        read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"] == demo.openai_key
+        read_env(demo.project / "websocket-server/.env").values["OPENAI_API_KEY"]
+        == demo.servers.openai_key  # the seeded key, cleaned
     )
 
 

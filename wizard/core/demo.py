@@ -55,6 +55,10 @@ class DemoEnvironment:
     backend: BackgroundServer
     previous_keyring: Any
     coolify: BackgroundServer | None = None  # a Coolify stand-in: the restart step's path
+    # A second OpenAI key the stand-in accepts: the seeded one sits in the public widget file
+    # (exposed, to be replaced), so the help panel offers this one, as a person would make a
+    # new key at platform.openai.com.
+    fresh_openai_key: str = ""
 
     @property
     def openwebui_url(self) -> str:
@@ -67,7 +71,8 @@ class DemoEnvironment:
 
     @property
     def openai_key(self) -> str:
-        return self.servers.openai_key
+        """A working OpenAI key that was never exposed: the one to paste in the wizard."""
+        return self.fresh_openai_key or self.servers.openai_key
 
     @property
     def admin_email(self) -> str:
@@ -164,4 +169,8 @@ def start_demo_environment(lang: str = "en") -> DemoEnvironment:
     from wizard.standins.coolify import start_demo_coolify
 
     coolify = start_demo_coolify(project, backend.url)  # after the swap: its token is the demo's
-    return DemoEnvironment(project, servers, backend, previous, coolify)
+    from wizard.standins.openai import new_openai_key
+
+    fresh = new_openai_key()
+    servers.openai_state.valid_keys.add(fresh)
+    return DemoEnvironment(project, servers, backend, previous, coolify, fresh)
