@@ -59,6 +59,8 @@ async def test_the_coolify_path_ends_with_the_site_answering(
         log = "\n".join(str(line) for line in screen.query_one("#progress", Log).lines)
         assert "in_progress" in log
         assert demo.openwebui_key not in text + log
+        # Enter after the run goes on to Done, never back to the Review (a second write).
+        assert app.focused is not None and app.focused.id == "skip"
 
 
 async def test_a_refusal_ends_with_the_failing_step(demo: DemoEnvironment) -> None:

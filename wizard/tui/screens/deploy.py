@@ -118,6 +118,7 @@ class DeployScreen(WizardScreen):
         log.display = True
         self.query_one("#outcome", Words).update(self.t("tui.deploy.running"))
         self.query_one("#run", Button).disabled = True
+        log.focus()  # not Back: Enter pressed while it runs must not leave the step
         write = bool(self.query_one("#write", Tick).value)
         keep = bool(self.query_one("#keep-token", Tick).value)
         self.deliver(config, write, token, keep)
@@ -155,7 +156,9 @@ class DeployScreen(WizardScreen):
     @on(Failed)
     def _failed(self, event: Failed) -> None:
         self.query_one("#outcome", Words).update(event.text)
-        self.query_one("#run", Button).disabled = False
+        run = self.query_one("#run", Button)
+        run.disabled = False
+        run.focus()
 
     @on(Finished)
     def _finished(self, event: Finished) -> None:
@@ -174,7 +177,9 @@ class DeployScreen(WizardScreen):
         words.set_classes("verdict-ok" if outcome.site_answers else "verdict-problem")
         run = self.query_one("#run", Button)
         run.label, run.disabled = self.t("tui.deploy.again"), False
-        self.query_one("#skip", Button).label = self.t("tui.deploy.continue")
+        forward = self.query_one("#skip", Button)
+        forward.label = self.t("tui.deploy.continue")
+        forward.focus()  # Enter goes on to Done, which says what is left
 
     @on(Button.Pressed, "#skip")
     def _skip(self) -> None:
