@@ -112,7 +112,7 @@ async def test_a_key_in_the_widget_config_is_never_kept(demo: DemoEnvironment, l
         await pilot.press("enter")
         await settle(pilot)
         assert step(app) == "openai"  # Enter on the empty field keeps nothing
-        await type_key(pilot, demo.openai_key)  # the very same key, pasted again
+        await type_key(pilot, demo.servers.openai_key)  # the very key the widget exposes
         assert app.screen.query_one("#pasted-exposed").display  # said at once
         await press(pilot, "next")
         await press(pilot, "continue")
