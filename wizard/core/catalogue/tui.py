@@ -249,11 +249,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chose que si une clé a besoin de vous) :",
     },
     "tui.done.restart": {
-        "en": "Now restart the backend and the voice server: they read their .env files only "
-        "when they start. Backups of the old files are next to them (.bak-…).",
-        "fr": "Redémarrez maintenant le backend et le serveur vocal : ils ne lisent leurs "
-        "fichiers .env qu'au démarrage. Les sauvegardes des anciens fichiers sont à côté "
-        "(.bak-…).",
+        "en": "The backend and the voice server read their .env files only when they start: "
+        "if the Restart step did not restart them, restart them now.",
+        "fr": "Le backend et le serveur vocal ne lisent leurs fichiers .env qu'au démarrage : "
+        "si l'étape Redémarrage ne l'a pas fait, redémarrez-les maintenant.",
+    },
+    "tui.done.backups": {
+        "en": "The old files are kept in {folder} (readable by you only, never in the "
+        "project, so git and the web server never pick them up).",
+        "fr": "Les anciens fichiers sont gardés dans {folder} (lisibles par vous seul, jamais "
+        "dans le projet : ni git ni le serveur web ne les voient).",
     },
     "tui.done.demo-page": {
         "en": "Demo: open {page} in your browser and type a message: the answer comes back "

@@ -55,6 +55,9 @@ class DoneScreen(WizardScreen):
             yield Words(self.reminder, id="cron", classes="code")
             yield Words("", id="install-outcome")
             yield Words(self.t("tui.done.restart"))
+            if state.outcome is not None and state.outcome.backups:
+                folder = state.outcome.backups[0].parent
+                yield Words(self.t("tui.done.backups", folder=str(folder)))
             if state.demo is not None:
                 yield Words(self.t("tui.done.demo-page", page=state.demo.chat_page_url))
         with Horizontal(classes="buttons actions"):
