@@ -363,9 +363,10 @@ def _direct_secret_service() -> bool:
 
 def _bus_unreachable() -> bool:
     """The session bus address names sockets that all refuse a connection: a variable left
-    over from a desktop session (SSH, sudo, a container). Other transports: not known here."""
-    import socket
+    over from a desktop session (SSH, sudo, a container). Other transports: not known here.
 
+    A `path=` socket that no longer exists is dead without a connection attempt (and without
+    importing `socket`: this runs on every `status` from cron)."""
     for address in os.environ.get("DBUS_SESSION_BUS_ADDRESS", "").split(";"):
         transport, _, raw = address.partition(":")
         params = dict(item.split("=", 1) for item in raw.split(",") if "=" in item)
@@ -377,6 +378,10 @@ def _bus_unreachable() -> bool:
             lambda m: chr(int(m.group(1), 16)),
             params.get("path") or "\0" + params["abstract"],
         )
+        if "path" in params and not os.path.exists(where):
+            continue
+        import socket
+
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
             probe.settimeout(1.0)
             try:

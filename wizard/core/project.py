@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 BACKEND_ENV = Path("backend/.env")
 VOICE_ENV = Path("websocket-server/.env")
@@ -132,6 +135,8 @@ def run_git(
     named as `safe.directory` for this one command, and the options that could make its own
     config run a program (fsmonitor) are switched off.
     """
+    import subprocess  # here: a project outside git (the usual cron case) never pays for it
+
     trusted = ("-c", f"safe.directory={tree}") if tree is not None else ()
     environment = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
     try:

@@ -25,7 +25,6 @@ service = "backend"
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -133,6 +132,8 @@ def _compose(table: dict[str, object]) -> ComposeSettings:
 
 def parse_config(text: str) -> DeployConfig:
     """The settings in a `technova-setup.toml`'s text; `WizardError` names what is wrong."""
+    import tomllib  # here: only a project that has the file pays for the parser
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from wizard.core.errors import WizardError
 from wizard.core.files.atomic import atomic_write, remove_stale_temporaries
-from wizard.core.files.backups import keep_backup
 from wizard.core.files.guard import (
     ENV_LIMIT,
     mode_notes,
@@ -456,6 +455,8 @@ def _write_locked(
     if info is not None:
         owner = (info.st_uid, info.st_gid)
         if backup and raw is not None:
+            from wizard.core.files.backups import keep_backup  # writes only (hashlib)
+
             backup_path = keep_backup(target, raw, root, None)
     choice = secret_file_mode(info.st_mode if info is not None else None)
     atomic_write(target, new_text.encode("utf-8"), choice.mode, owner)
