@@ -257,3 +257,14 @@ def test_the_widget_config_is_created_only_by_a_first_setup(tmp_path: Path) -> N
     assert project.widget_config.exists() and key.secret.reveal() not in (
         project.widget_config.read_text()
     )
+
+
+def test_only_an_openai_key_can_be_planned_into_open_webuis_connection(tmp_path: Path) -> None:
+    (tmp_path / "backend").mkdir()
+    project = find_project(tmp_path)
+    wrong = check_key(keyshapes.openwebui_api_key(), Slot.OPENWEBUI)
+    with pytest.raises(WizardError) as refused:
+        plan_changes(project, PlanInputs(connection_key=wrong))
+    assert refused.value.code == "plan.wrong-slot.OPENAI_API_KEY"
+    right = check_key(keyshapes.openai_project(), Slot.OPENAI)
+    assert Choice.SET_CONNECTION in plan_changes(project, PlanInputs(connection_key=right)).choices

@@ -252,6 +252,10 @@ def plan_changes(project: Project, inputs: PlanInputs) -> Plan:
         choices.add(Choice.ADD_GITIGNORE)
 
     if inputs.connection_key is not None:
+        if inputs.connection_key.slot is not Slot.OPENAI:  # Open WebUI's connection: OpenAI's
+            raise WizardError(
+                f"plan.wrong-slot.{Slot.OPENAI.value}", masked=inputs.connection_key.masked
+            )
         choices.add(Choice.SET_CONNECTION)
         changes.append(
             Change(
