@@ -102,11 +102,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "problem.made-up-prefix": {
         "en": "No real key starts like this. Open WebUI keys never start with “owui-”: an "
-        "Open WebUI API key is “sk-” followed by 32 letters and digits, and a session token "
-        "starts with “eyJ”. Get the key from Open WebUI: Settings › Account › API keys.",
+        "Open WebUI API key is “sk-” followed by 32 characters from 0-9 and a-f, and a session "
+        "token starts with “eyJ”. Get the key from Open WebUI: Settings › Account › API keys.",
         "fr": "Aucune vraie clé ne commence ainsi. Les clés Open WebUI ne commencent jamais "
-        "par « owui- » : une clé d'API Open WebUI est « sk- » suivi de 32 lettres et chiffres, "
-        "et un jeton de session commence par « eyJ ». Prenez la clé dans Open WebUI : "
+        "par « owui- » : une clé d'API Open WebUI est « sk- » suivi de 32 caractères parmi 0-9 et "
+        "a-f, et un jeton de session commence par « eyJ ». Prenez la clé dans Open WebUI : "
         "Réglages › Compte › Clés d'API.",
     },
     "problem.other-service": {

@@ -158,12 +158,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.widget.made-up-prefix": {
         "en": "{file}, line {line} ({field}): “{masked}” starts with a prefix that does not "
         "exist: Open WebUI keys never start with “owui-” (an API key is “sk-” followed by "
-        "32 letters and digits). And no key belongs in the widget: every visitor of the "
+        "32 characters from 0-9 and a-f). And no key belongs in the widget: every visitor of the "
         "website can read this file. Remove the line (technova-setup does it for you); the "
         "key goes in backend/.env.",
         "fr": "{file}, ligne {line} ({field}) : « {masked} » commence par un préfixe qui "
         "n'existe pas : les clés Open WebUI ne commencent jamais par « owui- » (une clé d'API "
-        "est « sk- » suivi de 32 lettres et chiffres). Et aucune clé n'a sa place dans le "
+        "est « sk- » suivi de 32 caractères parmi 0-9 et a-f). Et aucune clé n'a sa place dans le "
         "widget : tout visiteur du site peut lire ce fichier. Retirez la ligne "
         "(technova-setup le fait pour vous) ; la clé va dans backend/.env.",
     },

@@ -116,12 +116,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tui.explain.openwebui": {
         "en": "Open WebUI key — FREE. Made by your own Open WebUI (Settings › Account › API "
-        "keys). An API key is sk- followed by 32 letters and digits (it looks like an OpenAI "
-        "key!) and never expires; a session token starts with eyJ and lasts 4 weeks by "
+        "keys). An API key is sk- followed by 32 characters from 0-9 and a-f (it looks like an "
+        "OpenAI key!) and never expires; a session token starts with eyJ and lasts 4 weeks by "
         "default (never expires on Open WebUI 0.6). Goes in backend/.env.",
         "fr": "Clé Open WebUI — GRATUITE. Créée par votre propre Open WebUI (Réglages › Compte "
-        "› Clés d'API). Une clé d'API est sk- suivi de 32 lettres et chiffres (elle ressemble "
-        "à une clé OpenAI !) et n'expire jamais ; un jeton de session commence par eyJ et dure "
+        "› Clés d'API). Une clé d'API est sk- suivi de 32 caractères parmi 0-9 et a-f (elle "
+        "ressemble à une clé OpenAI !) et n'expire jamais ; un jeton de session commence par "
+        "eyJ et dure "
         "4 semaines par défaut (sans fin sur Open WebUI 0.6). Va dans backend/.env.",
     },
     "tui.explain.rule": {
