@@ -10,10 +10,10 @@ command line: `--key-stdin` reads one from standard input.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from typing import TYPE_CHECKING
 
+from wizard.cli.parser import Parser
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Lang, Msg
 from wizard.core.keys import KeyKind, KeyReport, Slot
@@ -37,7 +37,7 @@ def add_commands(
 ) -> None:
     """Register `login` and `renew`. They talk to a person step by step, so they offer no
     `--json` (`as_json` is accepted for the common call shape and not used)."""
-    consent = argparse.ArgumentParser(add_help=False)
+    consent = Parser(add_help=False)
     consent.add_argument(
         "--yes", action="store_true", help="agree to every step in advance (scripts, cron)"
     )
@@ -133,7 +133,14 @@ def read_password(lang: Lang, from_stdin: bool) -> Secret:
         return Secret(sys.stdin.readline().rstrip("\r\n"))
     if not can_ask():
         raise WizardError("account.needs-terminal")
-    return Secret(getpass.getpass(Msg("login.password-prompt").render(lang)))
+    return Secret(_ask_hidden(Msg("login.password-prompt").render(lang)))
+
+
+def _ask_hidden(prompt: str) -> str:
+    """What the person types after `prompt`, not echoed (getpass loads only when asking)."""
+    import getpass
+
+    return getpass.getpass(prompt)
 
 
 def stop(code: int) -> SystemExit:
@@ -330,7 +337,7 @@ def _fix_open_webui(session: Session, model: str, key: CheckedKey, lang: Lang, y
             keys=", ".join(state.masked_keys) or "—",
         )
         pasted = (
-            getpass.getpass(Msg("login.openai-connection-empty").render(lang)).strip()
+            _ask_hidden(Msg("login.openai-connection-empty").render(lang)).strip()
             if can_ask()
             else ""
         )
@@ -470,7 +477,7 @@ def _renew_with_pasted_key(
     from wizard.core.keys import check_key
 
     if can_ask():
-        pasted = getpass.getpass(Msg("renew.paste-prompt").render(lang))
+        pasted = _ask_hidden(Msg("renew.paste-prompt").render(lang))
     else:
         pasted = sys.stdin.read().removesuffix("\n")
     key = check_key(pasted, Slot.OPENWEBUI)

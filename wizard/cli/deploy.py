@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -132,6 +131,8 @@ def _coolify_token(project: Project, lang: Lang, yes: bool) -> Secret | None:
     token = coolify_token(project.root)
     if token is not None or not sys.stdin.isatty():
         return token
+    import getpass  # only when asking
+
     typed = getpass.getpass(Msg("deploy.cli.ask-coolify-token").render(lang)).strip()
     if not typed:
         return None

@@ -10,24 +10,19 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from wizard.cli.parser import Parser
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Lang, Msg
 from wizard.core.sanitize import dumps_json
-
-if TYPE_CHECKING:
-    from wizard.cli.main import _Parser
 
 FORMATS = ("text", "json", "prometheus", "nagios")
 Handler = Callable[[argparse.Namespace, Lang], int]
 
 
-def many_projects_parser() -> _Parser:
+def many_projects_parser() -> Parser:
     """The options `status` and `check` share: which projects, how many at once, which format."""
-    from wizard.cli.main import _Parser  # the parser class that never echoes an argument
-
-    many = _Parser(add_help=False)
+    many = Parser(add_help=False)
     many.add_argument(
         "--project",
         metavar="DIR",

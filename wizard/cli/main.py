@@ -9,8 +9,9 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import TextIO
 
+from wizard.cli.parser import Parser
 from wizard.core.errors import WizardError
 from wizard.core.i18n import LANGS, Lang, Msg, detect_lang
 from wizard.core.sanitize import dumps_json
@@ -25,21 +26,8 @@ _PROBE_NAMES = ("openwebui", "chat", "openai", "realtime")
 _ICONS = {"info": "·", "warning": "!", "critical": "✗", "unknown": "?"}
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, with its errors in the person's language, a value that could be a secret
-    masked, and "see technova-setup --help" at the end."""
-
-    lang: Lang = "en"  # set by main() before parsing (subcommands' parsers share it)
-
-    def error(self, message: str) -> NoReturn:
-        from wizard.cli.argument_errors import argument_error
-
-        self.print_usage(sys.stderr)
-        self.exit(2, argument_error(message, self.prog.split()[0], _Parser.lang))
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--lang", choices=LANGS, help="language of messages (default: locale)")
     common.add_argument(
         "--debug",
@@ -49,17 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
         "on an unexpected fault, write its details with keys masked to a private file "
         "(also: TECHNOVA_SETUP_DEBUG=1)",
     )
-    project = _Parser(add_help=False)
+    project = Parser(add_help=False)
     project.add_argument(
         "--project",
         metavar="DIR",
         default=".",
         help="the TechNova project folder (default: the current folder)",
     )
-    as_json = _Parser(add_help=False)
+    as_json = Parser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print one JSON object")
 
-    parser = _Parser(
+    parser = Parser(
         prog="technova-setup",
         description="Set up, check and renew the two API keys of a TechNova chat widget. "
         "Without a command, opens the step-by-step wizard.",
@@ -71,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="try the wizard on a made-up project with local stand-in servers: "
         "no real key, no network, nothing of yours is touched",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     identify = commands.add_parser(
         "identify",
         parents=[common, as_json],
@@ -128,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _holds_a_key(args_list):
         _print_error(WizardError("cli.key_on_command_line"), lang)
         return 2
-    _Parser.lang = lang
+    Parser.lang = lang
     args = build_parser().parse_args(args_list)
     lang = args.lang or lang
     from wizard.cli.formats import for_many_projects

@@ -20,7 +20,6 @@ silently ignores a field it does not know (200, nothing changes).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -37,6 +36,7 @@ from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
 from wizard.core.openwebui_version import UNKNOWN, OpenWebUIVersion, parse_version
 from wizard.core.probes import Timeouts
+from wizard.core.record import record
 from wizard.core.sanitize import clean_text
 from wizard.core.secret import Secret, mask
 
@@ -60,7 +60,7 @@ KEYS_FIELDS = ("ENABLE_API_KEYS", "ENABLE_API_KEY")
 USERS_PERMISSION = "api_keys"  # `features.api_keys` (0.12 only: on 0.6 any user may make a key)
 
 
-@dataclass(frozen=True)
+@record
 class Session:
     """A signed-in Open WebUI user (the token is a session JWT, kept as a Secret)."""
 
@@ -80,7 +80,7 @@ class Session:
         return self.role == "admin"
 
 
-@dataclass(frozen=True)
+@record
 class KeysSetting:
     """API keys as the admin configuration reports them: the switch, under the name this
     server uses, and whether ordinary users may make a key."""
@@ -91,7 +91,7 @@ class KeysSetting:
     permission_exists: bool = True  # False: offer no "let every user make keys" choice
 
 
-@dataclass(frozen=True)
+@record
 class ConnectionState:
     """Admin Panel › Settings › Connections › OpenAI, and what the admin's model list shows."""
 
@@ -118,7 +118,7 @@ class ConnectionState:
 # --- one request ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class _Answer:
     status_code: int
     content: bytes

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wizard.core.diagnosis import Verdict
@@ -17,6 +16,7 @@ from wizard.core.probes import (
     run_probes,
 )
 from wizard.core.project import DEFAULT_MODEL, DEFAULT_OPENWEBUI_URL, Project
+from wizard.core.record import record, replace
 from wizard.core.secret import Secret
 from wizard.core.status import (
     ExitCode,
@@ -75,7 +75,7 @@ def probes_for(project: Project, target: ProbeTarget) -> tuple[str, ...]:
     return names
 
 
-@dataclass(frozen=True)
+@record
 class ProjectSettings:
     """What the project's files say today: the wizard starts from it."""
 
@@ -110,7 +110,7 @@ _VERDICT_SEVERITY = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class CheckReport:
     status: StatusReport
     results: list[ProbeResult]

@@ -6,7 +6,6 @@ Pure: no network. Every answer interpreted here is one observed on the real serv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -18,6 +17,7 @@ from wizard.core.openwebui_version import (
     Generation,
     OpenWebUIVersion,
 )
+from wizard.core.record import record
 
 
 class Verdict(StrEnum):
@@ -27,7 +27,7 @@ class Verdict(StrEnum):
     UNKNOWN = "unknown"  # the server could not be reached: we do not know if the key works
 
 
-@dataclass(frozen=True)
+@record
 class Diagnosis:
     code: str  # the catalogue stem: diag.<code>
     verdict: Verdict

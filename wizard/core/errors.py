@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from wizard.core.i18n import Lang, Msg
+from wizard.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Explanation:
     """What happened, why it probably happened, and what to do next (three catalogue messages)."""
 

@@ -7,7 +7,6 @@ session token (JWT) expires at its `exp` claim, 4 weeks after sign-in by default
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
@@ -19,6 +18,7 @@ from wizard.core.keys import (
     KeyKind,
     KeyReport,
 )
+from wizard.core.record import record
 
 RENEW_SOON_DAYS = 10
 URGENT_DAYS = 5
@@ -32,7 +32,7 @@ class RenewalLevel(StrEnum):
     EXPIRED = "expired"
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """A length of time as people say it: whole calendar days, or hours under a day.
 
@@ -74,7 +74,7 @@ def _local(moment: datetime, zone: tzinfo | None) -> datetime:
         return moment.astimezone(UTC)
 
 
-@dataclass(frozen=True)
+@record
 class Expiry:
     expires_at: datetime | None  # UTC
     days_left: int | None  # whole days left, rounded down; negative once expired
@@ -119,7 +119,7 @@ def format_local_datetime(moment: datetime, lang: Lang, zone: tzinfo | None = No
     )
 
 
-@dataclass(frozen=True)
+@record
 class LocalDateTime:
     """A moment shown in the reader's language and time zone when its message is rendered."""
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.errors import WizardError
 from wizard.core.files.guard import read_bounded
 from wizard.core.keys import recognise_key
 from wizard.core.project import run_git, special_ignore_file, work_tree_of
+from wizard.core.record import record
 from wizard.core.sanitize import clean_text
 
 _MAX_FILES = 5_000
@@ -29,7 +29,7 @@ _CANDIDATE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class ExposedKey:
     """A file git publishes (or would) that holds a key."""
 
@@ -38,7 +38,7 @@ class ExposedKey:
     tracked: bool  # committed already (else: `git add .` would add it)
 
 
-@dataclass(frozen=True)
+@record
 class Exposure:
     """What the scan found, and whether it could run at all."""
 

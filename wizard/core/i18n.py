@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
+
+from wizard.core.record import field, record
 
 Lang = Literal["en", "fr"]
 LANGS: tuple[Lang, ...] = ("en", "fr")
@@ -62,7 +63,7 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
     return entry[lang].format(**params)
 
 
-@dataclass(frozen=True)
+@record
 class Msg:
     """A message not yet rendered: a catalogue key and its parameters.
 

@@ -19,7 +19,6 @@ import contextlib
 import errno
 import fcntl
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core import account
@@ -30,6 +29,7 @@ from wizard.core.keys import CheckedKey, KeyKind, KeyReport, Slot, check_key
 from wizard.core.openwebui_version import OpenWebUIVersion
 from wizard.core.plan import env_file_for
 from wizard.core.project import Project
+from wizard.core.record import record
 from wizard.core.secret import Secret
 
 # Refusals after which signing in is the way (the current credential cannot make a key).
@@ -43,14 +43,14 @@ _SIGN_IN_INSTEAD = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@record
 class KeyConsent:
     """What the signed-in person agreed to while a key is made for them."""
 
     enable_keys: bool = False  # an admin switches API keys on for the server if they are off
 
 
-@dataclass(frozen=True)
+@record
 class MadeKey:
     """A new key, made by Open WebUI and kept safe until it is written."""
 
@@ -60,7 +60,7 @@ class MadeKey:
     how: Msg | None = None  # how it was made ("rotated with the current key"…), for the faces
 
 
-@dataclass(frozen=True)
+@record
 class AdminRequest:
     """No key: only an admin can allow it. What happened, and the message for the admin."""
 
@@ -68,7 +68,7 @@ class AdminRequest:
     message: Msg
 
 
-@dataclass(frozen=True)
+@record
 class SignInNeeded:
     """The backend's current credential cannot make its successor; `why` says why (if known)."""
 
@@ -245,7 +245,7 @@ def verify_key(
     )
 
 
-@dataclass(frozen=True)
+@record
 class ProbeVerdict:
     """Whether Open WebUI accepted a key, in words."""
 

@@ -11,10 +11,10 @@ import binascii
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from wizard.core.record import field, record
 from wizard.core.secret import Secret
 
 
@@ -144,7 +144,7 @@ _VARIABLE_PREFIX = re.compile(r"^(?:export\s+)?[A-Za-z_][A-Za-z0-9_.]*(?:\s*=\s*
 _BEARER_PREFIX = re.compile(r"^(?:authorization\s*:\s*)?bearer\s+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record
 class KeyReport:
     """What a pasted text turned out to be. Holds the cleaned key as a `Secret`."""
 

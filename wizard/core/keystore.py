@@ -16,15 +16,14 @@ from __future__ import annotations
 import os
 import re
 import sys
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
 from wizard.core.keys import Slot
+from wizard.core.record import record
 from wizard.core.secret import Secret, mask
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ def account_name(slot: Slot, project_root: Path) -> str:
     return f"{Slot(slot).value}@{Path(project_root).expanduser().resolve()}"
 
 
-@dataclass(frozen=True)
+@record
 class KeyringInfo:
     """Whether the keys can be kept in the OS keyring here, which one it is, and why not."""
 
@@ -106,6 +105,8 @@ def _run(fn: Callable[[], T], timeout: float) -> T:
             outcome["value"] = fn()
         except BaseException as exc:  # carried to the caller, whatever it is
             outcome["error"] = exc
+
+    import threading  # only once a keyring is really asked: status without one never is
 
     worker = threading.Thread(target=work, name="technova-keyring", daemon=True)
     worker.start()

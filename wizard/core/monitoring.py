@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from wizard.core.errors import WizardError
 from wizard.core.expiry import RENEW_SOON_DAYS, URGENT_DAYS
 from wizard.core.i18n import Lang, Msg
 from wizard.core.many import worst_exit
+from wizard.core.record import record
 from wizard.core.status import ExitCode, Severity
 
 PREFIX = "technova"
@@ -124,7 +124,7 @@ def write_output(path: Path, text: str) -> None:
 # --------------------------------------------------------------------------------- Nagios
 
 
-@dataclass(frozen=True)
+@record
 class PerfDatum:
     """One performance value: `'label'=value[unit];warn;crit;min;max` (empty fields allowed)."""
 
@@ -149,7 +149,7 @@ def _number(value: float) -> str:
     return "0" if text in ("", "-0") else text
 
 
-@dataclass(frozen=True)
+@record
 class PluginOutput:
     """A Nagios/Icinga plugin's answer: the state (also the exit code), one summary line,
     the details and the performance data."""

@@ -9,10 +9,10 @@ up to 0.6 counts as 0.6, and everything else, an unknown version included, as th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 
 from wizard.core.i18n import Msg, catalogue
+from wizard.core.record import record
 
 _VERSION = re.compile(r"^v?(\d{1,4})\.(\d{1,4})(?:\.(\d{1,4}))?")
 _MAX_SHOWN = 40  # characters of a reported version we repeat: it is hostile text
@@ -27,7 +27,7 @@ NEWEST = Generation.V0_12
 VARIANT_SUFFIX = {Generation.V0_6: ".v0.6", Generation.V0_12: ""}
 
 
-@dataclass(frozen=True)
+@record
 class OpenWebUIVersion:
     """The version a server reported (None: it did not say) and how we treat it."""
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +29,7 @@ from wizard.core.keys import (
     recognise_key,
 )
 from wizard.core.project import Project
+from wizard.core.record import field, record
 
 if TYPE_CHECKING:
     from wizard.core.account import Session
@@ -80,7 +80,7 @@ class ChangeKind(StrEnum):
     OPENWEBUI_ADMIN = "openwebui-admin"
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """One thing `apply_plan` will do, described for a person (values masked)."""
 
@@ -91,7 +91,7 @@ class Change:
     warning: bool = False  # shown in the warning style (a refused key, a link out…)
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     """Something the person should know that no change fixes (an exposed key, a key in the
     wrong variable that we leave alone…)."""
@@ -100,7 +100,7 @@ class Note:
     warning: bool = True
 
 
-@dataclass(frozen=True)
+@record
 class FailedCheck:
     """A live test that refused a key: the plan puts it next to the change it concerns."""
 
@@ -108,7 +108,7 @@ class FailedCheck:
     what: Msg  # the test's own verdict, e.g. "Open WebUI refused the key…"
 
 
-@dataclass(frozen=True)
+@record
 class PlanInputs:
     """What the person chose: new keys (each bound to its slot) and the backend's settings."""
 
@@ -123,7 +123,7 @@ class PlanInputs:
         return next((key for key in self.keys if key.slot is slot), None)
 
 
-@dataclass(frozen=True)
+@record
 class _EnvEdit:
     """The variables one `.env` file gets, and the choice that guards them (if any)."""
 
@@ -133,7 +133,7 @@ class _EnvEdit:
     choice: Choice | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     """What `apply_plan` would do, for a person to read before anything is written."""
 
@@ -161,7 +161,7 @@ class Plan:
         return bool(self.changes)
 
 
-@dataclass(frozen=True)
+@record
 class Consent:
     """The choices the person agreed to (a CLI's `--yes` grants the recommended ones)."""
 
@@ -175,7 +175,7 @@ class Consent:
         return cls(frozenset(choices))
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     """What `apply_plan` did."""
 
@@ -366,7 +366,7 @@ def _describe_key_change(where: str, key: CheckedKey, old: str | None, exists: b
     return Msg("plan.env.replace", {**params, "before": before.masked or "—"})
 
 
-@dataclass(frozen=True)
+@record
 class _Joined:
     """A list of messages joined in the reader's language ("a, b and c" / "a, b et c")."""
 

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import errno
 import functools
 import socket
 import ssl
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -39,6 +37,7 @@ from wizard.core.diagnosis import (
 from wizard.core.i18n import Msg
 from wizard.core.keys import KeyKind, KeyReport, Slot, recognise_key
 from wizard.core.openwebui_version import UNKNOWN, OpenWebUIVersion, parse_version
+from wizard.core.record import field, record, replace
 from wizard.core.sanitize import clean_text
 from wizard.core.secret import Secret
 
@@ -51,7 +50,7 @@ _SISTER_PORTS = {3000: 8080, 8080: 3000}
 _MAX_BODY = 2_000_000  # bytes read from an answer; a bigger one is not what we asked for
 
 
-@dataclass(frozen=True)
+@record
 class Timeouts:
     connect: float = 5.0
     read: float = 15.0
@@ -64,7 +63,7 @@ class Timeouts:
             check_seconds(seconds)
 
 
-@dataclass(frozen=True)
+@record
 class ProbeResult:
     name: str
     diagnosis: Diagnosis
@@ -78,7 +77,7 @@ class ProbeResult:
         return self.diagnosis.ok
 
 
-@dataclass(frozen=True)
+@record
 class ProbeTarget:
     """What the probes need: where the servers are and which keys to try (as Secrets)."""
 
@@ -441,7 +440,7 @@ async def probe_openwebui(
         return diagnosis("openwebui-ok", Verdict.OK, model=target.model), status, details
 
     result = await _timed("openwebui", timeouts, body)
-    return dataclasses.replace(result, openwebui_version=await server.get())
+    return replace(result, openwebui_version=await server.get())
 
 
 async def probe_openwebui_address(url: str, timeouts: Timeouts = Timeouts()) -> ProbeResult:
@@ -514,7 +513,7 @@ async def probe_chat(
         return refusal, status, {}
 
     result = await _timed("chat", timeouts, body)
-    return dataclasses.replace(result, openwebui_version=await server.get())
+    return replace(result, openwebui_version=await server.get())
 
 
 async def probe_chat_both_ways(
@@ -538,7 +537,7 @@ async def _chat_both_ways(
     whole = await probe_chat(target, timeouts, stream=False, version=version)
     if not whole.ok:
         return whole
-    target = dataclasses.replace(target, openwebui_version=whole.openwebui_version)
+    target = replace(target, openwebui_version=whole.openwebui_version)
     streamed = await probe_chat(target, timeouts, stream=True)
     elapsed = whole.elapsed_ms + streamed.elapsed_ms
     if not streamed.ok:
@@ -686,7 +685,7 @@ async def probe_realtime(
     if result.ok and target.beta_header_at is not None and not beta_header:
         # The key opens a session; the server's own code, sending the retired header, does not.
         verdict = diagnosis("realtime-code-beta-header", Verdict.CRITICAL, at=target.beta_header_at)
-        return dataclasses.replace(result, diagnosis=verdict)
+        return replace(result, diagnosis=verdict)
     return result
 
 

@@ -6,9 +6,10 @@ import contextlib
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from wizard.core.record import record
 
 if TYPE_CHECKING:
     import subprocess
@@ -26,7 +27,7 @@ _SKIPPED_DIRS = frozenset({"node_modules", ".git", ".venv", "venv", "__pycache__
 _SEARCH_DEPTH = 4
 
 
-@dataclass(frozen=True)
+@record
 class Project:
     """A TechNova project: its root folder and where each of its three files is (or will be)."""
 
@@ -105,7 +106,7 @@ def _walk_for(folder: Path, name: str, depth: int) -> Iterator[Path]:
             yield from _walk_for(Path(entry.path), name, depth - 1)
 
 
-@dataclass(frozen=True)
+@record
 class GitState:
     in_repository: bool
     tracked: bool = False  # the file is committed: its secrets are in the history

@@ -14,10 +14,10 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.i18n import Msg
+from wizard.core.record import record
 
 
 def program_path() -> str:
@@ -94,7 +94,7 @@ def hourly_units(
     }
 
 
-@dataclass(frozen=True)
+@record
 class TimerInstall:
     """What installing the timer did: the unit files written, and whether systemd took it."""
 

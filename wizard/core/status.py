@@ -6,7 +6,6 @@ Exit codes follow the monitoring convention (Nagios, Icinga, cron wrappers):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -23,6 +22,7 @@ from wizard.core.keys import (
     recognise_key,
 )
 from wizard.core.project import Project, git_state
+from wizard.core.record import field, record, replace
 from wizard.core.secret import Secret
 from wizard.core.voice_code import BetaHeaderUse
 
@@ -41,7 +41,7 @@ class ExitCode(IntEnum):
     UNKNOWN = 3
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     code: str
     severity: Severity
@@ -50,7 +50,7 @@ class Problem:
     slot: Slot | None = None  # the key this problem is about, when it is about one
 
 
-@dataclass(frozen=True)
+@record
 class Credential:
     """One key found in the project (never its value: only the masked form)."""
 
@@ -71,7 +71,7 @@ class Credential:
         return self.report.usable and self.severity is not Severity.CRITICAL
 
 
-@dataclass(frozen=True)
+@record
 class StatusReport:
     project: Project
     credentials: list[Credential] = field(default_factory=list)

@@ -13,10 +13,10 @@ wherever a URL is displayed.
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from wizard.core.errors import WizardError
+from wizard.core.record import record
 from wizard.core.sanitize import clean_text
 
 _TLS_SCHEMES = frozenset({"https", "wss"})
@@ -24,7 +24,7 @@ _PLAIN_SCHEMES = frozenset({"http", "ws"})
 _MASK = "***"
 
 
-@dataclass(frozen=True)
+@record
 class SecretTransport:
     """How a secret would travel to a URL."""
 

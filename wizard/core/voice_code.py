@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+
+from wizard.core.record import record
 
 SOURCE_SUFFIXES = (".js", ".ts", ".mjs", ".cjs")
 _SKIPPED_DIRS = frozenset({"node_modules", ".git", "dist", "build", "coverage", ".next"})
@@ -28,7 +29,7 @@ _BETA_HEADER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class BetaHeaderUse:
     """Where the voice server's code sends the old beta header."""
 

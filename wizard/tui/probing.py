@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from wizard.core.diagnosis import Verdict
 from wizard.core.keys import Slot
 from wizard.core.probes import ProbeResult, ProbeTarget, Timeouts
+from wizard.core.record import replace
 from wizard.core.secret import Secret
 from wizard.tui.state import WizardState
 
@@ -33,7 +32,7 @@ def probe_target(state: WizardState) -> ProbeTarget:
         report = state.key_for(slot)
         return report.secret if report is not None else None
 
-    return dataclasses.replace(
+    return replace(
         base,
         openwebui_url=state.openwebui_url,
         openwebui_key=secret(Slot.OPENWEBUI),

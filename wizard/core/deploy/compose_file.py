@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from wizard.core.record import record
 
 COMPOSE_NAMES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
 _KEY = re.compile(r"""^(?P<key>"[^"]*"|'[^']*'|[^\s:#'"][^:#]*?)\s*:(?:\s+(?P<value>.*)|$)""")
 _MAX_BYTES = 1_000_000
 
 
-@dataclass(frozen=True)
+@record
 class ServiceEnvFile:
     service: str
     env_file: Path  # resolved against the compose file's folder

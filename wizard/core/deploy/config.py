@@ -25,13 +25,13 @@ service = "backend"
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from wizard.core.errors import WizardError
 from wizard.core.files.atomic import atomic_write
 from wizard.core.project import Project
+from wizard.core.record import record
 
 CONFIG_NAME = "technova-setup.toml"
 DEFAULT_RESTART_TIMEOUT = 120.0  # seconds a restart command may take before we stop waiting
@@ -46,28 +46,28 @@ class Way(StrEnum):
     MANUAL = "manual"  # the person restarts it themselves
 
 
-@dataclass(frozen=True)
+@record
 class RestartSettings:
     command: str
     logs: tuple[str, ...] = ()
     timeout: float = DEFAULT_RESTART_TIMEOUT
 
 
-@dataclass(frozen=True)
+@record
 class CoolifySettings:
     url: str
     backend: str  # the application whose variables hold OPENWEBUI_*
     voice: str | None = None  # the websocket server's application, if it has one
 
 
-@dataclass(frozen=True)
+@record
 class ComposeSettings:
     file: str  # relative to the project root
     service: str  # the service that reads backend/.env
     voice_service: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class DeployConfig:
     way: Way
     restart: RestartSettings | None = None

@@ -9,7 +9,6 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
@@ -19,6 +18,7 @@ import httpx
 from wizard.core.deadline import check_seconds
 from wizard.core.deploy.scrub import scrub
 from wizard.core.errors import WizardError
+from wizard.core.record import record
 from wizard.core.secret import Secret
 from wizard.core.transport import require_safe_transport
 
@@ -27,7 +27,7 @@ DEPLOYMENT_DEADLINE = 600.0  # seconds: a Coolify build can take minutes
 LOG_TAIL = 12  # lines of a failed deployment's log shown
 
 
-@dataclass(frozen=True)
+@record
 class Deployment:
     uuid: str
     status: str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Protocol
 
 import httpx
@@ -17,6 +16,7 @@ from wizard.core.i18n import Msg
 from wizard.core.keys import Slot
 from wizard.core.probes import ProbeResult
 from wizard.core.project import Project
+from wizard.core.record import field, record
 from wizard.core.secret import Secret
 
 # What progress hears: a step's message as it starts or ends, or a masked output line.
@@ -33,7 +33,7 @@ class NewKey(Protocol):
     def secret(self) -> Secret: ...
 
 
-@dataclass(frozen=True)
+@record
 class KeyToDeliver:
     """A key and its place, for a face that holds them apart (the wizard's state)."""
 
@@ -41,13 +41,13 @@ class KeyToDeliver:
     secret: Secret
 
 
-@dataclass(frozen=True)
+@record
 class DeployConsent:
     set_variables: bool = False  # Coolify: write the keys into the application's variables
     restart: bool = False  # run the restart command, recreate the service, restart the app
 
 
-@dataclass(frozen=True)
+@record
 class DeployStep:
     name: str  # "coolify-variable", "coolify-restart", "command", "logs", "compose", "check"…
     ok: bool | None  # None: left to the person (not agreed, or nothing to run here)
@@ -56,7 +56,7 @@ class DeployStep:
     details: tuple[str, ...] = ()  # masked lines: output, a log's tail, a command to type
 
 
-@dataclass(frozen=True)
+@record
 class DeployOutcome:
     way: Way
     steps: tuple[DeployStep, ...]

@@ -4,12 +4,12 @@ log files, a Docker Compose service that reads `backend/.env`, the backend's add
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.deploy.compose_file import compose_files, read_env_files
 from wizard.core.deploy.config import ComposeSettings, DeployConfig, RestartSettings, Way
 from wizard.core.project import Project
+from wizard.core.record import record
 
 _SCRIPT = re.compile(r"(?i)^[\w.-]*(?:restart|start|deploy|reload)[\w.-]*\.(?:sh|bash)$")
 _BACKEND_URL = re.compile(
@@ -19,14 +19,14 @@ _BACKEND_URL = re.compile(
 _MAX_LOGS = 6
 
 
-@dataclass(frozen=True)
+@record
 class ComposeService:
     file: str  # the compose file, relative to the project root
     service: str
     reads: str  # the project's .env it reads: "backend/.env" or "websocket-server/.env"
 
 
-@dataclass(frozen=True)
+@record
 class Detected:
     scripts: tuple[str, ...]  # "./restart-with-logs.sh", best first
     logs: tuple[str, ...]  # "logs/backend.log"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.deploy.scrub import scrub
+from wizard.core.record import record
 from wizard.core.secret import Secret
 
 # (code, pattern): a code names the catalogue's explanation `deploy.log.<code>`.
@@ -25,7 +25,7 @@ _SUCCESSES = (
 _READ_LIMIT = 1_000_000  # bytes read from one log at most: a log can grow without end
 
 
-@dataclass(frozen=True)
+@record
 class LogFinding:
     file: str  # relative to the project root
     line_number: int  # counted in the new part of the log

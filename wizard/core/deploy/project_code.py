@@ -7,10 +7,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.project import Project
+from wizard.core.record import record
 
 _SOURCES = (".js", ".mjs", ".cjs", ".ts")
 _SKIPPED = frozenset({"node_modules", ".git", "dist", "build", "coverage"})
@@ -25,7 +25,7 @@ _MAX_FILE = 500_000
 _MAX_FILES = 400
 
 
-@dataclass(frozen=True)
+@record
 class CodeFinding:
     file: str  # relative to the project root
     line: int

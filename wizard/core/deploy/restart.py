@@ -12,13 +12,13 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.deploy.config import RestartSettings
 from wizard.core.deploy.logs import LogFinding, LogWatch
 from wizard.core.deploy.scrub import scrub
 from wizard.core.errors import WizardError
+from wizard.core.record import record
 from wizard.core.secret import Secret
 
 LOG_WATCH_SECONDS = 6.0  # how long the logs are read after the command ends
@@ -27,7 +27,7 @@ _SHELL_BUILTINS = frozenset({"cd", "exec", "source", ".", "export", "set", "eval
 _NOT_EXECUTABLE, _NOT_FOUND = 126, 127  # what a POSIX shell exits with
 
 
-@dataclass(frozen=True)
+@record
 class RestartRun:
     command: str
     exit_code: int | None  # None: stopped at the deadline

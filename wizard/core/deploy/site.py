@@ -4,19 +4,19 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 import httpx
 
 from wizard.core.deploy.scrub import scrub
 from wizard.core.errors import Explanation
+from wizard.core.record import record
 
 CHAT_PATH = "/api/chat"
 SITE_DEADLINE = 30.0  # seconds: a backend that was just restarted may take a while to listen
 TEST_MESSAGE = "technova-setup: test message, please answer briefly."
 
 
-@dataclass(frozen=True)
+@record
 class SiteAnswer:
     url: str | None  # the backend's address, when known
     ok: bool

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 TEMPORARY_PREFIX = ".technova-tmp-"
@@ -30,6 +28,8 @@ def real_target(path: Path) -> Path:
 
 
 def _temporary_prefix(target: Path) -> str:
+    import hashlib  # only when writing: `status`, run hourly from cron, never needs it
+
     # Keyed by the target's name so two files of one folder never clear each other's leftovers.
     tag = hashlib.sha256(target.name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
     return f"{TEMPORARY_PREFIX}{tag}-"
@@ -58,6 +58,8 @@ def atomic_write(
     `owner` (uid, gid) is kept when we run as root (sudo) on a user's file, so the file stays
     theirs. Raises `OSError`; the temporary file never outlives a failure.
     """
+    import tempfile  # only when writing (it brings `random` and `hashlib`)
+
     fd, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=_temporary_prefix(target), suffix=".tmp"
     )

@@ -11,10 +11,8 @@ with the same folder name apart. The file names never start with `.env`.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
-import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -46,6 +44,8 @@ def private_folder(*parts: str) -> Path:
 
 def project_tag(root: Path) -> str:
     """`<folder name>-<hash of its full path>`: readable, and unique per project."""
+    import hashlib  # here, not at the top: `status` never names a backup
+
     resolved = str(root.resolve())
     digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:12]
     name = re.sub(r"[^A-Za-z0-9_-]+", "_", root.resolve().name).strip("_")[:40] or "project"
@@ -74,6 +74,8 @@ def keep_backup(target: Path, data: bytes, root: Path, owner: tuple[int, int] | 
     The copy is whole or absent: written to a temporary file, fsynced, then hard-linked under
     a name no other run holds (a link never replaces an existing file). Raises `OSError`.
     """
+    import tempfile  # only when writing (it brings `random` and `hashlib`)
+
     folder = backups_folder(root)
     _remove_old_temporaries(folder)
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=TEMPORARY_PREFIX, suffix=".tmp")

@@ -20,7 +20,6 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from wizard.core.files.guard import (
 )
 from wizard.core.i18n import Msg
 from wizard.core.project import project_root_of
+from wizard.core.record import record, replace
 
 BOM = "\ufeff"
 FILE_MODE = 0o600
@@ -45,7 +45,7 @@ DIR_MODE = 0o755
 # Reading
 
 
-@dataclass(frozen=True)
+@record
 class EnvRead:
     """A `.env` file as read: its exact text, and the values python-dotenv sees in it (read
     on first use: `status` judges by Node's reading and never pays for python-dotenv)."""
@@ -176,7 +176,7 @@ _DOUBLE_QUOTED = re.compile(r'"(?:\\.|[^"\\])*"', re.DOTALL)
 _COMMENT = re.compile(r"[^\S\r\n]*#[^\r\n]*")
 
 
-@dataclass(frozen=True)
+@record
 class _Definition:
     """A binding's text cut into the parts we keep and the value we replace."""
 
@@ -335,7 +335,7 @@ def _verify(old: str, new: str, updates: Mapping[str, str]) -> None:
 # Writing
 
 
-@dataclass(frozen=True)
+@record
 class EnvWrite:
     """What `write_env` did: whether the file changed, where the backup is, if it was created."""
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
+from wizard.core.record import record
 
 ENV_LIMIT = 4 * 1024 * 1024  # bytes: a .env holds a few lines; more is not a .env
 WIDGET_LIMIT = 4 * 1024 * 1024
@@ -103,7 +103,7 @@ def _lstat_through(path: Path) -> os.stat_result | None:
 # --- where a write lands ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class WriteTarget:
     """Where writing `path` really lands, and whether it leaves the project."""
 
@@ -163,7 +163,7 @@ def outside_target(path: Path, root: Path) -> Path | None:
 # --- the modes a write keeps ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class ModeChoice:
     """The mode a rewritten secret file gets, and what the person should know about it."""
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.errors import WizardError
@@ -31,6 +30,7 @@ from wizard.core.keys import (
     recognise_key,
 )
 from wizard.core.project import project_root_of
+from wizard.core.record import record
 from wizard.core.sanitize import clean_text
 from wizard.core.secret import Secret
 
@@ -50,7 +50,7 @@ HEADER = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class WidgetSettings:
     """What the widget needs to know. None of it is secret."""
 
@@ -69,7 +69,7 @@ class WidgetSettings:
         }
 
 
-@dataclass(frozen=True)
+@record
 class SecretFinding:
     """A key found in the widget config. Holds the masked key only, never the full value."""
 
@@ -206,7 +206,7 @@ def _keys_in_value(value: str) -> list[KeyReport]:
     return [report for _, _, report in _keys_in_words(value)]
 
 
-@dataclass(frozen=True)
+@record
 class _Hit:
     finding: SecretFinding
     token: Token

@@ -1,0 +1,100 @@
+"""What `status` loads when cron starts it every hour. The speed itself is measured by bench/
+(bench/RESULTS.md, "status --json" rows); this keeps the reasons for it from coming back: a
+module on the status path that imports one of these costs every site, every hour.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import keyshapes
+import pytest
+
+# Each is loaded by `status` only when it is used, and none of these shapes uses them.
+NEVER_ON_THE_STATUS_PATH = {
+    "dataclasses": "@record makes the engine's value classes (wizard/core/record.py)",
+    "inspect": "brought by dataclasses and typing.get_type_hints",
+    "keyring": "its discovery imports every backend, macOS's included",
+    "secretstorage": "needs a session bus, which these shapes do not have",
+    "jwt": "a session token's expiry is read without pyjwt",
+    "cryptography": "nothing to decrypt",
+    "dotenv": "Node's reading decides, python-dotenv only when a Python reading is needed",
+    "httpx": "status never goes on the network",
+    "textual": "the wizard's face",
+    "tempfile": "only when writing (brings random and hashlib)",
+    "hashlib": "only when naming a backup or a temporary file",
+    "shutil": "argparse measures the terminal through it unless given a width",
+    "subprocess": "only for a project in git",
+    "socket": "only to knock on a D-Bus socket that exists",
+    "threading": "only once a keyring is really asked",
+    "tomllib": "only with a technova-setup.toml",
+    "getpass": "only when asking for a password",
+    "wizard.core.deploy.delivery": "restarts and Coolify are not status",
+    "wizard.core.probes": "live checks are `check`",
+}
+
+_PROBE = """
+import runpy, sys, json
+sys.argv = ["technova-setup", "status", "--project", sys.argv[1], "--json"]
+try:
+    runpy.run_module("wizard", run_name="__main__")
+except SystemExit as stop:
+    code = stop.code
+sys.stderr.write(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _shape(root: Path, shape: str) -> Path:
+    (root / "backend").mkdir(parents=True)
+    key = keyshapes.openwebui_jwt_in(20 * 86400) if shape == "session token" else None
+    key = key or keyshapes.openwebui_api_key()
+    env = root / "backend/.env"
+    env.write_text(f"OPENWEBUI_URL=http://localhost:3000\nOPENWEBUI_API_KEY={key}\n")
+    env.chmod(0o600)
+    if shape == "widget file":
+        (root / "frontend").mkdir()
+        (root / "frontend/technova-config.js").write_text(
+            "window.TECHNOVA_CONFIG = {\n  backendUrl: 'https://chat.example.com/api',\n};\n"
+        )
+    if shape == "voice server":
+        (root / "websocket-server").mkdir()
+        voice = root / "websocket-server/.env"
+        voice.write_text(f"OPENAI_API_KEY={keyshapes.openai_project()}\n")
+        voice.chmod(0o600)
+    return root
+
+
+def _loaded_by_status(root: Path, bus: str | None, tmp: Path) -> tuple[int, set[str]]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON"))}
+    env |= {"HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "config"), "LANG": "C.UTF-8"}
+    if bus is not None:
+        env["DBUS_SESSION_BUS_ADDRESS"] = bus
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    said = json.loads(done.stderr.strip().splitlines()[-1])
+    assert json.loads(done.stdout)["project"] == str(root)  # status did its whole job
+    return said["code"], set(said["modules"])
+
+
+@pytest.mark.parametrize("shape", ["API key", "session token", "widget file", "voice server"])
+@pytest.mark.parametrize("bus", ["no D-Bus", "dead D-Bus address"])
+def test_status_loads_only_what_it_uses(shape: str, bus: str, tmp_path: Path) -> None:
+    root = _shape(tmp_path / "site", shape)
+    address = None if bus == "no D-Bus" else f"unix:path={tmp_path}/bus-of-a-closed-session"
+    code, modules = _loaded_by_status(root, address, tmp_path)
+    assert code in (0, 1)
+    loaded = {
+        name: why
+        for name, why in NEVER_ON_THE_STATUS_PATH.items()
+        if name in modules or any(m.startswith(name + ".") for m in modules)
+    }
+    assert loaded == {}
