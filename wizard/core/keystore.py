@@ -16,17 +16,18 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
 from wizard.core.keys import Slot
-from wizard.core.record import record
+from wizard.core.record import field, record
 from wizard.core.secret import Secret, mask
 
 if TYPE_CHECKING:
+    from jeepney.io.blocking import DBusConnection
     from keyring.backend import KeyringBackend
 
 SERVICE = "technova-setup"
@@ -149,16 +150,19 @@ _SECRET_SERVICE_PROVIDERS = {
 }
 
 
-def _secret_service_provider() -> str | None:
-    """Which program answers on the Secret Service bus name (best effort, Linux only)."""
+def _secret_service_provider(connection: DBusConnection | None = None) -> str | None:
+    """Which program answers on the Secret Service bus name (best effort, Linux only), asked
+    over `connection` or a connection of its own."""
     try:
         from jeepney.bus_messages import message_bus
         from jeepney.io.blocking import open_dbus_connection
 
-        with open_dbus_connection(bus="SESSION") as conn:
-            reply = conn.send_and_get_reply(
-                message_bus.GetConnectionUnixProcessID("org.freedesktop.secrets"), timeout=1
-            )
+        ask = message_bus.GetConnectionUnixProcessID("org.freedesktop.secrets")
+        if connection is not None:
+            reply = connection.send_and_get_reply(ask, timeout=1)
+        else:
+            with open_dbus_connection(bus="SESSION") as own:
+                reply = own.send_and_get_reply(ask, timeout=1)
         pid = int(reply.body[0])
         comm = Path(f"/proc/{pid}/comm").read_text(encoding="utf-8").strip()
     except Exception:  # a nicer name is not worth an error
@@ -443,17 +447,29 @@ def keyring_info(timeout: float = PROBE_TIMEOUT) -> KeyringInfo:
     Usable means: a real password store (not the "fail" or "null" backend, not a plain-text
     file) that answered a read within `timeout` seconds. Never raises, never hangs.
     """
+    unreachable = _unreachable()
+    if unreachable is not None:
+        return unreachable
+    try:
+        return _run(_probe, timeout)
+    except _Timeout:
+        return _timed_out(timeout)
+
+
+def _unreachable() -> KeyringInfo | None:
+    """No store can be reached, known without loading keyring or talking to D-Bus."""
     if (_no_session_bus() and "keyring" not in sys.modules) or (
         _direct_secret_service() and _bus_unreachable()
     ):
         return KeyringInfo(
             usable=False, backend=NO_BACKEND, reason=Msg("keystore.reason.no_session")
         )
-    try:
-        return _run(_probe, timeout)
-    except _Timeout:
-        reason = Msg("keystore.reason.timeout", {"seconds": f"{timeout:g}"})
-        return KeyringInfo(usable=False, backend=NO_BACKEND, reason=reason)
+    return None
+
+
+def _timed_out(timeout: float) -> KeyringInfo:
+    reason = Msg("keystore.reason.timeout", {"seconds": f"{timeout:g}"})
+    return KeyringInfo(usable=False, backend=NO_BACKEND, reason=reason)
 
 
 # ----------------------------------------------------------------------------- load / save
@@ -539,6 +555,97 @@ def load_key(
     account = account_name(slot, project_root)
     value = _call(lambda kr: kr.get_password(SERVICE, account), timeout, read_only=True)
     return Secret(value) if value else None
+
+
+@record
+class KeptKeys:
+    """What the keyring holds for one project, and whether it could be read."""
+
+    info: KeyringInfo
+    keys: Mapping[Slot, Secret] = field(default_factory=dict)  # empty unless info.usable
+
+
+def read_kept_keys(project_root: Path, *, timeout: float = PROBE_TIMEOUT) -> KeptKeys:
+    """Every key kept for the project, with the keyring's state: `status`'s read. Never raises.
+
+    It never asks for a password: `status` may run unattended (a timer), where an unlock
+    window would wait for nobody. Where the Secret Service is the only possible store, it is
+    one D-Bus connection and at most one encrypted session, instead of a probe plus one
+    visit per key (each with its own key exchange).
+    """
+    unreachable = _unreachable()
+    if unreachable is not None:
+        return KeptKeys(unreachable)
+    if not _direct_secret_service():
+        return _read_through_keyring(project_root)
+    accounts = {slot: account_name(slot, project_root) for slot in Slot}
+
+    def attempt() -> KeptKeys:
+        try:
+            return _read_direct(accounts)
+        except Exception as exc:  # classified here: that may talk to D-Bus, which may hang
+            kind, reason = _exception_kind(exc)
+            info = KeyringInfo(False, "Secret Service", reason, locked=kind == "locked")
+            return KeptKeys(info)
+
+    try:
+        return _run(attempt, timeout)
+    except _Timeout:
+        return KeptKeys(_timed_out(timeout))
+
+
+def _read_through_keyring(project_root: Path) -> KeptKeys:
+    """The same read through keyring's own choice of store (macOS, Windows, KWallet…)."""
+    info = keyring_info()
+    if not info.usable:
+        return KeptKeys(info)
+    keys: dict[Slot, Secret] = {}
+    try:
+        for slot in Slot:
+            kept = load_key(slot, project_root)
+            if kept is not None:
+                keys[slot] = kept
+    except WizardError as error:
+        return KeptKeys(KeyringInfo(False, info.backend, error.explanation.what))
+    return KeptKeys(info, keys)
+
+
+def _read_direct(accounts: Mapping[Slot, str]) -> KeptKeys:
+    """keyring's Secret Service read (default collection, `service` and `username`
+    attributes) for every slot at once, without unlocking or creating anything."""
+    from contextlib import closing
+
+    import secretstorage
+    from secretstorage.util import open_session
+
+    with closing(secretstorage.dbus_init()) as connection:
+        if not secretstorage.check_service_availability(connection):
+            return KeptKeys(KeyringInfo(False, NO_BACKEND, Msg("keystore.reason.no_service")))
+        provider = _secret_service_provider(connection)
+        backend = f"Secret Service ({provider})" if provider else "Secret Service"
+        locked = KeyringInfo(False, backend, Msg("keystore.reason.locked_unasked"), locked=True)
+        try:
+            collection = secretstorage.Collection(connection)  # the default one, as it is
+        except secretstorage.ItemNotFoundException:
+            return KeptKeys(KeyringInfo(False, backend, Msg("keystore.reason.no_collection_yet")))
+        if collection.is_locked():
+            return KeptKeys(locked)
+        found = {}
+        for slot, account in accounts.items():
+            items = collection.search_items({"username": account, "service": SERVICE})
+            first = next(items, None)
+            if first is not None:
+                found[slot] = first
+        if any(item.is_locked() for item in found.values()):
+            return KeptKeys(locked)
+        session = open_session(connection) if found else None  # one key exchange for all
+        keys: dict[Slot, Secret] = {}
+        for slot, item in found.items():
+            item.session = session
+            value = bytes(item.get_secret()).decode("utf-8")
+            if value:
+                keys[slot] = Secret(value)
+        return KeptKeys(KeyringInfo(True, backend), keys)
 
 
 def save_key(
