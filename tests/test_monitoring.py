@@ -470,3 +470,26 @@ def test_nagios_answers_unknown_on_standard_output_when_it_cannot_check(
     assert STATUS_LINE.match(first), first
     assert first.startswith(f"TECHNOVA UNKNOWN - The list of projects {listing} could not be read")
     assert len(out.splitlines()) == 2  # and what to do next
+
+
+@pytest.mark.parametrize("fmt", ["prometheus", "nagios"])
+def test_monitoring_never_asks_the_keyring(
+    fmt: str, sites: dict[str, Path | str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same series from cron (no desktop session) and from a systemd user timer (one),
+    and never an unlock window on somebody's desktop every hour."""
+    from wizard.core import keystore
+
+    asked: list[Path] = []
+    real_read = keystore.read_kept_keys
+
+    def read(root: Path, **kwargs: float) -> keystore.KeptKeys:
+        asked.append(root)
+        return real_read(root, **kwargs)
+
+    monkeypatch.setattr(keystore, "read_kept_keys", read)
+    output = ["--output", str(tmp_path / "technova.prom")] if fmt == "prometheus" else []
+    main(["status", "--project", str(sites["good"]), "--format", fmt, *output, "--lang", "en"])
+    assert asked == []
+    main(["status", "--project", str(sites["good"]), "--json", "--lang", "en"])
+    assert asked  # a person's own `status` still compares the keyring's copies

@@ -105,6 +105,9 @@ def _run_many(
     if args.parallel < 1:
         raise WizardError("many.parallel-too-small", value=str(args.parallel))
     projects = distinct_projects(folders)
+    # Monitoring reports the sites, not the keyring of whoever runs it: the same series from
+    # cron (no desktop session) and from a systemd user timer (one), and no unlock window.
+    use_keyring = fmt in ("text", "json")
     if live:
         from wizard.cli.main import _PROBE_NAMES
         from wizard.core.probes import Timeouts
@@ -119,12 +122,15 @@ def _run_many(
             openai_base_url=args.openai_url,
             timeouts=timeouts,
             parallel=args.parallel,
+            use_keyring=use_keyring,
         )
     else:
         only = ()
         reports = [
             CheckReport(status, [])
-            for status in status_of_projects(projects, parallel=args.parallel)
+            for status in status_of_projects(
+                projects, parallel=args.parallel, use_keyring=use_keyring
+            )
         ]
     text = render(reports, fmt, lang, many=many, live=live, only=only)
     _emit(text, args.output)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.core.errors import WizardError
 from wizard.core.expiry import LocalDateTime, RenewalLevel, expiry_of, span_between
@@ -21,10 +22,13 @@ from wizard.core.keys import (
     Slot,
     recognise_key,
 )
-from wizard.core.project import Project, git_state
+from wizard.core.project import Project, git_state, work_tree_of
 from wizard.core.record import field, record, replace
 from wizard.core.secret import Secret
 from wizard.core.voice_code import BetaHeaderUse
+
+if TYPE_CHECKING:
+    from wizard.core.git_exposure import Listing
 
 
 class Severity(StrEnum):
@@ -130,6 +134,7 @@ def project_status(
         return report
 
     keyring_values = _keyring_values(project, problems) if use_keyring else None
+    listing = _git_listing(project)
     chat_set_up = voice_set_up = False
 
     for slot, attribute in _ENV_SLOTS:
@@ -154,7 +159,7 @@ def project_status(
                     where,
                 )
             )
-        _git_problems(path, where, problems)
+        _git_problems(path, where, problems, listing)
 
         # The value as the project's Node server gets it (dotenv), not as Python reads it.
         value = node_parse(env.text).get(slot.value, "")
@@ -205,7 +210,7 @@ def project_status(
                 )
             )
     _widget_problems(project, problems)
-    _exposure_problems(project, problems)
+    _exposure_problems(project, problems, listing)
     from wizard.core.deploy.status import deployment_problems  # how the backend restarts
 
     backend = next((c for c in report.credentials if c.slot is Slot.OPENWEBUI), None)
@@ -261,26 +266,12 @@ def _keyring_values(project: Project, problems: list[Problem]) -> dict[Slot, Sec
     """The keys stored in the keyring for this project, or None when there is no usable keyring."""
     from wizard.core import keystore
 
-    info = keystore.keyring_info()
-    if not info.usable:
-        problems.append(
-            Problem(
-                "keyring-unavailable",
-                Severity.INFO,
-                info.reason or Msg("status.keyring-unavailable"),
-            )
-        )
+    kept = keystore.read_kept_keys(project.root)
+    if not kept.info.usable:
+        reason = kept.info.reason or Msg("status.keyring-unavailable")
+        problems.append(Problem("keyring-unavailable", Severity.INFO, reason))
         return None
-    values: dict[Slot, Secret] = {}
-    try:
-        for slot in Slot:
-            stored = keystore.load_key(slot, project.root)
-            if stored is not None:
-                values[slot] = stored
-    except WizardError as error:
-        problems.append(Problem("keyring-unavailable", Severity.INFO, error.explanation.what))
-        return None
-    return values
+    return dict(kept.keys)
 
 
 def _key_problems(key: KeyReport, slot: Slot, where: str, now: datetime) -> list[Problem]:
@@ -387,8 +378,19 @@ def _key_problems(key: KeyReport, slot: Slot, where: str, now: datetime) -> list
     return found
 
 
-def _git_problems(path: Path, where: str, problems: list[Problem]) -> None:
-    state = git_state(path)
+def _git_listing(project: Project) -> Listing | None:
+    """What git publishes in the project, in one `git ls-files` run for every question
+    status asks (the two .env files, then every other file): no git, no subprocess."""
+    if work_tree_of(project.root / "_") is None:
+        return None
+    from wizard.core.git_exposure import git_listing
+
+    return git_listing(project.root)
+
+
+def _git_problems(path: Path, where: str, problems: list[Problem], listing: Listing | None) -> None:
+    from_listing = listing.state_of(path) if listing else None
+    state = from_listing or git_state(path)
     if not state.in_repository:
         return
     if not state.checked:  # e.g. a repository git refuses to read: never "looks right"
@@ -420,12 +422,14 @@ def _git_problems(path: Path, where: str, problems: list[Problem]) -> None:
         )
 
 
-def _exposure_problems(project: Project, problems: list[Problem]) -> None:
+def _exposure_problems(project: Project, problems: list[Problem], listing: Listing | None) -> None:
     """Any other file holding a key that git tracks or would add (old backups, copies)."""
+    if work_tree_of(project.root / "_") is None:
+        return  # outside git, nothing is published
     from wizard.core.git_exposure import exposed_keys
 
     skip = frozenset({project.backend_env, project.voice_env, project.widget_config})
-    exposure = exposed_keys(project.root, skip)
+    exposure = exposed_keys(project.root, skip, listing)
     if not exposure.checked:
         problems.append(
             Problem(
