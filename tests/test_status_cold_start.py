@@ -98,3 +98,60 @@ def test_status_loads_only_what_it_uses(shape: str, bus: str, tmp_path: Path) ->
         if name in modules or any(m.startswith(name + ".") for m in modules)
     }
     assert loaded == {}
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def _counting_git(tmp: Path) -> tuple[dict[str, str], Path]:
+    """A PATH whose `git` writes each call to a log, then runs the real git."""
+    folder = tmp / "bin"
+    folder.mkdir()
+    log = tmp / "git-calls"
+    real = subprocess.run(["sh", "-c", "command -v git"], capture_output=True, text=True).stdout
+    wrapper = folder / "git"
+    wrapper.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec {real.strip()} "$@"\n')
+    wrapper.chmod(0o755)
+    return {**os.environ, "PATH": f"{folder}:{os.environ['PATH']}"}, log
+
+
+@pytest.mark.parametrize("layout", ["one repository", "backend is its own repository"])
+def test_status_asks_git_once_per_repository(layout: str, tmp_path: Path) -> None:
+    """Every git question status asks (each .env file tracked? ignored? any other file git
+    publishes with a key?) comes from one `git ls-files` per repository, and the answers are
+    the ones git gives file by file."""
+    from wizard.core.project import git_state
+
+    root = _shape(tmp_path / "site", "voice server")
+    _git(root, "init", "-q")
+    if layout == "backend is its own repository":
+        _git(root / "backend", "init", "-q")
+        (root / "backend/.gitignore").write_text(".env\n")
+    (root / "websocket-server/.env.bak").write_text(
+        f"OPENAI_API_KEY={keyshapes.openai_project()}\n"
+    )
+    _git(root, "add", "websocket-server/.env")
+    env, log = _counting_git(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", "status", "--project", str(root), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+    calls = log.read_text().splitlines()
+    report = json.loads(done.stdout)
+    expected = 1 if layout == "one repository" else 3  # the nested one: two for its .env
+    assert len(calls) == expected, calls
+    codes = {(p["code"], p.get("file")) for p in report["problems"]}
+    for relative in ("backend/.env", "websocket-server/.env"):
+        state = git_state(root / relative)
+        if state.tracked:
+            assert ("env-tracked-by-git", relative) in codes
+        elif not state.ignored:
+            assert ("env-not-gitignored", relative) in codes
+        else:
+            assert not {c for c in codes if c[1] == relative and c[0].startswith("env-")}
+    assert ("key-would-be-added", "websocket-server/.env.bak") in codes

@@ -17,7 +17,7 @@ from pathlib import Path
 from wizard.core.errors import WizardError
 from wizard.core.files.guard import read_bounded
 from wizard.core.keys import recognise_key
-from wizard.core.project import run_git, special_ignore_file, work_tree_of
+from wizard.core.project import GitState, run_git, special_ignore_file, work_tree_of
 from wizard.core.record import record
 from wizard.core.sanitize import clean_text
 
@@ -46,24 +46,71 @@ class Exposure:
     found: tuple[ExposedKey, ...] = ()
 
 
-def exposed_keys(root: Path, skip: frozenset[Path] = frozenset()) -> Exposure:
+@record
+class Listing:
+    """What git publishes under a project folder, from one `git ls-files` run: every file it
+    tracks, and every one `git add .` would add (ignored files are in neither)."""
+
+    root: Path  # the project folder, where git ran
+    tree: Path  # the work tree (the folder holding .git)
+    tracked: tuple[str, ...]  # relative to the project folder, sorted
+    untracked: tuple[str, ...]
+
+    def state_of(self, path: Path) -> GitState | None:
+        """`git_state(path)` for an existing file of this listing's tree and folder, or None
+        when the listing cannot say (another repository, a file outside the folder)."""
+        if work_tree_of(path.parent) != self.tree or special_ignore_file(path.parent, self.tree):
+            return None
+        try:
+            relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root))
+        except ValueError:
+            return None
+        name = relative.as_posix()
+        tracked = name in self.tracked
+        # Neither tracked nor addable, yet there: an ignore rule covers it.
+        ignored = not tracked and name not in self.untracked
+        return GitState(in_repository=True, tracked=tracked, ignored=ignored)
+
+
+def git_listing(root: Path) -> Listing | None:
+    """The listing of the project at `root`, or None outside a repository or when git will
+    not answer (see `exposed_keys` for how each is reported)."""
+    tree = work_tree_of(root / "_")
+    if tree is None or special_ignore_file(root, tree):  # a FIFO .gitignore would block git
+        return None
+    options = ("-z", "-t", "--cached", "--others", "--exclude-standard")
+    done = run_git(root, "ls-files", *options, "--", ".", tree=tree)
+    if done is None or done.returncode != 0:
+        return None
+    tracked: set[str] = set()
+    untracked: set[str] = set()
+    for entry in done.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        tag, _, name = entry.partition(" ")  # `H name` tracked, `? name` addable (`-t`)
+        if name:
+            (untracked if tag == "?" else tracked).add(name)
+    return Listing(
+        root, tree, tuple(sorted(tracked)[:_MAX_FILES]), tuple(sorted(untracked)[:_MAX_FILES])
+    )
+
+
+def exposed_keys(
+    root: Path, skip: frozenset[Path] = frozenset(), listing: Listing | None = None
+) -> Exposure:
     """Keys in files of the project at `root` that git tracks or would add.
 
-    `skip` holds files reported otherwise (the `.env` files, the widget config). Outside a
-    repository: checked, nothing found. Git not answering: `checked=False`.
+    `skip` holds files reported otherwise (the `.env` files, the widget config); `listing`
+    is `git_listing(root)` when the caller already has it. Outside a repository: checked,
+    nothing found. Git not answering: `checked=False`.
     """
-    tree = work_tree_of(root / "_")
-    if tree is None:
+    if work_tree_of(root / "_") is None:
         return Exposure(checked=True)
-    if special_ignore_file(root, tree):  # git itself would block reading it
-        return Exposure(checked=False)
-    tracked = _listed(root, tree, "--cached")
-    untracked = _listed(root, tree, "--others", "--exclude-standard")
-    if tracked is None or untracked is None:
+    listing = listing or git_listing(root)
+    if listing is None:
         return Exposure(checked=False)
     skipped = {Path(os.path.abspath(p)) for p in skip}
     found: list[ExposedKey] = []
-    for relative, is_tracked in [*((p, True) for p in tracked), *((p, False) for p in untracked)]:
+    files = [*((p, True) for p in listing.tracked), *((p, False) for p in listing.untracked)]
+    for relative, is_tracked in files:
         if len(found) >= 50:
             break
         path = root / relative
@@ -74,14 +121,6 @@ def exposed_keys(root: Path, skip: frozenset[Path] = frozenset()) -> Exposure:
             # A file name is outside text too: shown cleaned of control characters.
             found.append(ExposedKey(clean_text(relative, limit=300), masked, is_tracked))
     return Exposure(checked=True, found=tuple(found))
-
-
-def _listed(root: Path, tree: Path, *options: str) -> list[str] | None:
-    done = run_git(root, "ls-files", "-z", *options, "--", ".", tree=tree)
-    if done is None or done.returncode != 0:
-        return None
-    names = [n for n in done.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
-    return sorted(set(names))[:_MAX_FILES]
 
 
 def _key_in(path: Path) -> str | None:

@@ -181,10 +181,13 @@ def git_state(path: Path) -> GitState:
         done = run_git(folder, *args, tree=tree)
         return None if done is None else done.returncode
 
-    if special_ignore_file(folder, tree) or git("rev-parse", "--is-inside-work-tree") != 0:
+    if special_ignore_file(folder, tree):
         return GitState(in_repository=True, checked=False)
+    # 0: tracked, 1: not tracked; anything else (128) is git refusing the repository.
     tracked = git("ls-files", "--error-unmatch", "--", path.name)
+    if tracked not in (0, 1):
+        return GitState(in_repository=True, checked=False)
     ignored = git("check-ignore", "-q", "--no-index", "--", path.name)
-    if tracked is None or ignored not in (0, 1):
+    if ignored not in (0, 1):
         return GitState(in_repository=True, checked=False)
     return GitState(in_repository=True, tracked=tracked == 0, ignored=ignored == 0)
