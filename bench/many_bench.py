@@ -214,8 +214,76 @@ def bench_status_shapes(rounds: int) -> list[tuple[str, float, float, str]]:
                         "≤ 4×",
                     )
                 )
+        rows += _bench_desktop_sessions(base, plain, rounds)
     finally:
         shutil.rmtree(base)
+    return rows
+
+
+# Run inside a private D-Bus session, where the keyring answers as on a desktop.
+_IN_SESSION = """
+import json, os, subprocess, sys
+sys.path.insert(0, sys.argv[1])
+from many_bench import PYTHON, _median_cpu
+root, rounds, keep = sys.argv[2], int(sys.argv[3]), sys.argv[4] == "keep"
+if keep:  # as the wizard leaves it: both keys kept for the project
+    subprocess.run([PYTHON, "-c", KEEP_BOTH, root], check=True)
+status = [PYTHON, "-m", "wizard", "status", "--project", root, "--json"]
+env = dict(os.environ)
+bare = [PYTHON, "-c", "pass"]
+print(json.dumps([_median_cpu(status, env, rounds), _median_cpu(bare, env, rounds)]))
+"""
+_KEEP_BOTH = """
+import sys
+from pathlib import Path
+from wizard.core import keystore
+from wizard.core.keys import Slot
+from wizard.core.secret import Secret
+root = Path(sys.argv[1])
+keystore.save_key(Slot.OPENWEBUI, root, Secret("sk-0123456789abcdef0123456789abcdef"))
+keystore.save_key(Slot.OPENAI, root, Secret("sk-proj-" + "Zq7" * 14 + "wXyZ"))
+"""
+_BUS_WITHOUT_SERVICES = """<!DOCTYPE busconfig PUBLIC
+ "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:dir={folder}</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*"/><allow own="*"/></policy></busconfig>
+"""
+
+
+def _bench_desktop_sessions(
+    base: Path, plain: dict[str, str], rounds: int
+) -> list[tuple[str, float, float, str]]:
+    """`status` where the session bus is alive: a desktop whose keyring holds both keys (one
+    key exchange reads them), and a server's user bus with no password store at all."""
+    if not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")):
+        return []
+    root = _shape(base, "desktop")
+    runtime = base / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = plain | {"XDG_DATA_HOME": str(base / "data"), "XDG_RUNTIME_DIR": str(runtime)}
+    env.pop("DISPLAY", None)
+    config = base / "bus.conf"
+    config.write_text(_BUS_WITHOUT_SERVICES.format(folder=runtime))
+    unlock = "printf %s bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null;"
+    sessions = (
+        ("desktop keyring holding both keys", [], unlock, "keep"),
+        ("session bus without a password store", [f"--config-file={config}"], "", "none"),
+    )
+    child = _IN_SESSION.replace("KEEP_BOTH", repr(_KEEP_BOTH))
+    rows = []
+    for label, options, start, keep in sessions:
+        arguments = [PYTHON, "-c", child, str(Path(__file__).parent), str(root), str(rounds), keep]
+        done = subprocess.run(
+            ["dbus-run-session", *options, "--", "sh", "-c", f'{start} exec "$0" "$@"', *arguments],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        ours, bare = json.loads(done.stdout.strip().splitlines()[-1])
+        label = f"status --json, API key, {label}, vs python -c pass (CPU time)"
+        rows.append((label, ours, bare, "≤ 4×"))
     return rows
 
 
