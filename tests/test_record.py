@@ -89,6 +89,8 @@ def test_equality_hash_and_repr_match_a_frozen_dataclass() -> None:
     assert repr(Point(1, 2)) == repr(PointDC(1, 2)).replace("PointDC", "Point")
     assert Point(1) != PointDC(1)  # another class is never equal, as with dataclasses
     assert Point(1).__eq__(object()) is NotImplemented
+    nan: Any = float("nan")
+    assert Point(nan) == Point(nan) and PointDC(nan) == PointDC(nan)  # the same object
 
 
 def test_fields_that_opt_out_of_repr_and_equality() -> None:

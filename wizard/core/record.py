@@ -140,7 +140,9 @@ def record(cls: type[_T]) -> type[_T]:
     def __eq__(self: Any, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in compared)
+        # Tuples, as dataclasses compare: `x is y` counts as equal (a NaN equals itself).
+        mine = tuple(getattr(self, name) for name in compared)
+        return mine == tuple(getattr(other, name) for name in compared)
 
     def __hash__(self: Any) -> int:
         return hash(tuple(getattr(self, name) for name in compared))
