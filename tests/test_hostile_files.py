@@ -7,6 +7,7 @@ import os
 import socket
 import stat
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,6 @@ import keyshapes
 import pytest
 
 from wizard.core.errors import WizardError
-from wizard.core.files import atomic
 from wizard.core.files.envfile import read_env, write_env
 from wizard.core.files.widget_config import read_widget_config, write_widget_config
 from wizard.core.i18n import Msg
@@ -285,14 +285,14 @@ def test_temporary_files_never_match_env_patterns(
 ) -> None:
     root = _project(tmp_path)
     names: list[str] = []
-    real_mkstemp = atomic.tempfile.mkstemp
+    real_mkstemp = tempfile.mkstemp  # atomic and backups import tempfile when they write
 
     def spy(*args: object, **kwargs: object) -> tuple[int, str]:
         fd, name = real_mkstemp(*args, **kwargs)  # type: ignore[call-overload]
         names.append(Path(name).name)
         return fd, name  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", spy)
+    monkeypatch.setattr(tempfile, "mkstemp", spy)
     (root / "backend/.env").write_text("A=1\n")
     write_env(root / "backend/.env", {"A": "2"})
     write_widget_config(root / "chat-widget/technova-config.js", "// x\n")
