@@ -40,3 +40,25 @@ def test_a_value_that_could_be_a_secret_is_not_echoed(
     err = capsys.readouterr().err
     assert "--pasword" in err
     assert secret not in err and secret[2:-2] not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["status", "--project", "site", "--json"],
+        ["--lang", "fr", "status", "--format", "prometheus", "--output", "x.prom"],
+        ["--project", "check", "status"],  # a folder named like a command
+        ["check", "--only", "chat", "--timeout", "3", "--parallel", "4"],
+        ["renew", "--key-stdin", "--force", "--yes"],
+        ["login", "--email", "a@b.c", "--let-users-make-keys"],
+        ["restart", "--yes"],
+        ["identify", "--for", "voice", "--json"],
+        ["--project", "status"],  # no command: the wizard, in a folder named status
+        [],
+    ],
+)
+def test_the_parser_built_for_the_named_command_reads_as_the_whole_one(argv: list[str]) -> None:
+    from wizard.cli.main import COMMANDS, build_parser
+
+    named = [word for word in argv if word in COMMANDS] or COMMANDS
+    assert build_parser(named).parse_args(argv) == build_parser().parse_args(argv)

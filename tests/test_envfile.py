@@ -743,3 +743,17 @@ def test_two_processes_at_once_lose_no_update(tmp_path: Path) -> None:
         if p.name != ".env" and not p.name.startswith(".env.bak-")
     ]
     assert leftovers == []
+
+
+def test_javascripts_whitespace_is_the_same_set_on_every_character() -> None:
+    """envfile writes JavaScript's `\\s` through Python's (cheaper to compile); both must
+    accept exactly the characters Node trims."""
+    import re
+
+    from wizard.core.files.envfile import _JS_S, _JS_SPACE
+
+    spelled_out = re.compile(f"[{_JS_SPACE}]")
+    written = re.compile(_JS_S)
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(written.fullmatch(char)) == bool(spelled_out.fullmatch(char)), hex(code)

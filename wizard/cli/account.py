@@ -20,6 +20,8 @@ from wizard.core.keys import KeyKind, KeyReport, Slot
 from wizard.core.secret import Secret
 
 if TYPE_CHECKING:  # the network and file modules are imported when a command runs
+    from collections.abc import Collection
+
     from wizard.core.checks import ProjectSettings
     from wizard.core.keyflow import MadeKey, Session
     from wizard.core.keys import CheckedKey
@@ -34,9 +36,12 @@ def add_commands(
     common: argparse.ArgumentParser,
     project: argparse.ArgumentParser,
     as_json: argparse.ArgumentParser | None = None,
+    *,
+    wanted: Collection[str] = ("login", "renew"),
 ) -> None:
-    """Register `login` and `renew`. They talk to a person step by step, so they offer no
-    `--json` (`as_json` is accepted for the common call shape and not used)."""
+    """Register `login` and `renew` (those of them in `wanted`). They talk to a person step by
+    step, so they offer no `--json` (`as_json` is accepted for the common call shape and not
+    used)."""
     consent = Parser(add_help=False)
     consent.add_argument(
         "--yes", action="store_true", help="agree to every step in advance (scripts, cron)"
@@ -52,9 +57,19 @@ def add_commands(
         action="store_true",
         help="write backend/.env even when it is a link to a file outside the project",
     )
+    if "login" in wanted:
+        _add_login(commands, [common, project, consent])
+    if "renew" in wanted:
+        _add_renew(commands, [common, project, consent])
+
+
+def _add_login(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    parents: list[argparse.ArgumentParser],
+) -> None:
     login = commands.add_parser(
         "login",
-        parents=[common, project, consent],
+        parents=parents,
         help="sign in to Open WebUI, make an API key for the backend, check it and save it",
     )
     login.add_argument(
@@ -72,9 +87,15 @@ def add_commands(
         help="as an admin, also let every user make an API key (only needed when the "
         "backend's key belongs to a user who is not an admin)",
     )
+
+
+def _add_renew(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    parents: list[argparse.ArgumentParser],
+) -> None:
     renew = commands.add_parser(
         "renew",
-        parents=[common, project, consent],
+        parents=parents,
         help="replace the backend's Open WebUI key with a fresh API key, check it and save it",
     )
     renew.add_argument(

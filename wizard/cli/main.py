@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TextIO
 
 from wizard.cli.parser import Parser
@@ -26,7 +26,14 @@ _PROBE_NAMES = ("openwebui", "chat", "openai", "realtime")
 _ICONS = {"info": "·", "warning": "!", "critical": "✗", "unknown": "?"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = ("identify", "status", "check", "login", "renew", "restart")
+
+
+def build_parser(commands_named: Collection[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The whole command line, or only the commands in `commands_named` (each argparse parser
+    costs, and `status` starts hourly from cron). Building a command that is not used is
+    harmless, so a word that merely looks like a command costs nothing but time."""
+    wanted = set(commands_named)
     common = Parser(add_help=False)
     common.add_argument("--lang", choices=LANGS, help="language of messages (default: locale)")
     common.add_argument(
@@ -60,6 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
         "no real key, no network, nothing of yours is touched",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    if "identify" in wanted:
+        _add_identify(commands, common, as_json)
+    if wanted & {"status", "check"}:
+        _add_status_and_check(commands, common, as_json, wanted)
+    if wanted & {"login", "renew"}:
+        from wizard.cli.account import add_commands
+
+        add_commands(commands, common, project, wanted=wanted)
+    if "restart" in wanted:
+        from wizard.cli.deploy import add_command as add_restart_command
+
+        add_restart_command(commands, common, project)
+    return parser
+
+
+def _add_identify(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+    as_json: argparse.ArgumentParser,
+) -> None:
     identify = commands.add_parser(
         "identify",
         parents=[common, as_json],
@@ -71,14 +98,25 @@ def build_parser() -> argparse.ArgumentParser:
         choices=sorted(_TARGETS),
         help="where you mean to put it: backend (Open WebUI key), voice or connection (OpenAI key)",
     )
+
+
+def _add_status_and_check(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+    as_json: argparse.ArgumentParser,
+    wanted: set[str],
+) -> None:
     from wizard.cli.formats import many_projects_parser
 
     many = many_projects_parser()
-    commands.add_parser(
-        "status",
-        parents=[common, many, as_json],
-        help="what keys the project has and what is wrong, without the network",
-    )
+    if "status" in wanted:
+        commands.add_parser(
+            "status",
+            parents=[common, many, as_json],
+            help="what keys the project has and what is wrong, without the network",
+        )
+    if "check" not in wanted:
+        return
     check = commands.add_parser(
         "check",
         parents=[common, many, as_json],
@@ -101,13 +139,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="how long to wait for each server's answer (default: 15)",
     )
-    from wizard.cli.account import add_commands
-
-    add_commands(commands, common, project)
-    from wizard.cli.deploy import add_command as add_restart_command
-
-    add_restart_command(commands, common, project)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,7 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_error(WizardError("cli.key_on_command_line"), lang)
         return 2
     Parser.lang = lang
-    args = build_parser().parse_args(args_list)
+    # Only the command(s) named; all of them when none is (the wizard, or --help listing them).
+    named = [word for word in args_list if word in COMMANDS]
+    args = build_parser(named or COMMANDS).parse_args(args_list)
     lang = args.lang or lang
     from wizard.cli.formats import for_many_projects
 

@@ -4,7 +4,6 @@ when its container is recreated — `docker compose up -d --force-recreate SERVI
 
 from __future__ import annotations
 
-import shlex
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -14,15 +13,6 @@ from wizard.core.deploy.restart import RestartRun, run_restart
 from wizard.core.secret import Secret
 
 COMPOSE_TIMEOUT = 300.0  # seconds: recreating may pull or build an image
-
-
-def compose_command(settings: ComposeSettings) -> str:
-    """The command that recreates the backend (and the voice server, when it has a service)."""
-    services = [settings.service]
-    if settings.voice_service and settings.voice_service != settings.service:
-        services.append(settings.voice_service)
-    argv = ["docker", "compose", "-f", settings.file, "up", "-d", "--force-recreate", *services]
-    return shlex.join(argv)
 
 
 def docker_available() -> bool:
@@ -37,5 +27,5 @@ def run_compose(
     on_output: Callable[[str], None] | None = None,
 ) -> RestartRun:
     """Recreate the services from `root` (the compose file's paths are relative to it)."""
-    restart = RestartSettings(compose_command(settings), (), COMPOSE_TIMEOUT)
+    restart = RestartSettings(settings.command(), (), COMPOSE_TIMEOUT)
     return run_restart(root, restart, secrets=secrets, on_output=on_output, log_seconds=0)

@@ -66,6 +66,18 @@ class ComposeSettings:
     service: str  # the service that reads backend/.env
     voice_service: str | None = None
 
+    def command(self) -> str:
+        """The command that recreates the backend (and the voice server, when it has a
+        service): what `status` shows, and what `run_compose` runs."""
+        import shlex
+
+        services = [self.service]
+        if self.voice_service and self.voice_service != self.service:
+            services.append(self.voice_service)
+        return shlex.join(
+            ["docker", "compose", "-f", self.file, "up", "-d", "--force-recreate", *services]
+        )
+
 
 @record
 class DeployConfig:

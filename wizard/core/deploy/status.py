@@ -23,9 +23,7 @@ def deployment_message(config: DeployConfig) -> Msg:
             "deploy.status.coolify", {"url": config.coolify.url, "app": config.coolify.backend}
         )
     if config.way is Way.COMPOSE and config.compose is not None:
-        from wizard.core.deploy.compose import compose_command
-
-        return Msg("deploy.status.compose", {"command": compose_command(config.compose)})
+        return Msg("deploy.status.compose", {"command": config.compose.command()})
     return Msg("deploy.status.manual")
 
 

@@ -155,9 +155,9 @@ def compose_steps(
     secrets: Sequence[Secret],
 ) -> None:
     from wizard.core.deploy import DeployStep
-    from wizard.core.deploy.compose import compose_command, docker_available, run_compose
+    from wizard.core.deploy.compose import docker_available, run_compose
 
-    command = compose_command(settings)
+    command = settings.command()
     if not consent.restart or not docker_available():
         key = "deploy.compose.no-docker" if consent.restart else "deploy.compose.not-agreed"
         run.add(DeployStep("compose", None, Msg(key, {"command": command}), details=(command,)))

@@ -129,7 +129,9 @@ _JS_SPACE = (
     "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
     "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
-_JS_S = f"[{_JS_SPACE}]"
+# JavaScript's `\s` is Python's, less U+001C-U+001F and U+0085, plus U+FEFF: written so, it
+# compiles in a third of the time the spelled-out set takes, and the pattern uses it 8 times.
+_JS_S = r"(?:[^\S\x1c-\x1f\x85]|\ufeff)"
 _JS_LT = "\n\r\u2028\u2029"  # line terminators: what `.` refuses and where `^`/`$` match
 _JS_BOL = rf"(?:(?<![\s\S])|(?<=[{_JS_LT}]))"
 _JS_EOL = rf"(?=[{_JS_LT}]|(?![\s\S]))"
