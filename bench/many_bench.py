@@ -1,5 +1,6 @@
 """Benchmarks for many sites: 1, 10 and 100 projects in one `check` run, and `status` cold
-starts for each project shape, with and without a D-Bus address.
+starts for each project shape with no D-Bus and with a dead D-Bus address, then with a live
+session bus (a desktop keyring holding both keys; a user bus with no password store).
 
 Run through `bench/run.py` (it prints and records the table), or alone:
     .venv/bin/python bench/many_bench.py
@@ -143,7 +144,7 @@ def bench_many(rounds: int) -> tuple[list[tuple[str, float, float, str]], list[s
 
 def _shape(base: Path, name: str) -> Path:
     """One project shape: the backend .env with an API key or a session token, or a widget
-    file present as well."""
+    file present as well, or a whole site in git (voice server, widget, restart script)."""
     root = base / name
     (root / "backend").mkdir(parents=True)
     if name == "session token":
@@ -157,12 +158,21 @@ def _shape(base: Path, name: str) -> Path:
         f"OPENWEBUI_URL=http://localhost:3000\nOPENWEBUI_API_KEY={key}\n"
     )
     (root / "backend/.env").chmod(0o600)
-    if name == "widget file":
+    if name in ("widget file", "site in git"):
         (root / "frontend").mkdir()
         (root / "frontend/technova-config.js").write_text(
             "window.TECHNOVA_CONFIG = {\n  backendUrl: 'https://chat.example.com/api',\n"
             "  title: 'TechNova',\n};\n"
         )
+    if name == "site in git":
+        (root / "websocket-server").mkdir()
+        voice = root / "websocket-server/.env"
+        voice.write_text(f"OPENAI_API_KEY=sk-proj-{'Zq7' * 14}T3BlbkFJ{'wXyZ' * 10}\n")
+        voice.chmod(0o600)
+        (root / "restart-with-logs.sh").write_text("#!/bin/sh\ncd backend && npm start &\n")
+        (root / ".gitignore").write_text(".env\nnode_modules\n")
+        for command in (["init", "-q"], ["add", "."]):
+            subprocess.run(["git", "-C", str(root), *command], check=True, capture_output=True)
     return root
 
 
@@ -197,7 +207,7 @@ def bench_status_shapes(rounds: int) -> list[tuple[str, float, float, str]]:
             check=False,
         )
         dead = plain | {"DBUS_SESSION_BUS_ADDRESS": f"unix:path={base}/bus-of-a-closed-session"}
-        for shape in ("API key", "session token", "widget file"):
+        for shape in ("API key", "session token", "widget file", "site in git"):
             root = _shape(base, shape)
             for label, env in (("no D-Bus", plain), ("dead D-Bus address", dead)):
                 ours = _median_cpu(
