@@ -268,3 +268,28 @@ def test_only_an_openai_key_can_be_planned_into_open_webuis_connection(tmp_path:
     assert refused.value.code == "plan.wrong-slot.OPENAI_API_KEY"
     right = check_key(keyshapes.openai_project(), Slot.OPENAI)
     assert Choice.SET_CONNECTION in plan_changes(project, PlanInputs(connection_key=right)).choices
+
+
+@pytest.mark.parametrize(
+    ("new_key", "note"),
+    [
+        (None, "plan.note.widget-exposed"),
+        ("fresh", "plan.note.widget-exposed-replaced"),
+        ("the exposed one", "plan.note.widget-exposed"),  # the same key again replaces nothing
+    ],
+)
+def test_the_exposed_key_note_says_whether_this_plan_replaces_it(
+    new_key: str | None, note: str, tmp_path: Path
+) -> None:
+    widget = tmp_path / "chat-widget/technova-config.js"
+    widget.parent.mkdir()
+    exposed = keyshapes.openai_project()
+    widget.write_text(f"const TECHNOVA_CONFIG = {{\n  apiKey: '{exposed}',\n}};\n")
+    make_backend(tmp_path, "PORT=3001\n")
+    value = {"fresh": keyshapes.openai_project(), "the exposed one": exposed}.get(new_key or "")
+    keys = (check_key(value, Slot.OPENAI),) if value else ()
+    plan = plan_changes(find_project(tmp_path), PlanInputs(keys=keys))
+    notes = [n.message.key for n in plan.notes if "widget-exposed" in n.message.key]
+    assert notes == [note]
+    said = " ".join(texts(plan)) + " ".join(texts(plan, "fr"))
+    assert "revoke" in said and "révoqu" in said and exposed not in said

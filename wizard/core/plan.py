@@ -15,7 +15,7 @@ pass the person's consent to `apply_plan`. The rules hold here, not in the calle
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +33,7 @@ from wizard.core.record import field, record
 
 if TYPE_CHECKING:
     from wizard.core.account import Session
+    from wizard.core.files.widget_config import SecretFinding
     from wizard.core.keystore import KeyringInfo
 
 URL_VARIABLE = "OPENWEBUI_URL"
@@ -240,7 +241,7 @@ def plan_changes(project: Project, inputs: PlanInputs) -> Plan:
         )
     notes += _misplaced_old_keys(project, inputs)
 
-    findings, widget_changes, widget_notes, create = _plan_widget(project, inputs.create_widget)
+    findings, widget_changes, widget_notes, create = _plan_widget(project, inputs)
     changes += widget_changes
     notes += widget_notes
     if findings:
@@ -425,13 +426,15 @@ def _misplaced_old_keys(project: Project, inputs: PlanInputs) -> list[Note]:
     return notes
 
 
-def _plan_widget(project: Project, create: bool) -> tuple[int, list[Change], list[Note], bool]:
+def _plan_widget(
+    project: Project, inputs: PlanInputs
+) -> tuple[int, list[Change], list[Note], bool]:
     from wizard.core.files.widget_config import find_secrets, read_widget_config
 
     path = project.widget_config
     where = project.relative(path)
     if not path.exists():
-        if not create:
+        if not inputs.create_widget:
             return 0, [], [], False
         change = Change(ChangeKind.WIDGET, where, Msg("plan.widget.create", {"file": where}))
         return 0, [change], [], True
@@ -454,8 +457,21 @@ def _plan_widget(project: Project, create: bool) -> tuple[int, list[Change], lis
         )
         for finding in findings
     ]
-    notes = [Note(Msg("plan.note.widget-exposed", {"file": where}))] if findings else []
+    notes = [Note(_exposed_note(findings, inputs, where))] if findings else []
     return len(findings), changes, notes, False
+
+
+def _exposed_note(findings: Sequence[SecretFinding], inputs: PlanInputs, where: str) -> Msg:
+    """What to do about keys every visitor could read. When they are all OpenAI keys and this
+    plan writes a new one, say that it takes their place and that the old one still works
+    until it is revoked, rather than ask for a replacement the person is already giving."""
+    new_openai = {key.report.masked for key in inputs.keys if key.slot is Slot.OPENAI}
+    replaced = bool(new_openai) and all(
+        finding.kind.startswith("openai-") and finding.masked not in new_openai
+        for finding in findings
+    )
+    key = "plan.note.widget-exposed-replaced" if replaced else "plan.note.widget-exposed"
+    return Msg(key, {"file": where})
 
 
 def _plan_gitignore(project: Project, inputs: PlanInputs) -> Change | None:

@@ -145,6 +145,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Remplacez cette clé là où elle a été créée (OpenAI : platform.openai.com › API keys, "
         "révoquez-la ; Open WebUI : créez-en une nouvelle).",
     },
+    "plan.note.widget-exposed-replaced": {
+        "en": "An OpenAI key in {file} has been readable by every visitor. This plan writes "
+        "your new key in its place, but the old one keeps working for anyone who copied it "
+        "until you revoke it: platform.openai.com › API keys.",
+        "fr": "Une clé OpenAI de {file} a été lisible par tout visiteur. Ce plan écrit votre "
+        "nouvelle clé à sa place, mais l'ancienne reste utilisable par quiconque l'a copiée "
+        "tant que vous ne l'avez pas révoquée : platform.openai.com › API keys.",
+    },
     # --- consent and outcome ---
     "plan.choice.env-only": {
         "en": "keeping the keys in the .env files only",
