@@ -71,3 +71,29 @@ def test_no_myth_is_stated() -> None:
 )
 def test_language_from_the_locale(environ: dict[str, str], lang: str) -> None:
     assert detect_lang(environ) == lang
+
+
+def test_the_table_of_first_words_places_every_key_in_its_parts() -> None:
+    """A message loads only the parts its first word names (status starts without the
+    wizard's sentences): the table must name every part that holds such a key, and no other."""
+    import importlib
+
+    from wizard.core.catalogue import PARTS, PARTS_BY_FIRST_WORD
+
+    found: dict[str, set[str]] = {}
+    for name in PARTS:
+        for key in importlib.import_module(f"wizard.core.catalogue.{name}").MESSAGES:
+            found.setdefault(key.partition(".")[0], set()).add(name)
+    assert {word: set(parts) for word, parts in PARTS_BY_FIRST_WORD.items()} == found
+
+
+def test_a_key_loads_only_its_own_parts() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from wizard.core.i18n import Msg; Msg('status.keyring-unavailable')"
+        ".render('fr'); print(sorted(m for m in sys.modules if 'core.catalogue.' in m))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['wizard.core.catalogue.status']"

@@ -124,9 +124,8 @@ def test_a_key_on_the_command_line_is_refused_and_never_echoed(command: list[str
 
 def test_identify_and_status_never_load_textual(tmp_path) -> None:
     probe = (
-        "import sys, runpy; sys.argv = ['technova-setup', *sys.argv[1:]];\n"
-        "try:\n    runpy.run_module('wizard', run_name='__main__')\n"
-        "except SystemExit: pass\n"
+        # main(), not the program: the program ends a report without Python's teardown.
+        "import sys\nfrom wizard.cli.main import main\nmain(sys.argv[1:])\n"
         "print('TEXTUAL' if any(m == 'textual' or m.startswith('textual.') "
         "for m in sys.modules) else 'CLEAN', file=sys.stderr)"
     )
@@ -139,3 +138,22 @@ def test_identify_and_status_never_load_textual(tmp_path) -> None:
             timeout=60,
         )
         assert done.stderr.strip().endswith("CLEAN"), (args, done.stderr)
+
+
+def test_the_program_ends_a_report_with_all_its_output_and_its_code(tmp_path) -> None:
+    """`run()` ends status without Python's teardown: nothing printed may be lost, and the
+    exit code is status's own (here 1: the key file is readable by everyone)."""
+    (tmp_path / "backend").mkdir()
+    env_file = tmp_path / "backend/.env"
+    env_file.write_text(f"OPENWEBUI_API_KEY={keyshapes.openwebui_api_key()}\n" + "# x\n" * 5000)
+    env_file.chmod(0o644)
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", "status", "--project", str(tmp_path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    report = json.loads(done.stdout)  # whole: it parses
+    assert report["project"] == str(tmp_path)
+    assert done.returncode == 1
+    assert any(p["code"] == "env-readable-by-others" for p in report["problems"])

@@ -37,13 +37,12 @@ NEVER_ON_THE_STATUS_PATH = {
     "wizard.core.probes": "live checks are `check`",
 }
 
+# main(), as the program runs it (the program then ends without Python's teardown).
 _PROBE = """
-import runpy, sys, json
-sys.argv = ["technova-setup", "status", "--project", sys.argv[1], "--json"]
-try:
-    runpy.run_module("wizard", run_name="__main__")
-except SystemExit as stop:
-    code = stop.code
+import json, sys
+from wizard.cli.main import main
+code = main(["status", "--project", sys.argv[1], "--json"])
+sys.stdout.flush()
 sys.stderr.write(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 

@@ -6,10 +6,12 @@ Imports stay lazy so that `status` and `identify` start fast and never load Text
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Collection, Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from wizard.cli.parser import Parser
 from wizard.core.errors import WizardError
@@ -141,7 +143,31 @@ def _add_status_and_check(
     )
 
 
+# Commands that only read and print (and write --output whole before returning).
+_REPORTS = frozenset({"status", "check", "identify"})
+_command_run: str | None = None  # what main() last ran, for run()
+
+
+def run() -> NoReturn:
+    """The program (`technova-setup`, `python -m wizard`): `main()`, then exit.
+
+    After a report (status, check, identify), with its output flushed, the process ends
+    without Python's teardown, which frees every loaded module one by one: about 5 ms of
+    processor for `status`, which cron starts on every site every hour. Anything else (the
+    wizard, login, renew, restart) exits normally, so that its clean-ups (the demo's
+    temporary folder, its stand-in servers) run.
+    """
+    code = main()
+    if _command_run in _REPORTS:
+        with contextlib.suppress(OSError, ValueError):  # a reader gone: nothing left to say
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    global _command_run
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = _early_lang(args_list)
     if _holds_a_key(args_list):
@@ -163,6 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "restart": _restart_command,
     }
     handler = handlers.get(args.command, run_wizard)
+    _command_run = args.command
     code: int | None = None
     try:
         code = handler(args, lang)

@@ -7,11 +7,13 @@ parameters) and the faces (CLI, TUI) render them in the user's language.
 from __future__ import annotations
 
 import os
-import string
 from collections.abc import Mapping
-from typing import Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from wizard.core.record import field, record
+
+if TYPE_CHECKING:
+    from wizard.core.catalogue import Catalogue
 
 Lang = Literal["en", "fr"]
 LANGS: tuple[Lang, ...] = ("en", "fr")
@@ -36,16 +38,16 @@ class Renderable(Protocol):
     def render(self, lang: Lang) -> str: ...
 
 
-def _load_catalogue() -> Mapping[str, dict[str, str]]:
+def _load_catalogue() -> Catalogue:
     from wizard.core.catalogue import MESSAGES
 
     return MESSAGES
 
 
-_CATALOGUE: Mapping[str, dict[str, str]] | None = None
+_CATALOGUE: Catalogue | None = None
 
 
-def catalogue() -> Mapping[str, dict[str, str]]:
+def catalogue() -> Catalogue:
     global _CATALOGUE
     if _CATALOGUE is None:
         _CATALOGUE = _load_catalogue()
@@ -54,13 +56,14 @@ def catalogue() -> Mapping[str, dict[str, str]]:
 
 def placeholders(template: str) -> set[str]:
     """The `{name}` fields a template expects (used by the catalogue's own test)."""
+    import string  # only the catalogue's test asks
+
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def t(key: str, lang: Lang, /, **params: object) -> str:
     """The message `key` in `lang`, with its `{placeholders}` filled from `params`."""
-    entry = catalogue()[key]
-    return entry[lang].format(**params)
+    return catalogue().text(key, lang).format(**params)
 
 
 @record
