@@ -17,22 +17,43 @@ from collections.abc import Iterable
 
 from wizard.core.secret import Secret, mask
 
-# Escape sequences, whole (so their printable tail, like `]0;title`, goes too):
-# CSI `ESC [ … final`, OSC/DCS/SOS/PM/APC strings up to BEL or ST, 8-bit CSI/OSC, then
-# two-character `ESC x` sequences.
-_SEQUENCES = re.compile(
-    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
-)
-# What is left that a terminal would act on: C0 (but tab and newline), DEL, C1, and the
-# Unicode bidi controls that reorder text on screen (LRE…RLO, LRI…PDI, LRM, RLM, ALM).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-_LINE_BREAKS = re.compile("[\t\n\u2028\u2029]+")  # Unicode line breaks too
-# `scheme://user:password@host`: the part before `@` is a credential, wherever it shows up.
-_URL_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s]+@")
-# What `json.dumps(ensure_ascii=False)` leaves raw but a terminal would act on.
-_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
+
+# The patterns are compiled when first used: `status --json` from cron never needs most of
+# them, and compiling costs every run.
+@functools.cache
+def _sequences() -> re.Pattern[str]:
+    # Escape sequences, whole (so their printable tail, like `]0;title`, goes too):
+    # CSI `ESC [ … final`, OSC/DCS/SOS/PM/APC strings up to BEL or ST, 8-bit CSI/OSC, then
+    # two-character `ESC x` sequences.
+    return re.compile(
+        r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+        r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+        r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
+    )
+
+
+@functools.cache
+def _controls() -> re.Pattern[str]:
+    # What is left that a terminal would act on: C0 (but tab and newline), DEL, C1, and the
+    # Unicode bidi controls that reorder text on screen (LRE…RLO, LRI…PDI, LRM, RLM, ALM).
+    return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+@functools.cache
+def _line_breaks() -> re.Pattern[str]:
+    return re.compile("[\t\n\u2028\u2029]+")  # Unicode line breaks too
+
+
+@functools.cache
+def _url_credentials() -> re.Pattern[str]:
+    # `scheme://user:password@host`: the part before `@` is a credential, wherever it shows up.
+    return re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s]+@")
+
+
+@functools.cache
+def _json_raw() -> re.Pattern[str]:
+    # What `json.dumps(ensure_ascii=False)` leaves raw but a terminal would act on.
+    return re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
 
 
 def clean_text(text: str, *, one_line: bool = True, limit: int | None = 500) -> str:
@@ -41,9 +62,9 @@ def clean_text(text: str, *, one_line: bool = True, limit: int | None = 500) -> 
     `one_line` also turns tabs and line breaks into a space (a server's word must not forge
     a line of our own output); `limit` cuts absurdly long text, marking the cut with `…`.
     """
-    cleaned = _CONTROLS.sub("", _SEQUENCES.sub("", text))
+    cleaned = _controls().sub("", _sequences().sub("", text))
     if one_line:
-        cleaned = _LINE_BREAKS.sub(" ", cleaned)
+        cleaned = _line_breaks().sub(" ", cleaned)
     if limit is not None and len(cleaned) > limit:
         cleaned = cleaned[: limit - 1] + "…"
     return cleaned
@@ -51,19 +72,19 @@ def clean_text(text: str, *, one_line: bool = True, limit: int | None = 500) -> 
 
 def mask_url_credentials(text: str) -> str:
     """Every `scheme://user:pass@` in `text` shown as `scheme://***@`."""
-    return _URL_CREDENTIALS.sub(r"\1***@", text)
+    return _url_credentials().sub(r"\1***@", text)
 
 
 def dumps_json(value: object) -> str:
     """JSON for output: readable accents, but every control or bidi character escaped
     (`\\u001b`, `\\u202e`), so printing it cannot act on the terminal."""
     text = json.dumps(value, ensure_ascii=False)
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return _json_raw().sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def is_clean(text: str) -> bool:
     """True when `text` holds nothing a terminal would act on (tabs and newlines allowed)."""
-    return _CONTROLS.search(text) is None and "\x1b" not in text
+    return _controls().search(text) is None and "\x1b" not in text
 
 
 def clean_value(value: object) -> object:
