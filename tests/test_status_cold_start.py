@@ -154,3 +154,24 @@ def test_status_asks_git_once_per_repository(layout: str, tmp_path: Path) -> Non
         else:
             assert not {c for c in codes if c[1] == relative and c[0].startswith("env-")}
     assert ("key-would-be-added", "websocket-server/.env.bak") in codes
+
+
+def test_a_big_repository_still_says_a_committed_env_is_committed(tmp_path: Path) -> None:
+    """The scan for other files stops after 5,000 of them; the .env files' own state comes
+    from the whole listing, wherever they sort."""
+    root = _shape(tmp_path / "site", "API key")
+    _git(root, "init", "-q")
+    many = root / "aaa-assets"
+    many.mkdir()
+    for number in range(5_100):
+        (many / f"{number:05}.txt").write_text("x\n")
+    _git(root, "add", ".")  # backend/.env too: committed by mistake
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", "status", "--project", str(root), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    codes = {(p["code"], p.get("file")) for p in json.loads(done.stdout)["problems"]}
+    assert ("env-tracked-by-git", "backend/.env") in codes

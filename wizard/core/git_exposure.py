@@ -53,8 +53,8 @@ class Listing:
 
     root: Path  # the project folder, where git ran
     tree: Path  # the work tree (the folder holding .git)
-    tracked: tuple[str, ...]  # relative to the project folder, sorted
-    untracked: tuple[str, ...]
+    tracked: frozenset[str]  # relative to the project folder; every one, however many
+    untracked: frozenset[str]
 
     def state_of(self, path: Path) -> GitState | None:
         """`git_state(path)` for an existing file of this listing's tree and folder, or None
@@ -88,9 +88,7 @@ def git_listing(root: Path) -> Listing | None:
         tag, _, name = entry.partition(" ")  # `H name` tracked, `? name` addable (`-t`)
         if name:
             (untracked if tag == "?" else tracked).add(name)
-    return Listing(
-        root, tree, tuple(sorted(tracked)[:_MAX_FILES]), tuple(sorted(untracked)[:_MAX_FILES])
-    )
+    return Listing(root, tree, frozenset(tracked), frozenset(untracked))
 
 
 def exposed_keys(
@@ -109,7 +107,9 @@ def exposed_keys(
         return Exposure(checked=False)
     skipped = {Path(os.path.abspath(p)) for p in skip}
     found: list[ExposedKey] = []
-    files = [*((p, True) for p in listing.tracked), *((p, False) for p in listing.untracked)]
+    tracked = sorted(listing.tracked)[:_MAX_FILES]  # a scan has its bounds; state_of has none
+    untracked = sorted(listing.untracked)[:_MAX_FILES]
+    files = [*((p, True) for p in tracked), *((p, False) for p in untracked)]
     for relative, is_tracked in files:
         if len(found) >= 50:
             break

@@ -568,10 +568,12 @@ class KeptKeys:
 def read_kept_keys(project_root: Path, *, timeout: float = PROBE_TIMEOUT) -> KeptKeys:
     """Every key kept for the project, with the keyring's state: `status`'s read. Never raises.
 
-    It never asks for a password: `status` may run unattended (a timer), where an unlock
-    window would wait for nobody. Where the Secret Service is the only possible store, it is
-    one D-Bus connection and at most one encrypted session, instead of a probe plus one
-    visit per key (each with its own key exchange).
+    Where the Secret Service is the only possible store (Linux, keyring left to its
+    defaults), it never asks for a password — `status` may run unattended (a timer), where an
+    unlock window would wait for nobody — and it is one D-Bus connection and at most one
+    encrypted session, instead of a probe plus one visit per key (each with its own key
+    exchange). A store the person chose for keyring (KWallet, macOS, Windows) is read as
+    keyring reads it.
     """
     unreachable = _unreachable()
     if unreachable is not None:
