@@ -157,3 +157,40 @@ def test_the_program_ends_a_report_with_all_its_output_and_its_code(tmp_path) ->
     assert report["project"] == str(tmp_path)
     assert done.returncode == 1
     assert any(p["code"] == "env-readable-by-others" for p in report["problems"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "fast"),
+    [
+        (["status", "--project", "."], True),
+        (["identify"], True),
+        (["--project", "status"], False),  # the wizard, in a folder named status
+        (["restart", "--yes"], False),
+    ],
+)
+def test_run_skips_the_teardown_only_after_a_report(
+    argv: list[str], fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report ends with os._exit (its output flushed); everything else exits normally, so
+    that the demo's and the wizard's clean-ups still run."""
+    import importlib
+
+    cli = importlib.import_module("wizard.cli.main")  # the module (wizard.cli.main is also a name)
+
+    class Ended(Exception):
+        pass
+
+    def fake_exit(code: int) -> None:
+        raise Ended(code)
+
+    def fake_main() -> int:
+        cli._command_run = None
+        parsed = cli.build_parser().parse_args(argv)
+        cli._command_run = parsed.command
+        return 4
+
+    monkeypatch.setattr(cli, "main", fake_main)
+    monkeypatch.setattr(cli.os, "_exit", fake_exit)
+    with pytest.raises(Ended if fast else SystemExit) as ended:
+        cli.run()
+    assert ended.value.args[0] == 4 if fast else ended.value.code == 4
