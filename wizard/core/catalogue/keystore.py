@@ -105,12 +105,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # `status` reads without ever asking for a password: it may run unattended (a timer).
     "keystore.reason.locked_unasked": {
-        "en": "It is locked, and status never asks for your password (it may run unattended), "
-        "so the copies kept there were not compared. Unlock it, or run the wizard, to compare "
-        "them.",
-        "fr": "Il est verrouillé, et status ne demande jamais votre mot de passe (il peut "
-        "tourner sans personne devant l'écran) : les copies qui y sont gardées n'ont pas été "
-        "comparées. Déverrouillez-le, ou lancez l'assistant, pour les comparer.",
+        "en": "The keyring is locked, and status never asks for your password (it may run "
+        "unattended), so the copies kept there were not compared. Unlock it, or run the "
+        "wizard, to compare them.",
+        "fr": "Le trousseau est verrouillé, et status ne demande jamais votre mot de passe (il "
+        "peut tourner sans personne devant l'écran) : les copies qui y sont gardées n'ont pas "
+        "été comparées. Déverrouillez-le, ou lancez l'assistant, pour les comparer.",
     },
     "keystore.reason.no_collection_yet": {
         "en": "The password store has no keyring yet, so no key is kept there. The wizard "
