@@ -115,6 +115,19 @@ def _counting_git(tmp: Path) -> tuple[dict[str, str], Path]:
     return {**os.environ, "PATH": f"{folder}:{os.environ['PATH']}"}, log
 
 
+def _problems_of_status(root: Path, env: dict[str, str]) -> set[tuple[str, str | None]]:
+    """(code, file) of every problem `status --json`, run as the program, reports."""
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", "status", "--project", str(root), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=root.parent,
+    )
+    return {(p["code"], p.get("file")) for p in json.loads(done.stdout)["problems"]}
+
+
 @pytest.mark.parametrize("layout", ["one repository", "backend is its own repository"])
 def test_status_asks_git_once_per_repository(layout: str, tmp_path: Path) -> None:
     """Every git question status asks (each .env file tracked? ignored? any other file git
@@ -132,19 +145,10 @@ def test_status_asks_git_once_per_repository(layout: str, tmp_path: Path) -> Non
     )
     _git(root, "add", "websocket-server/.env")
     env, log = _counting_git(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-m", "wizard", "status", "--project", str(root), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=tmp_path,
-    )
+    codes = _problems_of_status(root, env)
     calls = log.read_text().splitlines()
-    report = json.loads(done.stdout)
     expected = 1 if layout == "one repository" else 3  # the nested one: two for its .env
     assert len(calls) == expected, calls
-    codes = {(p["code"], p.get("file")) for p in report["problems"]}
     for relative in ("backend/.env", "websocket-server/.env"):
         state = git_state(root / relative)
         if state.tracked:
@@ -166,12 +170,5 @@ def test_a_big_repository_still_says_a_committed_env_is_committed(tmp_path: Path
     for number in range(5_100):
         (many / f"{number:05}.txt").write_text("x\n")
     _git(root, "add", ".")  # backend/.env too: committed by mistake
-    done = subprocess.run(
-        [sys.executable, "-m", "wizard", "status", "--project", str(root), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-    )
-    codes = {(p["code"], p.get("file")) for p in json.loads(done.stdout)["problems"]}
+    codes = _problems_of_status(root, dict(os.environ))
     assert ("env-tracked-by-git", "backend/.env") in codes
