@@ -13,7 +13,6 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from wizard.cli.parser import Parser
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Lang, Msg
 from wizard.core.keys import KeyKind, KeyReport, Slot
@@ -33,45 +32,45 @@ DEFAULT_BASE_MODEL = "gpt-4o-mini"
 
 def add_commands(
     commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    common: argparse.ArgumentParser,
-    project: argparse.ArgumentParser,
-    as_json: argparse.ArgumentParser | None = None,
     *,
     wanted: Collection[str] = ("login", "renew"),
 ) -> None:
     """Register `login` and `renew` (those of them in `wanted`). They talk to a person step by
-    step, so they offer no `--json` (`as_json` is accepted for the common call shape and not
-    used)."""
-    consent = Parser(add_help=False)
-    consent.add_argument(
+    step, so they offer no `--json`."""
+    if "login" in wanted:
+        _add_login(commands)
+    if "renew" in wanted:
+        _add_renew(commands)
+
+
+def _shared_options(parser: argparse.ArgumentParser) -> None:
+    """What login and renew both take: the common options, the project, and consent."""
+    from wizard.cli.main import common_options, project_option
+
+    common_options(parser)
+    project_option(parser)
+    parser.add_argument(
         "--yes", action="store_true", help="agree to every step in advance (scripts, cron)"
     )
-    consent.add_argument(
+    parser.add_argument(
         "--allow-http",
         action="store_true",
         help="send the key or password over plain http to a server that is not this computer "
         "(anyone on the way can read it; without this option it is refused)",
     )
-    consent.add_argument(
+    parser.add_argument(
         "--follow-symlinks",
         action="store_true",
         help="write backend/.env even when it is a link to a file outside the project",
     )
-    if "login" in wanted:
-        _add_login(commands, [common, project, consent])
-    if "renew" in wanted:
-        _add_renew(commands, [common, project, consent])
 
 
-def _add_login(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    parents: list[argparse.ArgumentParser],
-) -> None:
+def _add_login(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     login = commands.add_parser(
         "login",
-        parents=parents,
         help="sign in to Open WebUI, make an API key for the backend, check it and save it",
     )
+    _shared_options(login)
     login.add_argument(
         "--url", help="Open WebUI's address (default: OPENWEBUI_URL of backend/.env)"
     )
@@ -89,15 +88,12 @@ def _add_login(
     )
 
 
-def _add_renew(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    parents: list[argparse.ArgumentParser],
-) -> None:
+def _add_renew(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     renew = commands.add_parser(
         "renew",
-        parents=parents,
         help="replace the backend's Open WebUI key with a fresh API key, check it and save it",
     )
+    _shared_options(renew)
     renew.add_argument(
         "--key-stdin",
         action="store_true",

@@ -22,16 +22,15 @@ if TYPE_CHECKING:
 _WAYS = ("command", "coolify", "compose", "manual")
 
 
-def add_command(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    common: argparse.ArgumentParser,
-    project: argparse.ArgumentParser,
-) -> None:
+def add_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from wizard.cli.main import common_options, project_option
+
     restart = commands.add_parser(
         "restart",
-        parents=[common, project],
         help="restart the backend the way technova-setup.toml says, then test the running site",
     )
+    common_options(restart)
+    project_option(restart)
     restart.add_argument(
         "--yes", action="store_true", help="agree to every step in advance (scripts, cron)"
     )

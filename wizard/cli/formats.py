@@ -11,7 +11,6 @@ import argparse
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from wizard.cli.parser import Parser
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Lang, Msg
 from wizard.core.sanitize import dumps_json
@@ -20,41 +19,39 @@ FORMATS = ("text", "json", "prometheus", "nagios")
 Handler = Callable[[argparse.Namespace, Lang], int]
 
 
-def many_projects_parser() -> Parser:
+def many_projects_options(parser: argparse.ArgumentParser) -> None:
     """The options `status` and `check` share: which projects, how many at once, which format."""
-    many = Parser(add_help=False)
-    many.add_argument(
+    parser.add_argument(
         "--project",
         metavar="DIR",
         action="append",
         dest="projects",
         help="a TechNova project folder (default: the current folder); repeatable",
     )
-    many.add_argument(
+    parser.add_argument(
         "--projects-from",
         metavar="FILE",
         help="a file listing project folders, one per line (# starts a comment)",
     )
-    many.add_argument(
+    parser.add_argument(
         "--parallel",
         type=int,
         default=16,
         metavar="N",
         help="at most N checks at the same time, all projects together (default: 16)",
     )
-    many.add_argument(
+    parser.add_argument(
         "--format",
         choices=FORMATS,
         default=None,
         help="text (default), json, prometheus (node_exporter textfile) or nagios (plugin output)",
     )
-    many.add_argument(
+    parser.add_argument(
         "--output",
         metavar="FILE",
         help="write to FILE (replaced at once) instead of standard output; "
         "with --format prometheus it must end in .prom",
     )
-    return many
 
 
 def _folders(args: argparse.Namespace) -> list[Path]:

@@ -31,14 +31,10 @@ _ICONS = {"info": "·", "warning": "!", "critical": "✗", "unknown": "?"}
 COMMANDS = ("identify", "status", "check", "login", "renew", "restart")
 
 
-def build_parser(commands_named: Collection[str] = COMMANDS) -> argparse.ArgumentParser:
-    """The whole command line, or only the commands in `commands_named` (each argparse parser
-    costs, and `status` starts hourly from cron). Building a command that is not used is
-    harmless, so a word that merely looks like a command costs nothing but time."""
-    wanted = set(commands_named)
-    common = Parser(add_help=False)
-    common.add_argument("--lang", choices=LANGS, help="language of messages (default: locale)")
-    common.add_argument(
+def common_options(parser: argparse.ArgumentParser) -> None:
+    """--lang and --debug, on the program and on every command (either place works)."""
+    parser.add_argument("--lang", choices=LANGS, help="language of messages (default: locale)")
+    parser.add_argument(
         "--debug",
         action="store_true",
         default=argparse.SUPPRESS,  # so that `--debug COMMAND` is not reset by the command
@@ -46,22 +42,36 @@ def build_parser(commands_named: Collection[str] = COMMANDS) -> argparse.Argumen
         "on an unexpected fault, write its details with keys masked to a private file "
         "(also: TECHNOVA_SETUP_DEBUG=1)",
     )
-    project = Parser(add_help=False)
-    project.add_argument(
+
+
+def project_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--project",
         metavar="DIR",
         default=".",
         help="the TechNova project folder (default: the current folder)",
     )
-    as_json = Parser(add_help=False)
-    as_json.add_argument("--json", action="store_true", help="print one JSON object")
 
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def build_parser(commands_named: Collection[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The whole command line, or only the commands in `commands_named` (each argparse parser
+    costs, and `status` starts hourly from cron). Building a command that is not used is
+    harmless, so a word that merely looks like a command costs nothing but time.
+
+    Options shared by several commands are added by functions, not argparse `parents`: a
+    parent is one more whole parser to build at every start, for nothing but a copy."""
+    wanted = set(commands_named)
     parser = Parser(
         prog="technova-setup",
         description="Set up, check and renew the two API keys of a TechNova chat widget. "
         "Without a command, opens the step-by-step wizard.",
-        parents=[common, project],
     )
+    common_options(parser)
+    project_option(parser)
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -70,30 +80,27 @@ def build_parser(commands_named: Collection[str] = COMMANDS) -> argparse.Argumen
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     if "identify" in wanted:
-        _add_identify(commands, common, as_json)
+        _add_identify(commands)
     if wanted & {"status", "check"}:
-        _add_status_and_check(commands, common, as_json, wanted)
+        _add_status_and_check(commands, wanted)
     if wanted & {"login", "renew"}:
         from wizard.cli.account import add_commands
 
-        add_commands(commands, common, project, wanted=wanted)
+        add_commands(commands, wanted=wanted)
     if "restart" in wanted:
         from wizard.cli.deploy import add_command as add_restart_command
 
-        add_restart_command(commands, common, project)
+        add_restart_command(commands)
     return parser
 
 
-def _add_identify(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    common: argparse.ArgumentParser,
-    as_json: argparse.ArgumentParser,
-) -> None:
+def _add_identify(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     identify = commands.add_parser(
         "identify",
-        parents=[common, as_json],
         help="say what kind of key is given on standard input (never on the command line)",
     )
+    common_options(identify)
+    _json_option(identify)
     identify.add_argument(
         "--for",
         dest="target",
@@ -104,26 +111,25 @@ def _add_identify(
 
 def _add_status_and_check(
     commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    common: argparse.ArgumentParser,
-    as_json: argparse.ArgumentParser,
     wanted: set[str],
 ) -> None:
-    from wizard.cli.formats import many_projects_parser
+    from wizard.cli.formats import many_projects_options
 
-    many = many_projects_parser()
     if "status" in wanted:
-        commands.add_parser(
+        status = commands.add_parser(
             "status",
-            parents=[common, many, as_json],
             help="what keys the project has and what is wrong, without the network",
         )
+        for options in (common_options, many_projects_options, _json_option):
+            options(status)
     if "check" not in wanted:
         return
     check = commands.add_parser(
         "check",
-        parents=[common, many, as_json],
         help="status, then test both keys live against their servers",
     )
+    for options in (common_options, many_projects_options, _json_option):
+        options(check)
     check.add_argument(
         "--only",
         action="append",
