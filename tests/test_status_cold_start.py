@@ -18,6 +18,7 @@ import pytest
 NEVER_ON_THE_STATUS_PATH = {
     "dataclasses": "@record makes the engine's value classes (wizard/core/record.py)",
     "inspect": "brought by dataclasses and typing.get_type_hints",
+    "typing": "for the type checker only: imported under TYPE_CHECKING (see record.py)",
     "keyring": "its discovery imports every backend, macOS's included",
     "secretstorage": "needs a session bus, which these shapes do not have",
     "jwt": "a session token's expiry is read without pyjwt",

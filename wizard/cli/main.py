@@ -11,12 +11,15 @@ import json
 import os
 import sys
 from collections.abc import Callable, Collection, Sequence
-from typing import NoReturn, TextIO
 
 from wizard.cli.parser import Parser
 from wizard.core.errors import WizardError
 from wizard.core.i18n import LANGS, Lang, Msg, detect_lang
 from wizard.core.sanitize import dumps_json
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
+if TYPE_CHECKING:
+    from typing import NoReturn, TextIO
 
 # Where each `identify --for` target puts a key, as `belongs_in` names it.
 _TARGETS = {

@@ -6,9 +6,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any, NoReturn
 
 from wizard.core.i18n import Lang
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 
 def _terminal_columns() -> int:

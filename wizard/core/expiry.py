@@ -10,7 +10,7 @@ import math
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from wizard.core.i18n import Lang, Msg, t
+from wizard.core.i18n import Lang, Msg, Renderable, t
 from wizard.core.keys import (
     PROBLEM_BAD_EXPIRY,
     PROBLEM_FAR_EXPIRY,
@@ -33,7 +33,7 @@ class RenewalLevel(StrEnum):
 
 
 @record
-class Span:
+class Span(Renderable):
     """A length of time as people say it: whole calendar days, or hours under a day.
 
     Renders with the right plural in each language ("1 day", "3 days", "1 jour", "3 heures",
@@ -120,7 +120,7 @@ def format_local_datetime(moment: datetime, lang: Lang, zone: tzinfo | None = No
 
 
 @record
-class LocalDateTime:
+class LocalDateTime(Renderable):
     """A moment shown in the reader's language and time zone when its message is rendered."""
 
     moment: datetime

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from wizard.core.record import field, record
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
 if TYPE_CHECKING:
+    from typing import Literal
+
     from wizard.core.catalogue import Catalogue
 
-Lang = Literal["en", "fr"]
+    Lang = Literal["en", "fr"]
+else:
+    Lang = str  # what a Lang is when the program runs; the checker knows the two values
+
 LANGS: tuple[Lang, ...] = ("en", "fr")
 
 
@@ -31,11 +36,14 @@ def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
     return "fr" if first.lower().startswith("fr") else "en"
 
 
-@runtime_checkable
-class Renderable(Protocol):
-    """A message parameter that depends on the language (a nested message, a local date)."""
+class Renderable:
+    """A message parameter that depends on the language (a nested message, a local date, a
+    length of time): rendered in the reader's language when the message that holds it is."""
 
-    def render(self, lang: Lang) -> str: ...
+    __slots__ = ()
+
+    def render(self, lang: Lang) -> str:
+        raise NotImplementedError
 
 
 def _load_catalogue() -> Catalogue:
@@ -67,7 +75,7 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
 
 
 @record
-class Msg:
+class Msg(Renderable):
     """A message not yet rendered: a catalogue key and its parameters.
 
     Parameters must never hold a full secret; pass `Secret.masked` instead.

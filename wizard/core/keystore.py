@@ -18,7 +18,6 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
 
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
@@ -26,9 +25,14 @@ from wizard.core.keys import Slot
 from wizard.core.record import field, record
 from wizard.core.secret import Secret, mask
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
 if TYPE_CHECKING:
+    from typing import TypeVar
+
     from jeepney.io.blocking import DBusConnection
     from keyring.backend import KeyringBackend
+
+    T = TypeVar("T")
 
 SERVICE = "technova-setup"
 PROBE_ACCOUNT = "technova-setup-probe"  # only ever read, never written
@@ -37,8 +41,6 @@ PROBE_TIMEOUT = 5.0  # seconds: keyring_info() is called before every screen tha
 OPERATION_TIMEOUT = 60.0
 NO_BACKEND = "none"
 _TOKEN_LIKE = re.compile(r"[A-Za-z0-9_\-]{20,}")
-
-T = TypeVar("T")
 
 
 def account_name(slot: Slot, project_root: Path) -> str:
@@ -291,6 +293,8 @@ def _probe_backend() -> KeyringInfo:
         direct = _DirectSecretService()
         if not direct.available():  # keyring would skip it and find nothing else
             return KeyringInfo(usable=False, backend=NO_BACKEND, reason=_no_backend_reason())
+        from typing import cast  # (not on status's path, which never loads typing)
+
         return _probe_store(cast("KeyringBackend", direct))  # duck-typed: see the class
     import keyring
 
@@ -524,6 +528,8 @@ def _call(
         # Errors are classified in the worker too: that may talk to D-Bus, which may hang.
         try:
             if read_only and _direct_secret_service():
+                from typing import cast
+
                 # Duck-typed: a read calls get_password only, which it has.
                 return True, action(cast("KeyringBackend", _DirectSecretService()))
             return True, action(_store())

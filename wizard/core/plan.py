@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.core.errors import WizardError
-from wizard.core.i18n import Lang, Msg
+from wizard.core.i18n import Lang, Msg, Renderable
 from wizard.core.keys import (
     PROBLEM_WRONG_PLACE,
     CheckedKey,
@@ -368,7 +368,7 @@ def _describe_key_change(where: str, key: CheckedKey, old: str | None, exists: b
 
 
 @record
-class _Joined:
+class _Joined(Renderable):
     """A list of messages joined in the reader's language ("a, b and c" / "a, b et c")."""
 
     parts: tuple[Msg, ...]

@@ -7,10 +7,10 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from wizard.core.record import record
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
 if TYPE_CHECKING:
     import subprocess
 

@@ -13,14 +13,29 @@ classes from methods written once, here:
 
 The engine's value types are records; mutable state (the wizard's, the stand-ins') stays in
 dataclasses, off the cron path. mypy reads `@record` as a frozen dataclass (PEP 681).
+
+The modules `status` loads do not import `typing` when the program runs (~3 ms of `status`'s
+start): they name `TYPE_CHECKING = False` themselves, which mypy and ruff read as
+`typing.TYPE_CHECKING`, and import from `typing` under it. Here, `field`'s overloads and
+`dataclass_transform` only tell the type checker something: at run time, `field` is its one
+definition and `dataclass_transform` a stand-in that returns what it decorates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar, dataclass_transform, overload
 
-_T = TypeVar("_T")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see above)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, dataclass_transform, overload
+
+    _T = TypeVar("_T")
+else:
+
+    def dataclass_transform(**_: object) -> Callable[[object], object]:
+        return lambda decorated: decorated
+
+
 _MISSING: Any = object()
 
 
@@ -47,12 +62,18 @@ class Field:
         return self.default is _MISSING and self.default_factory is _MISSING
 
 
-@overload
-def field(*, default: _T, repr: bool = True, compare: bool = True) -> _T: ...
-@overload
-def field(*, default_factory: Callable[[], _T], repr: bool = True, compare: bool = True) -> _T: ...
-@overload
-def field(*, repr: bool = True, compare: bool = True) -> Any: ...
+if TYPE_CHECKING:  # what each call returns, for the checker only
+
+    @overload
+    def field(*, default: _T, repr: bool = True, compare: bool = True) -> _T: ...
+    @overload
+    def field(
+        *, default_factory: Callable[[], _T], repr: bool = True, compare: bool = True
+    ) -> _T: ...
+    @overload
+    def field(*, repr: bool = True, compare: bool = True) -> Any: ...
+
+
 def field(
     *,
     default: Any = _MISSING,

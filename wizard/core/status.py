@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from wizard.core.errors import WizardError
 from wizard.core.expiry import LocalDateTime, RenewalLevel, expiry_of, span_between
@@ -27,6 +26,7 @@ from wizard.core.record import field, record, replace
 from wizard.core.secret import Secret
 from wizard.core.voice_code import BetaHeaderUse
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
 if TYPE_CHECKING:
     from wizard.core.git_exposure import Listing
 

@@ -11,10 +11,10 @@ and must not pay for httpx and the probes that delivering needs.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
 if TYPE_CHECKING:
+    from typing import Any
+
     from wizard.core.deploy.config import DeployConfig, Way, load_config, write_config
     from wizard.core.deploy.delivery import (
         DeployConsent,
@@ -67,4 +67,6 @@ def __getattr__(name: str) -> Any:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
     return getattr(importlib.import_module(f"{__name__}.{module}"), name)

@@ -3,13 +3,12 @@ what the project's files suggest), and backend code that reads the key as a JWT.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from wizard.core.deploy.config import CONFIG_NAME, DeployConfig, Way, load_config
 from wizard.core.errors import WizardError
 from wizard.core.i18n import Msg
 from wizard.core.project import Project
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
 if TYPE_CHECKING:
     from wizard.core.status import Problem
 
