@@ -757,3 +757,21 @@ def test_javascripts_whitespace_is_the_same_set_on_every_character() -> None:
     for code in range(0x110000):
         char = chr(code)
         assert bool(written.fullmatch(char)) == bool(spelled_out.fullmatch(char)), hex(code)
+
+
+def test_javascripts_line_ends_are_the_same_sets_on_every_character() -> None:
+    """`^`, `$` and `.` of a multiline JavaScript pattern, written in two classes each (cheaper
+    to compile): the same characters as the spelled-out line terminators."""
+    import re
+
+    from wizard.core.files.envfile import _JS_BOL, _JS_DOT, _JS_EOL, _JS_LT
+
+    bol, eol, dot = re.compile(_JS_BOL), re.compile(_JS_EOL), re.compile(_JS_DOT)
+    terminator = re.compile(f"[{_JS_LT}]")
+    for code in range(0x110000):
+        char = chr(code)
+        ends_a_line = bool(terminator.fullmatch(char))
+        assert bool(bol.match(char + "x", 1)) == ends_a_line, hex(code)  # after it: `^`
+        assert bool(eol.match(char)) == ends_a_line, hex(code)  # before it: `$`
+        assert bool(dot.fullmatch(char)) != ends_a_line, hex(code)
+    assert bol.match("x") and eol.match("") and not bol.match("ab", 1)  # the text's own ends

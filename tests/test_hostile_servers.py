@@ -136,6 +136,22 @@ def test_json_output_escapes_what_it_carries() -> None:
     assert json.loads(text)["detail"] == "é" + EVIL  # escaped, not lost
 
 
+def test_printable_text_skips_the_patterns_only_when_they_would_find_nothing() -> None:
+    """`is_clean` and `dumps_json` take printable text as it is, without compiling their
+    patterns (status's start): no character `str.isprintable` accepts is one they act on."""
+    from wizard.core.sanitize import _controls, _json_raw, is_clean
+
+    controls, json_raw = _controls(), _json_raw()
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isprintable():
+            assert not controls.match(char) and not json_raw.match(char), hex(code)
+            assert char != "\x1b"
+        else:
+            assert is_clean("a" + char) == (not controls.match(char) and char != "\x1b")
+    assert dumps_json("x\u202ey") == '"x\\u202ey"'
+
+
 # --- every deadline holds ------------------------------------------------------------------
 
 

@@ -586,3 +586,18 @@ def test_the_name_pattern_is_the_spelled_out_range_on_every_character() -> None:
         char = chr(code)
         assert bool(_IDENT.fullmatch(char)) == bool(first.fullmatch(char)), hex(code)
         assert bool(_IDENT.fullmatch("a" + char)) == bool(rest.fullmatch(char)), hex(code)
+
+
+def test_line_ends_are_found_before_the_same_characters_as_the_spelled_out_set() -> None:
+    """jslex finds a line's end with two small classes (one mixed class costs 0.3 ms to
+    compile at every start): before exactly JavaScript's four line terminators."""
+    import re
+
+    from wizard.core.files.jslex import LINE_END
+
+    spelled_out = re.compile("[\n\r\u2028\u2029]")
+    for code in range(0x110000):
+        char = chr(code)
+        found = LINE_END.search("ab" + char)
+        assert (found is not None) == bool(spelled_out.fullmatch(char)), hex(code)
+        assert found is None or found.start() == 2

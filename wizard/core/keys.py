@@ -110,7 +110,8 @@ _INVISIBLE = dict.fromkeys(
 )
 _QUOTES = "\"'`“”‘’«»„"
 # What a dashboard or a log puts in place of a key's middle: `...`, `…`, `****`, `••••`.
-_MASK_MARKS = re.compile(r"\.{3}|…|[*•●]{2,}|\*")
+_MASK_MARKS = r"\.{3}|…|[*•●]{2,}|\*"  # compiled by `re` when first needed: 0.3 ms
+_MASK_CHARACTERS = ("...", "…", "*", "•", "●")  # in every text _MASK_MARKS finds anything in
 # Letters from other scripts that look like the Latin ones of `sk-` and `eyJ`, and dashes that
 # look like `-`. NFKC already folds full-width forms (`ｓｋ－`).
 _LOOK_ALIKES = str.maketrans(
@@ -288,10 +289,12 @@ def recognise_key(text: str, *, slot: Slot | None = None, now: datetime | None =
 
 def is_masked_copy(text: str) -> bool:
     """`sk-proj-...sQoA`, `sk-…abcd`, `sk-proj-****MxYA`: a key as dashboards and logs show it."""
-    if not text.startswith(("sk-", "eyJ")) or not _MASK_MARKS.search(text):
+    if not text.startswith(("sk-", "eyJ")) or not any(c in text for c in _MASK_CHARACTERS):
+        return False  # the usual case, a whole key: decided without the pattern
+    if not re.search(_MASK_MARKS, text):
         return False
     # Around the marks, only what keys are made of.
-    return bool(_OPENAI_CHARSET.fullmatch(_MASK_MARKS.sub("-", text.replace(".", "-"))))
+    return bool(_OPENAI_CHARSET.fullmatch(re.sub(_MASK_MARKS, "-", text.replace(".", "-"))))
 
 
 def _looks_like_a_prefix(text: str) -> bool:

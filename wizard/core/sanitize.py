@@ -79,11 +79,15 @@ def dumps_json(value: object) -> str:
     """JSON for output: readable accents, but every control or bidi character escaped
     (`\\u001b`, `\\u202e`), so printing it cannot act on the terminal."""
     text = json.dumps(value, ensure_ascii=False)
+    if text.isprintable():  # none of them (the usual case): no pattern to compile
+        return text
     return _json_raw().sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def is_clean(text: str) -> bool:
     """True when `text` holds nothing a terminal would act on (tabs and newlines allowed)."""
+    if text.isprintable():  # no control, format (bidi) or line-break character at all
+        return True
     return _controls().search(text) is None and "\x1b" not in text
 
 

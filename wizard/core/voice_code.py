@@ -23,10 +23,9 @@ MAX_DEPTH = 8
 MAX_ENTRIES = 20_000  # directory entries looked at, whatever the tree holds
 
 # `"OpenAI-Beta": "realtime=v1"`, `'openai-beta': 'realtime=v1'`, `OpenAI-Beta: realtime=v1`
-# in a template: the name and the value, in any case and quoting, on one line.
-_BETA_HEADER = re.compile(
-    r"""openai-beta['"`]?\s*[:,=]\s*['"`]?\s*realtime\s*=\s*v1""", re.IGNORECASE
-)
+# in a template: the name and the value, in any case and quoting, on one line. Compiled when
+# first needed (by `re`): most projects have no voice server code to read.
+_BETA_HEADER = r"""(?i)openai-beta['"`]?\s*[:,=]\s*['"`]?\s*realtime\s*=\s*v1"""
 
 
 @record
@@ -85,7 +84,7 @@ def _line_of_header(path: Path) -> int | None:
     except OSError:
         return None
     text = data[:MAX_FILE_BYTES].decode("utf-8", "replace")
-    for match in _BETA_HEADER.finditer(text):
+    for match in re.finditer(_BETA_HEADER, text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[line_start : match.start()].lstrip()
         if before.startswith(("//", "*", "/*")):

@@ -15,7 +15,8 @@ from pathlib import Path
 from wizard.core.record import record
 
 COMPOSE_NAMES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
-_KEY = re.compile(r"""^(?P<key>"[^"]*"|'[^']*'|[^\s:#'"][^:#]*?)\s*:(?:\s+(?P<value>.*)|$)""")
+# A `key:` line; compiled when first needed (by `re`): most projects have no compose file.
+_KEY = r"""^(?P<key>"[^"]*"|'[^']*'|[^\s:#'"][^:#]*?)\s*:(?:\s+(?P<value>.*)|$)"""
 _MAX_BYTES = 1_000_000
 
 
@@ -70,13 +71,13 @@ def _env_files(block: list[tuple[int, str]], value: str | None, key_indent: int)
             break
         if content.startswith("- "):
             item = content[2:].strip()
-            match = _KEY.match(item)
+            match = re.match(_KEY, item)
             if match and _unquote(match["key"]) == "path":
                 paths.append(_unquote(match["value"] or ""))
             elif not match:
                 paths.append(_unquote(item))
         else:
-            match = _KEY.match(content)  # `path:` on its own line inside a `- required:` item
+            match = re.match(_KEY, content)  # `path:` on its own line inside a `- required:` item
             if match and _unquote(match["key"]) == "path":
                 paths.append(_unquote(match["value"] or ""))
     return [path for path in paths if path]
@@ -104,7 +105,7 @@ def read_env_files(compose_file: Path) -> list[ServiceEnvFile]:
     found: list[ServiceEnvFile] = []
     service: str | None = None
     for index, (indent, content) in enumerate(body):
-        match = _KEY.match(content)
+        match = re.match(_KEY, content)
         if indent == service_indent:
             service = _unquote(match["key"]) if match else None
             continue

@@ -11,8 +11,10 @@ from wizard.core.deploy.config import ComposeSettings, DeployConfig, RestartSett
 from wizard.core.project import Project
 from wizard.core.record import record
 
-_SCRIPT = re.compile(r"(?i)^[\w.-]*(?:restart|start|deploy|reload)[\w.-]*\.(?:sh|bash)$")
-_BACKEND_URL = re.compile(
+# Patterns as text, compiled by `re` (and kept in its cache) when first used: `status` runs
+# every hour, and most projects have no restart script or widget for them to read.
+_SCRIPT = r"(?i)^[\w.-]*(?:restart|start|deploy|reload)[\w.-]*\.(?:sh|bash)$"
+_BACKEND_URL = (
     r"""(?i)\b(?:backendUrl|backend_url|apiUrl|api_url|serverUrl|server_url)['"]?\s*[:=]\s*"""
     r"""(['"`])(https?://[^'"`\s]+)\1"""
 )
@@ -52,7 +54,7 @@ class Detected:
 
 def _scripts(root: Path) -> tuple[str, ...]:
     try:
-        names = [p.name for p in root.iterdir() if p.is_file() and _SCRIPT.match(p.name)]
+        names = [p.name for p in root.iterdir() if p.is_file() and re.match(_SCRIPT, p.name)]
     except OSError:
         return ()
     # "restart" first (restart-with-logs.sh), then the others by name.
@@ -60,7 +62,7 @@ def _scripts(root: Path) -> tuple[str, ...]:
     return tuple(f"./{name}" for name in names)
 
 
-_LOG_IN_SCRIPT = re.compile(r"(?<![\w$./-])((?:[\w-]+/)*[\w.-]+\.log)\b")
+_LOG_IN_SCRIPT = r"(?<![\w$./-])((?:[\w-]+/)*[\w.-]+\.log)\b"
 
 
 def _logs_named_in(script: Path) -> list[str]:
@@ -69,7 +71,7 @@ def _logs_named_in(script: Path) -> list[str]:
         text = script.read_text("utf-8", errors="replace")[:100_000]
     except OSError:
         return []
-    return list(dict.fromkeys(m.group(1) for m in _LOG_IN_SCRIPT.finditer(text)))
+    return list(dict.fromkeys(m.group(1) for m in re.finditer(_LOG_IN_SCRIPT, text)))
 
 
 def _logs(root: Path, scripts: tuple[str, ...]) -> tuple[str, ...]:
@@ -103,7 +105,7 @@ def backend_url_from_widget(project: Project) -> str | None:
         text = project.widget_config.read_text("utf-8", errors="replace")[:200_000]
     except OSError:
         return None
-    match = _BACKEND_URL.search(text)
+    match = re.search(_BACKEND_URL, text)
     return match.group(2).rstrip("/") if match else None
 
 

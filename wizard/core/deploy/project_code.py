@@ -17,7 +17,7 @@ _SKIPPED = frozenset({"node_modules", ".git", "dist", "build", "coverage"})
 _KEY_NAME = "OPENWEBUI_API_KEY"
 # A JWT decoded by hand or with a library: jwt.decode(…), jwtDecode(…), decodeJwt(…),
 # or the token's middle part read with split('.')[1] and base64 / atob.
-_DECODE = re.compile(
+_DECODE = (  # compiled when first needed: most backends never decode the key
     r"\bjwt\s*\.\s*decode\s*\(|\bjwt_?[dD]ecode\s*\(|\bdecodeJwt\s*\(|\bparseJwt\s*\("
     r"|split\(\s*['\"`]\.['\"`]\s*\)\s*\[\s*1\s*\]"
 )
@@ -48,8 +48,6 @@ def _sources(project: Project) -> Iterator[Path]:
 
 def jwt_expiry_code(project: Project) -> list[CodeFinding]:
     """Each line of the backend's code that decodes the Open WebUI key as a JWT."""
-    from wizard.core.deploy.scrub import scrub
-
     findings = []
     for path in _sources(project):
         try:
@@ -59,7 +57,9 @@ def jwt_expiry_code(project: Project) -> list[CodeFinding]:
         if _KEY_NAME not in text:  # decoding some other token is not our business
             continue
         for number, line in enumerate(text.splitlines(), start=1):
-            if _DECODE.search(line):
+            if re.search(_DECODE, line):
+                from wizard.core.deploy.scrub import scrub  # here: found in few projects
+
                 excerpt = scrub(line.strip())[:120]
                 findings.append(CodeFinding(project.relative(path), number, excerpt))
     return findings

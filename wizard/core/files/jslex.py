@@ -19,7 +19,9 @@ _WS = re.compile(r"[\s\ufeff]+")
 _BEYOND_ASCII = r"[^\x00-\xa9\U00010000-\U0010ffff]"
 _IDENT = re.compile(rf"(?:[A-Za-z_$#]|{_BEYOND_ASCII})(?:[\w$]|{_BEYOND_ASCII})*")
 _NUMBER = re.compile(r"\.?\d(?:[\w.]|(?<=[eE])[+-])*")
-LINE_END = re.compile(r"[\n\r\u2028\u2029]")
+# Where a line ends, before its \n, \r, U+2028 or U+2029 (zero-width: callers use its start).
+# Two classes, not [\n\r\u2028\u2029]: that one costs 0.3 ms to compile (see envfile._JS_BOL).
+LINE_END = re.compile(r"(?=[\n\r])|(?=[\u2028\u2029])")
 # After these words a `/` starts a regular expression, not a division.
 _KEYWORDS_BEFORE_EXPRESSION = frozenset(
     {
