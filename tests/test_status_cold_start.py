@@ -29,7 +29,8 @@ NEVER_ON_THE_STATUS_PATH = {
     "tempfile": "only when writing (brings random and hashlib)",
     "hashlib": "only when naming a backup or a temporary file",
     "shutil": "argparse measures the terminal through it unless given a width",
-    "subprocess": "only for a project in git",
+    "subprocess": "git runs through wizard.core.captured (posix_spawn), which needs less",
+    "signal": "only to kill a program that outstays its welcome",
     "socket": "only to knock on a D-Bus socket that exists",
     "threading": "only once a keyring is really asked",
     "tomllib": "only with a technova-setup.toml",
@@ -55,16 +56,21 @@ def _shape(root: Path, shape: str) -> Path:
     env = root / "backend/.env"
     env.write_text(f"OPENWEBUI_URL=http://localhost:3000\nOPENWEBUI_API_KEY={key}\n")
     env.chmod(0o600)
-    if shape == "widget file":
+    if shape in ("widget file", "site in git"):
         (root / "frontend").mkdir()
         (root / "frontend/technova-config.js").write_text(
             "window.TECHNOVA_CONFIG = {\n  backendUrl: 'https://chat.example.com/api',\n};\n"
         )
-    if shape == "voice server":
+    if shape in ("voice server", "site in git"):
         (root / "websocket-server").mkdir()
         voice = root / "websocket-server/.env"
         voice.write_text(f"OPENAI_API_KEY={keyshapes.openai_project()}\n")
         voice.chmod(0o600)
+    if shape == "site in git":
+        (root / "restart-with-logs.sh").write_text("#!/bin/sh\ncd backend && npm start &\n")
+        (root / ".gitignore").write_text(".env\n")
+        _git(root, "init", "-q")
+        _git(root, "add", ".")
     return root
 
 
@@ -85,13 +91,16 @@ def _loaded_by_status(root: Path, bus: str | None, tmp: Path) -> tuple[int, set[
     return said["code"], set(said["modules"])
 
 
-@pytest.mark.parametrize("shape", ["API key", "session token", "widget file", "voice server"])
+@pytest.mark.parametrize(
+    "shape", ["API key", "session token", "widget file", "voice server", "site in git"]
+)
 @pytest.mark.parametrize("bus", ["no D-Bus", "dead D-Bus address"])
 def test_status_loads_only_what_it_uses(shape: str, bus: str, tmp_path: Path) -> None:
     root = _shape(tmp_path / "site", shape)
     address = None if bus == "no D-Bus" else f"unix:path={tmp_path}/bus-of-a-closed-session"
     code, modules = _loaded_by_status(root, address, tmp_path)
     assert code in (0, 1)
+    assert ("wizard.core.captured" in modules) == (shape == "site in git")  # git was asked
     loaded = {
         name: why
         for name, why in NEVER_ON_THE_STATUS_PATH.items()

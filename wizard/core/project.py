@@ -12,7 +12,7 @@ from wizard.core.record import record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
 if TYPE_CHECKING:
-    import subprocess
+    from wizard.core.captured import Captured
 
 BACKEND_ENV = Path("backend/.env")
 VOICE_ENV = Path("websocket-server/.env")
@@ -127,30 +127,27 @@ def work_tree_of(path: Path) -> Path | None:
     return None
 
 
-def run_git(
-    folder: Path, *args: str, tree: Path | None = None
-) -> subprocess.CompletedProcess[bytes] | None:
-    """`git` run read-only in `folder`, or None when git is missing or stalls.
+_GIT_TIMEOUT = 10.0  # seconds
+_GIT_OUTPUT_LIMIT = 64 * 1024 * 1024  # a listing of about a million files; beyond: not checked
+
+
+def run_git(folder: Path, *args: str, tree: Path | None = None) -> Captured | None:
+    """`git` run read-only in `folder`, or None when git is missing, stalls or says too much.
 
     A repository owned by another user ("dubious ownership") is still read: its work tree is
     named as `safe.directory` for this one command, and the options that could make its own
     config run a program (fsmonitor) are switched off.
     """
-    import subprocess  # here: a project outside git (the usual cron case) never pays for it
+    from wizard.core.captured import run_captured  # a project outside git never needs it
 
     trusted = ("-c", f"safe.directory={tree}") if tree is not None else ()
     environment = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
-    try:
-        return subprocess.run(
-            ["git", *trusted, *_HARDENED, "-C", str(folder), *args],
-            capture_output=True,
-            timeout=10,
-            check=False,
-            env=environment,
-            stdin=subprocess.DEVNULL,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
+    return run_captured(
+        ["git", *trusted, *_HARDENED, "-C", str(folder), *args],
+        env=environment,
+        timeout=_GIT_TIMEOUT,
+        limit=_GIT_OUTPUT_LIMIT,
+    )
 
 
 def special_ignore_file(folder: Path, tree: Path) -> bool:
