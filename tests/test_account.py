@@ -18,7 +18,7 @@ from wizard.cli.main import main
 from wizard.core import account
 from wizard.core.demo import DemoKeyring
 from wizard.core.errors import WizardError
-from wizard.core.files.envfile import read_env
+from wizard.core.files.envread import read_env
 from wizard.core.secret import Secret
 from wizard.standins.server import Demo, start_demo
 

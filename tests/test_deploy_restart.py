@@ -262,7 +262,7 @@ def test_renew_yes_ends_with_the_site_answering(
 ) -> None:
     """`renew --yes`: the backend's key rotates (the old one dies at once), is saved, reaches
     the running backend through restart-with-logs.sh, and the site answers."""
-    from wizard.core.files.envfile import read_env
+    from wizard.core.files.envread import read_env
 
     start(project)
     assert _eventually_answers(project)

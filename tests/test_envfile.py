@@ -750,7 +750,7 @@ def test_javascripts_whitespace_is_the_same_set_on_every_character() -> None:
     accept exactly the characters Node trims."""
     import re
 
-    from wizard.core.files.envfile import _JS_S, _JS_SPACE
+    from wizard.core.files.envread import _JS_S, _JS_SPACE
 
     spelled_out = re.compile(f"[{_JS_SPACE}]")
     written = re.compile(_JS_S)
@@ -764,7 +764,7 @@ def test_javascripts_line_ends_are_the_same_sets_on_every_character() -> None:
     to compile): the same characters as the spelled-out line terminators."""
     import re
 
-    from wizard.core.files.envfile import _JS_BOL, _JS_DOT, _JS_EOL, _JS_LT
+    from wizard.core.files.envread import _JS_BOL, _JS_DOT, _JS_EOL, _JS_LT
 
     bol, eol, dot = re.compile(_JS_BOL), re.compile(_JS_EOL), re.compile(_JS_DOT)
     terminator = re.compile(f"[{_JS_LT}]")

@@ -11,7 +11,7 @@ import pytest
 
 from wizard.core import keystore
 from wizard.core.errors import WizardError
-from wizard.core.files.envfile import read_env
+from wizard.core.files.envread import read_env
 from wizard.core.i18n import Msg
 from wizard.core.keys import CheckedKey, Slot, check_key
 from wizard.core.plan import (

@@ -24,7 +24,7 @@ import pytest
 from wizard.cli.main import main
 from wizard.core.demo import DemoKeyring
 from wizard.core.errors import WizardError
-from wizard.core.files.envfile import read_env
+from wizard.core.files.envread import read_env
 from wizard.standins.server import Demo, start_demo
 
 ROOT = Path(__file__).resolve().parent.parent

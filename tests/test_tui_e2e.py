@@ -12,7 +12,7 @@ import pytest
 from tmux_terminal import PROGRAM, Terminal, terminal_env
 
 from wizard.core import keystore
-from wizard.core.files.envfile import read_env
+from wizard.core.files.envread import read_env
 from wizard.core.keys import Slot
 from wizard.standins.server import Demo, start_demo
 

@@ -13,7 +13,7 @@ from tui_helpers import press, screen_text, settle, step, type_key, write
 
 from wizard.core import keystore
 from wizard.core.demo import DemoEnvironment, start_demo_environment
-from wizard.core.files.envfile import read_env
+from wizard.core.files.envread import read_env
 from wizard.core.keys import Slot
 from wizard.core.project import find_project
 from wizard.core.status import project_status

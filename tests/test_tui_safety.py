@@ -13,7 +13,7 @@ from textual.widgets import Button, Checkbox
 from tui_helpers import press, screen_text, settle, step, type_key, write
 
 from wizard.core.demo import DemoEnvironment, start_demo_environment
-from wizard.core.files.envfile import read_env
+from wizard.core.files.envread import read_env
 from wizard.tui import make_app
 
 SIZE = (100, 30)

@@ -35,7 +35,7 @@ OPENAI_BASE_URL_VARIABLE = "OPENAI_BASE_URL"
 def target_from_project(project: Project, openai_base_url: str | None = None) -> ProbeTarget:
     """What the probes test: the values the project's servers themselves read from their .env
     (as Node's `dotenv` reads them: that is what the servers send)."""
-    from wizard.core.files.envfile import node_parse, read_env
+    from wizard.core.files.envread import node_parse, read_env
 
     def values(path: Path) -> dict[str, str]:
         return node_parse(read_env(path).text) if path.exists() else {}

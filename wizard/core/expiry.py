@@ -2,12 +2,13 @@
 
 Facts (../shared/FACTS.md): Open WebUI API keys and OpenAI keys never expire; an Open WebUI
 session token (JWT) expires at its `exp` claim, 4 weeks after sign-in by default.
+
+`datetime` is imported where a date is handled: a key that never expires (an API key, the
+usual case) is reported without it, hourly from cron.
 """
 
 from __future__ import annotations
 
-import math
-from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from wizard.core.i18n import Lang, Msg, Renderable, t
@@ -19,6 +20,10 @@ from wizard.core.keys import (
     KeyReport,
 )
 from wizard.core.record import record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
+if TYPE_CHECKING:
+    from datetime import datetime, tzinfo
 
 RENEW_SOON_DAYS = 10
 URGENT_DAYS = 5
@@ -57,6 +62,8 @@ def span_between(earlier: datetime, later: datetime, zone: tzinfo | None = None)
     Calendar days: a token expiring tomorrow morning expires "in 1 day" tonight, whatever the
     hour. `zone` None is the reader's local time zone.
     """
+    from datetime import timedelta
+
     gap = later - earlier
     if gap < timedelta(hours=1):
         return Span(0, "under-an-hour")
@@ -68,6 +75,8 @@ def span_between(earlier: datetime, later: datetime, zone: tzinfo | None = None)
 
 def _local(moment: datetime, zone: tzinfo | None) -> datetime:
     """`moment` in `zone` (None: local time); in UTC when the shift leaves the calendar."""
+    from datetime import UTC
+
     try:
         return moment.astimezone(zone)
     except (OverflowError, ValueError, OSError):
@@ -90,6 +99,9 @@ def expiry_of(report: KeyReport, now: datetime | None = None) -> Expiry:
 
 
 def expiry_at(expires_at: datetime, now: datetime | None = None) -> Expiry:
+    import math
+    from datetime import UTC, datetime, timedelta
+
     moment = now or datetime.now(UTC)
     remaining = expires_at - moment
     days_left = math.floor(remaining / timedelta(days=1))
@@ -131,6 +143,8 @@ class LocalDateTime(Renderable):
 
 def format_utc(moment: datetime) -> str:
     """The exact instant, ISO 8601 in UTC: `2025-07-29T00:04:16Z` (for JSON and logs)."""
+    from datetime import UTC
+
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -151,6 +165,8 @@ def expiry_message(
     expiry = expiry_of(report, now)
     if expiry.expires_at is None:
         return Msg("expiry.never")
+    from datetime import UTC, datetime
+
     moment = now or datetime.now(UTC)
     when = format_local_datetime(expiry.expires_at, lang, zone)
     if expiry.level is RenewalLevel.EXPIRED:

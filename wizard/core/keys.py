@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from datetime import UTC, datetime
 from enum import StrEnum
 
 from wizard.core.record import field, record
 from wizard.core.secret import Secret
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 class KeyKind(StrEnum):
@@ -242,14 +245,14 @@ def recognise_key(text: str, *, slot: Slot | None = None, now: datetime | None =
     """Say what kind of key `text` is once cleaned, what was cleaned, and what is wrong.
 
     `slot` is where the user is putting it (so an Open WebUI key pasted for OpenAI, or the
-    reverse, is caught before anything is sent). `now` defaults to the current UTC time.
+    reverse, is caught before anything is sent). A session token's expiry is judged against
+    `now`, by default the moment it is read.
     """
     if len(text) > 4 * MAX_KEY_LENGTH:
         # Not worth cleaning: nothing that long is a key (and cleaning it would take time).
         return KeyReport(KeyKind.UNKNOWN, Secret(text), (), (PROBLEM_TOO_LONG,))
     cleaned, fixes = clean_pasted_text(text)
     secret = Secret(cleaned)
-    moment = now or datetime.now(UTC)
 
     if not cleaned:
         return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_EMPTY,))
@@ -269,7 +272,7 @@ def recognise_key(text: str, *, slot: Slot | None = None, now: datetime | None =
         return KeyReport(KeyKind.UNKNOWN, secret, fixes, (PROBLEM_MADE_UP_PREFIX,))
 
     if cleaned.startswith("eyJ"):
-        report = _recognise_jwt(secret, fixes, moment)
+        report = _recognise_jwt(secret, fixes, now)
     elif cleaned.startswith("sk-"):
         report = _recognise_sk(secret, fixes)
     else:
@@ -362,7 +365,10 @@ def _halves_complete(rest: str) -> bool:
     return len(rest) >= 2 * min(_HALVES) + len(OPENAI_MARKER)
 
 
-def _recognise_jwt(secret: Secret, fixes: tuple[str, ...], now: datetime) -> KeyReport:
+def _recognise_jwt(secret: Secret, fixes: tuple[str, ...], now: datetime | None) -> KeyReport:
+    # Dates only here: an API key's status never imports datetime.
+    from datetime import UTC, datetime
+
     value = secret.reveal()
     parts = value.split(".")
     if not all(_JWT_PART.fullmatch(part) for part in parts):
@@ -389,7 +395,7 @@ def _recognise_jwt(secret: Secret, fixes: tuple[str, ...], now: datetime) -> Key
         # Past the calendar (year 9999): it never expires in practice. Before year 1: unreadable.
         problem = PROBLEM_FAR_EXPIRY if exp > 0 else PROBLEM_BAD_EXPIRY
         return KeyReport(KeyKind.OPENWEBUI_JWT, secret, fixes, (problem,), claims=claims)
-    problems = (PROBLEM_EXPIRED,) if expires_at <= now else ()
+    problems = (PROBLEM_EXPIRED,) if expires_at <= (now or datetime.now(UTC)) else ()
     return KeyReport(KeyKind.OPENWEBUI_JWT, secret, fixes, problems, expires_at, claims=claims)
 
 

@@ -47,7 +47,7 @@ def env_file_for(project: Project, slot: Slot) -> Path:
 
 def backend_url_for(project: Project) -> str:
     """Where the widget finds the backend: its PORT in backend/.env (3001 by default)."""
-    from wizard.core.files.envfile import read_env
+    from wizard.core.files.envread import read_env
 
     port = "3001"
     if project.backend_env.exists():
@@ -282,7 +282,7 @@ def plan_changes(project: Project, inputs: PlanInputs) -> Plan:
 def _plan_key(
     project: Project, inputs: PlanInputs, key: CheckedKey, keyring: KeyringInfo
 ) -> tuple[_EnvEdit | None, list[Change], list[Note]]:
-    from wizard.core.files.envfile import file_mode_problem, read_env
+    from wizard.core.files.envread import file_mode_problem, read_env
 
     path = env_file_for(project, key.slot)
     where = project.relative(path)
@@ -398,7 +398,7 @@ def _links_outside(project: Project, path: Path) -> bool:
 
 def _misplaced_old_keys(project: Project, inputs: PlanInputs) -> list[Note]:
     """Keys sitting in the other service's variable: reported, never changed by this plan."""
-    from wizard.core.files.envfile import read_env
+    from wizard.core.files.envread import read_env
 
     notes: list[Note] = []
     for slot in Slot:

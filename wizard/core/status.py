@@ -6,7 +6,6 @@ Exit codes follow the monitoring convention (Nagios, Icinga, cron wrappers):
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 from pathlib import Path
 
@@ -28,6 +27,8 @@ from wizard.core.voice_code import BetaHeaderUse
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from wizard.core.git_exposure import Listing
 
 
@@ -117,10 +118,10 @@ _ENV_SLOTS = ((Slot.OPENWEBUI, "backend_env"), (Slot.OPENAI, "voice_env"))
 def project_status(
     project: Project, *, now: datetime | None = None, use_keyring: bool = True
 ) -> StatusReport:
-    """Everything `status` reports, without touching the network."""
-    from wizard.core.files.envfile import file_mode_problem, node_parse, read_env
+    """Everything `status` reports, without touching the network. Session tokens are judged
+    against `now`, by default the moment each is read."""
+    from wizard.core.files.envread import file_mode_problem, node_parse, read_env
 
-    moment = now or datetime.now(UTC)
     report = StatusReport(project)
     problems = report.problems
 
@@ -181,10 +182,10 @@ def project_status(
             continue
         if slot is Slot.OPENAI:
             voice_set_up = True
-        key = recognise_key(value, slot=slot, now=moment)
+        key = recognise_key(value, slot=slot, now=now)
         stored = keyring_values.get(slot) if keyring_values is not None else None
         in_keyring = None if keyring_values is None else stored is not None
-        found = _key_problems(key, slot, where, moment)
+        found = _key_problems(key, slot, where, now)
         if keyring_values is not None:
             found += _keyring_problems(key, stored, slot, where)
         problems.extend(found)
@@ -274,7 +275,7 @@ def _keyring_values(project: Project, problems: list[Problem]) -> dict[Slot, Sec
     return dict(kept.keys)
 
 
-def _key_problems(key: KeyReport, slot: Slot, where: str, now: datetime) -> list[Problem]:
+def _key_problems(key: KeyReport, slot: Slot, where: str, now: datetime | None) -> list[Problem]:
     found: list[Problem] = []
     if key.fixes and key.usable:
         # The program reads the raw value, space or quote included, and sends it as is.
@@ -324,6 +325,9 @@ def _key_problems(key: KeyReport, slot: Slot, where: str, now: datetime) -> list
             )
     # A session token in the voice server's file is only in the wrong place (said above).
     if key.kind is KeyKind.OPENWEBUI_JWT and slot is Slot.OPENWEBUI:
+        from datetime import UTC, datetime
+
+        now = now or datetime.now(UTC)
         expiry = expiry_of(key, now)
         if expiry.expires_at is not None:
             expired = expiry.level is RenewalLevel.EXPIRED

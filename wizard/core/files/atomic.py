@@ -12,7 +12,6 @@ a copy into an image, an upload) must not pick up a half-written copy of the key
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 from pathlib import Path
 
@@ -40,6 +39,8 @@ def remove_stale_temporaries(target: Path) -> None:
 
     Also the names older versions used (`.<name>.XXXX.tmp`).
     """
+    import glob  # only when writing
+
     patterns = (
         f"{glob.escape(_temporary_prefix(target))}*.tmp",
         f".{glob.escape(target.name)}.*.tmp",

@@ -17,8 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from wizard.core.errors import WizardError
-from wizard.core.files.atomic import atomic_write, remove_stale_temporaries
-from wizard.core.files.backups import keep_backup
 from wizard.core.files.guard import WIDGET_LIMIT, read_bounded, write_target
 from wizard.core.files.jslex import LINE_END, Lines, Token, lex
 from wizard.core.keys import (
@@ -108,11 +106,13 @@ CREDENTIAL_LIKE = frozenset({MADE_UP, PLACEHOLDER, MASKED, SECRET_FIELD})
 _BARE_TOKEN = re.compile(r"(?<![\w.-])[A-Za-z0-9][\w-]*(?:\.[\w-]+)*")
 _MIN_BARE_LENGTH = 12
 _MIN_PARTIAL_LENGTH = 16
-_KNOWN_PREFIX = re.compile(r"^(?:sk-(?:proj-|svcacct-|admin-)?|eyJ|[A-Za-z]+[_-])")
+# These four only for a piece of a key, or one in a comment: kept as text, compiled by `re`
+# when first needed (`status` reads the widget every hour; most have neither).
+_KNOWN_PREFIX = r"^(?:sk-(?:proj-|svcacct-|admin-)?|eyJ|[A-Za-z]+[_-])"
 _WORD = r"(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)"
-_PLACEHOLDER = re.compile(rf"{_WORD}(?:[-_.]{_WORD})*")
-_REPEATED = re.compile(r"(.)\1{5,}")
-_NAME_BEFORE = re.compile(r"([A-Za-z_$][\w$]*)['\"]?\s*[:=]\s*['\"`]?$")
+_PLACEHOLDER = rf"{_WORD}(?:[-_.]{_WORD})*"
+_REPEATED = r"(.)\1{5,}"
+_NAME_BEFORE = r"([A-Za-z_$][\w$]*)['\"]?\s*[:=]\s*['\"`]?$"
 
 
 # Property names that say "secret": `apiKey`, `api_key`, `token`, `accessToken`, `secret`,
@@ -174,8 +174,8 @@ def _is_reportable(report: KeyReport) -> bool:
     value = report.secret.reveal()
     if len(value) < _MIN_PARTIAL_LENGTH:
         return False
-    body = _KNOWN_PREFIX.sub("", value)
-    return not (_PLACEHOLDER.fullmatch(body) or _REPEATED.search(body))
+    body = re.sub(_KNOWN_PREFIX, "", value)
+    return not (re.fullmatch(_PLACEHOLDER, body) or re.search(_REPEATED, body))
 
 
 def _keys_in_words(text: str) -> Iterator[tuple[int, int, KeyReport]]:
@@ -252,7 +252,7 @@ def _hits(text: str) -> list[_Hit]:
             offset = token.start + (1 if token.kind == "chunk" else 0)
             body = token.value if token.kind == "chunk" else token.text
             for start, end, report in _keys_in_words(body):
-                named = _NAME_BEFORE.search(body[:start])
+                named = re.search(_NAME_BEFORE, body[:start])
                 field = named.group(1) if named else None
                 if field is None and token.kind == "chunk":
                     field = _field_before(tokens, index)
@@ -468,6 +468,10 @@ def _write_with_backup(
     updated (outside the project only with permission). Returns the backup's path, None for
     a new file.
     """
+    # Here, not at the top: `status` reads this file every hour and never writes it.
+    from wizard.core.files.atomic import atomic_write, remove_stale_temporaries
+    from wizard.core.files.backups import keep_backup
+
     target = write_target(
         path,
         root,
