@@ -194,3 +194,43 @@ def test_run_skips_the_teardown_only_after_a_report(
     with pytest.raises(Ended if fast else SystemExit) as ended:
         cli.run()
     assert ended.value.args[0] == 4 if fast else ended.value.code == 4
+
+
+@pytest.mark.parametrize("command", ["identify", "status", "check", "login", "renew", "restart"])
+def test_the_collector_stays_paused_only_for_the_short_offline_reports(command: str) -> None:
+    """`entry.run` pauses Python's cyclic garbage collector while the modules load; `main`
+    turns it back on for everything but `status` and `identify` (the wizard included)."""
+    import gc
+    import importlib
+
+    cli = importlib.import_module("wizard.cli.main")
+    was_enabled = gc.isenabled()
+    try:
+        for name in (command, None):  # None: the wizard
+            gc.disable()
+            cli.collect_garbage_for(name)
+            assert gc.isenabled() == (name not in ("status", "identify"))
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+
+
+def test_the_installed_program_starts_with_the_collector_paused(tmp_path) -> None:
+    """Through the real entry point: paused while loading, still paused when status ends."""
+    probe = (
+        "import gc, os, sys\n"
+        "real_exit = os._exit\n"
+        "def exit_and_say(code):\n"
+        "    sys.stderr.write(f'COLLECTOR={gc.isenabled()}'); sys.stderr.flush(); real_exit(code)\n"
+        "os._exit = exit_and_say\n"
+        "sys.argv = ['technova-setup', *sys.argv[1:]]\n"
+        "from wizard.cli.entry import run\n"
+        "run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "status", "--project", str(tmp_path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert json.loads(done.stdout)["project"] == str(tmp_path)
+    assert done.stderr.endswith("COLLECTOR=False")

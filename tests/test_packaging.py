@@ -46,7 +46,7 @@ def test_the_wheel_holds_the_data_files(wheel: Path) -> None:
 def test_entry_point_is_the_cli(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     entry = next(n for n in archive.namelist() if n.endswith("entry_points.txt"))
-    assert "technova-setup = wizard.cli.main:run" in archive.read(entry).decode()
+    assert "technova-setup = wizard.cli.entry:run" in archive.read(entry).decode()
 
 
 @pytest.mark.slow

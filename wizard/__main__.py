@@ -1,5 +1,5 @@
 """`python -m wizard` is the same program as `technova-setup`."""
 
-from wizard.cli.main import run
+from wizard.cli.entry import run
 
 run()

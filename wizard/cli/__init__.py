@@ -1,5 +1,4 @@
-"""The command line: `technova-setup` and its commands, a thin face on `wizard.core`."""
+"""The command line: `technova-setup` and its commands, a thin face on `wizard.core`.
 
-from wizard.cli.main import main
-
-__all__ = ["main"]
+Nothing is imported here: the entry point (`entry.run`) must run before `main` loads.
+"""

@@ -154,11 +154,14 @@ def _add_status_and_check(
 
 # Commands that only read and print (and write --output whole before returning).
 _REPORTS = frozenset({"status", "check", "identify"})
+# Short and offline: they run without the cyclic garbage collector (see entry.run).
+_WITHOUT_COLLECTOR = frozenset({"status", "identify"})
 _command_run: str | None = None  # what main() last ran, for run()
 
 
 def run() -> NoReturn:
-    """The program (`technova-setup`, `python -m wizard`): `main()`, then exit.
+    """The program (`technova-setup`, `python -m wizard`, through `entry.run`): `main()`,
+    then exit.
 
     After a report (status, check, identify), with its output flushed, the process ends
     without Python's teardown, which frees every loaded module one by one: about 5 ms of
@@ -186,6 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Only the command(s) named; all of them when none is (the wizard, or --help listing them).
     named = [word for word in args_list if word in COMMANDS]
     args = build_parser(named or COMMANDS).parse_args(args_list)
+    collect_garbage_for(args.command)
     lang = args.lang or lang
     from wizard.cli.formats import for_many_projects
 
@@ -221,6 +225,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_error(WizardError("cli.internal_error", error=type(error).__name__), lang)
         _report_fault(error, args, lang)
         return 3
+
+
+def collect_garbage_for(command: str | None) -> None:
+    """The cyclic garbage collector back on (`entry.run` pauses it for the start), except for
+    the short offline reports: the wizard, `check` and the others run long enough to need it."""
+    if command not in _WITHOUT_COLLECTOR:
+        import gc
+
+        gc.enable()
 
 
 def _debug(args: argparse.Namespace) -> bool:
