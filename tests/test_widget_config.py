@@ -13,6 +13,8 @@ from pathlib import Path
 
 import keyshapes
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wizard.core.errors import WizardError
 from wizard.core.files.widget_config import (
@@ -601,3 +603,42 @@ def test_line_ends_are_found_before_the_same_characters_as_the_spelled_out_set()
         found = LINE_END.search("ab" + char)
         assert (found is not None) == bool(spelled_out.fullmatch(char)), hex(code)
         assert found is None or found.start() == 2
+
+
+_OLD_SECRET_NAME = (  # the pattern is_secret_name replaced (compiling it cost every status run)
+    r"(?:^|api|openai|owui|openwebui|webui|secret|access|private|auth|client|session|bearer"
+    r"|service|llm|chat|voice|realtime|gpt)key$"
+    r"|(?:token|secret|password|passwd|pwd|passphrase|authorization|auth|bearer|credentials?"
+    r"|cle|clé|cleapi|cléapi|jeton|motdepasse)$"
+)
+_NAME_PIECES = [
+    *("api", "Api", "API", "openai", "owui", "web", "ui", "secret", "access", "private", "auth"),
+    *("client", "session", "bearer", "service", "llm", "chat", "voice", "realtime", "gpt"),
+    *("key", "Key", "KEY", "token", "Token", "password", "passwd", "pwd", "passphrase"),
+    *("authorization", "credential", "s", "cle", "clé", "CLÉ", "jeton", "mot", "de", "passe"),
+    *("storage", "header", "x", "_", "-", "$", " ", "\t", "\u00a0", "\u2003", "é", "K"),
+]
+
+
+@given(pieces=st.lists(st.sampled_from(_NAME_PIECES), max_size=6))
+def test_secret_names_are_the_ones_the_old_pattern_named(pieces: list[str]) -> None:
+    import re
+
+    from wizard.core.files.widget_config import is_secret_name
+
+    name = "".join(pieces)
+    folded = re.sub(r"[-_$\s]", "", name).lower()
+    assert is_secret_name(name) == bool(re.search(_OLD_SECRET_NAME, folded)), name
+
+
+def test_names_are_folded_as_the_old_pattern_did_on_every_character() -> None:
+    """`-`, `_`, `$` and whitespace (re's `\\s`, which is str.isspace) are left out."""
+    import re
+
+    from wizard.core.files.widget_config import is_secret_name
+
+    old = re.compile(_OLD_SECRET_NAME)
+    for code in range(0x110000):
+        name = f"api{chr(code)}key"
+        was_secret = bool(old.search(re.sub(r"[-_$\s]", "", name).lower()))
+        assert is_secret_name(name) == was_secret, hex(code)

@@ -847,38 +847,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Restart the backend now ({how})? [y/N] ",
         "fr": "Redémarrer le backend maintenant ({how}) ? [o/N] ",
     },
-    "deploy.status.command": {
-        "en": "restarted on this computer by {command}",
-        "fr": "redémarré sur cet ordinateur par {command}",
-    },
-    "deploy.status.coolify": {
-        "en": "on Coolify ({url}), application {app}",
-        "fr": "sur Coolify ({url}), application {app}",
-    },
-    "deploy.status.compose": {
-        "en": "Docker Compose, recreated by {command}",
-        "fr": "Docker Compose, recréé par {command}",
-    },
-    "deploy.status.manual": {
-        "en": "restarted by you",
-        "fr": "redémarré par vous",
-    },
-    "deploy.status.found": {
-        "en": "Backend {how} ({file}).",
-        "fr": "Backend {how} ({file}).",
-    },
-    "deploy.status.detected": {
-        "en": "Backend probably {how}; technova-setup restart can write it in {file}.",
-        "fr": "Backend probablement {how} ; technova-setup restart peut l'écrire dans {file}.",
-    },
-    "deploy.status.jwt-code": {
-        "en": "{file}, line {line}, decodes OPENWEBUI_API_KEY as a session token ({excerpt}); "
-        "an API key never expires, so this code will give errors or false alarms: remove "
-        "that expiry check.",
-        "fr": "{file}, ligne {line}, décode OPENWEBUI_API_KEY comme un jeton de session "
-        "({excerpt}) ; une clé API n'expire jamais, donc ce code donnera des erreurs ou de "
-        "fausses alertes : retirez cette vérification d'expiration.",
-    },
     # --- the wizard's step -------------------------------------------------------------------
     "tui.stepname.deploy": {"en": "Restart", "fr": "Relance"},
     "tui.help.deploy": {

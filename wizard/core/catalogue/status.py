@@ -311,4 +311,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "personne qui s'occupe de votre installation TechNova.",
     },
     "cli.interrupted": {"en": "Stopped.", "fr": "Arrêté."},
+    # How the backend is restarted (technova-setup.toml, or what the project suggests).
+    "status.deployment.command": {
+        "en": "restarted on this computer by {command}",
+        "fr": "redémarré sur cet ordinateur par {command}",
+    },
+    "status.deployment.coolify": {
+        "en": "on Coolify ({url}), application {app}",
+        "fr": "sur Coolify ({url}), application {app}",
+    },
+    "status.deployment.compose": {
+        "en": "Docker Compose, recreated by {command}",
+        "fr": "Docker Compose, recréé par {command}",
+    },
+    "status.deployment.manual": {
+        "en": "restarted by you",
+        "fr": "redémarré par vous",
+    },
+    "status.deployment.found": {
+        "en": "Backend {how} ({file}).",
+        "fr": "Backend {how} ({file}).",
+    },
+    "status.deployment.detected": {
+        "en": "Backend probably {how}; technova-setup restart can write it in {file}.",
+        "fr": "Backend probablement {how} ; technova-setup restart peut l'écrire dans {file}.",
+    },
+    "status.deployment.jwt-code": {
+        "en": "{file}, line {line}, decodes OPENWEBUI_API_KEY as a session token ({excerpt}); "
+        "an API key never expires, so this code will give errors or false alarms: remove "
+        "that expiry check.",
+        "fr": "{file}, ligne {line}, décode OPENWEBUI_API_KEY comme un jeton de session "
+        "({excerpt}) ; une clé API n'expire jamais, donc ce code donnera des erreurs ou de "
+        "fausses alertes : retirez cette vérification d'expiration.",
+    },
 }

@@ -29,7 +29,6 @@ from enum import StrEnum
 from pathlib import Path
 
 from wizard.core.errors import WizardError
-from wizard.core.files.atomic import atomic_write
 from wizard.core.project import Project
 from wizard.core.record import record
 
@@ -229,6 +228,7 @@ def render_config(config: DeployConfig) -> str:
 
 def write_config(project: Project, config: DeployConfig) -> Path:
     """Write `technova-setup.toml` (only after the person agreed); returns its path."""
+    from wizard.core.files.atomic import atomic_write  # here: status only reads the file
     from wizard.core.keys import recognise_key
 
     text = render_config(config)

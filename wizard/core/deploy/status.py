@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 def deployment_message(config: DeployConfig) -> Msg:
     """How the backend restarts, in one sentence."""
     if config.way is Way.COMMAND and config.restart is not None:
-        return Msg("deploy.status.command", {"command": config.restart.command})
+        return Msg("status.deployment.command", {"command": config.restart.command})
     if config.way is Way.COOLIFY and config.coolify is not None:
         return Msg(
-            "deploy.status.coolify", {"url": config.coolify.url, "app": config.coolify.backend}
+            "status.deployment.coolify", {"url": config.coolify.url, "app": config.coolify.backend}
         )
     if config.way is Way.COMPOSE and config.compose is not None:
-        return Msg("deploy.status.compose", {"command": config.compose.command()})
-    return Msg("deploy.status.manual")
+        return Msg("status.deployment.compose", {"command": config.compose.command()})
+    return Msg("status.deployment.manual")
 
 
 def deployment_problems(project: Project, backend_has_api_key: bool) -> list[Problem]:
@@ -43,18 +43,18 @@ def deployment_problems(project: Project, backend_has_api_key: bool) -> list[Pro
         config = None
     if config is not None:
         message = Msg(
-            "deploy.status.found", {"file": CONFIG_NAME, "how": deployment_message(config)}
+            "status.deployment.found", {"file": CONFIG_NAME, "how": deployment_message(config)}
         )
         problems.append(Problem("deployment", Severity.INFO, message, CONFIG_NAME))
     else:
         suggestion = detect(project).suggestion()
         if suggestion is not None:
             how = deployment_message(suggestion)
-            message = Msg("deploy.status.detected", {"file": CONFIG_NAME, "how": how})
+            message = Msg("status.deployment.detected", {"file": CONFIG_NAME, "how": how})
             problems.append(Problem("deployment", Severity.INFO, message))
     severity = Severity.WARNING if backend_has_api_key else Severity.INFO
     for finding in jwt_expiry_code(project):
         params = {"file": finding.file, "line": finding.line, "excerpt": finding.excerpt}
-        message = Msg("deploy.status.jwt-code", params)
+        message = Msg("status.deployment.jwt-code", params)
         problems.append(Problem("backend-code-decodes-jwt", severity, message, finding.file))
     return problems

@@ -116,23 +116,30 @@ _NAME_BEFORE = r"([A-Za-z_$][\w$]*)['\"]?\s*[:=]\s*['\"`]?$"
 
 
 # Property names that say "secret": `apiKey`, `api_key`, `token`, `accessToken`, `secret`,
-# `authorization`, `bearer`, `password`, `openaiKey`, `cle_api`… (compared without `_`/`-`,
-# in lower case). `tokenHeader` or `storageKey` are not secrets: the name must end like one.
-_SECRET_NAME = re.compile(
-    r"(?:^|api|openai|owui|openwebui|webui|secret|access|private|auth|client|session|bearer"
-    r"|service|llm|chat|voice|realtime|gpt)key$"
-    r"|(?:token|secret|password|passwd|pwd|passphrase|authorization|auth|bearer|credentials?"
-    r"|cle|clé|cleapi|cléapi|jeton|motdepasse)$"
+# `authorization`, `bearer`, `password`, `openaiKey`, `cle_api`… (compared without `_`, `-`,
+# `$` or spaces, in lower case). `tokenHeader` or `storageKey` are not secrets: the name must
+# end like one. A bare `key` is one; another `…key` only after one of these words.
+_KEY_QUALIFIERS = (
+    *("api", "openai", "owui", "openwebui", "webui", "secret", "access", "private", "auth"),
+    *("client", "session", "bearer", "service", "llm", "chat", "voice", "realtime", "gpt"),
 )
+_SECRET_ENDINGS = (
+    *(f"{qualifier}key" for qualifier in _KEY_QUALIFIERS),
+    *("token", "secret", "password", "passwd", "pwd", "passphrase", "authorization", "auth"),
+    *("bearer", "credential", "credentials", "cle", "clé", "cleapi", "cléapi", "jeton"),
+    "motdepasse",
+)
+_IGNORED_IN_NAMES = frozenset("-_$")
 # A value that stands for a key: "your"/"votre"/"insert"… with "key"/"clé"/"token"…, or a run
-# of x or * (`xxx`, `sk-XXXXXXXX`). Whole values without spaces only: not a sentence.
-_PLACEHOLDER_MARK = re.compile(
-    r"(?:your|votre|vos|my|mon|ma|insert|ins[ée]r|paste|coll|put|mett|here|ici|changeme"
-    r"|replace|remplac|todo)",
-    re.IGNORECASE,
+# of x or * (`xxx`, `sk-XXXXXXXX`). Whole values without spaces only: not a sentence. Kept as
+# text, compiled by `re` when a value first needs them (most widgets' values never do).
+_PLACEHOLDER_MARK = (
+    r"(?i)(?:your|votre|vos|my|mon|ma|insert|ins[ée]r|paste|coll|put|mett|here|ici|changeme"
+    r"|replace|remplac|todo)"
 )
-_PLACEHOLDER_WORD = re.compile(r"(?:key|cl[ée]|token|jeton|secret)", re.IGNORECASE)
-_PLACEHOLDER_RUN = re.compile(r"(?:[a-z]+[-_])*[xX*•.…]{3,}")
+_PLACEHOLDER_WORD = r"(?i)(?:key|cl[ée]|token|jeton|secret)"
+_RUN_MARKS = "xX*•.…"
+_PLACEHOLDER_RUN = rf"(?:[a-z]+[-_])*[{_RUN_MARKS}]{{3,}}"  # so it ends with three marks
 _NO_SPACE_VALUE = re.compile(r"[^\s]{1,80}")
 
 
@@ -140,7 +147,8 @@ def is_secret_name(name: str | None) -> bool:
     """True for a property or variable named like a secret (`apiKey`, `access_token`…)."""
     if not name:
         return False
-    return bool(_SECRET_NAME.search(re.sub(r"[-_$\s]", "", name).lower()))
+    folded = "".join(c for c in name if c not in _IGNORED_IN_NAMES and not c.isspace()).lower()
+    return folded == "key" or folded.endswith(_SECRET_ENDINGS)
 
 
 def credential_like(value: str, field: str | None) -> str | None:
@@ -155,9 +163,11 @@ def credential_like(value: str, field: str | None) -> str | None:
         return MADE_UP
     if is_masked_copy(text):
         return MASKED
+    # The cheap tests first: most values (a URL, a title) are decided before the long
+    # patterns are ever compiled (`status` starts them all from nothing, every hour).
     if _NO_SPACE_VALUE.fullmatch(text) and (
-        _PLACEHOLDER_RUN.fullmatch(text)
-        or (_PLACEHOLDER_MARK.search(text) and _PLACEHOLDER_WORD.search(text))
+        (all(c in _RUN_MARKS for c in text[-3:]) and re.fullmatch(_PLACEHOLDER_RUN, text))
+        or (re.search(_PLACEHOLDER_WORD, text) and re.search(_PLACEHOLDER_MARK, text))
     ):
         return PLACEHOLDER
     if is_secret_name(field):

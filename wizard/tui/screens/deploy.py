@@ -171,7 +171,9 @@ class DeployScreen(WizardScreen):
             lines += [self.t("tui.tests.todo", text=parts["next"])]
         for finding in outcome.code_findings:
             params: dict[str, Any] = {"file": finding.file, "line": finding.line}
-            lines.append("! " + self.t("deploy.status.jwt-code", excerpt=finding.excerpt, **params))
+            lines.append(
+                "! " + self.t("status.deployment.jwt-code", excerpt=finding.excerpt, **params)
+            )
         words = self.query_one("#outcome", Words)
         words.update("\n".join(lines))
         words.set_classes("verdict-ok" if outcome.site_answers else "verdict-problem")
