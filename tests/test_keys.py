@@ -268,3 +268,19 @@ def test_any_text_gets_an_answer_and_never_an_exception(text: str) -> None:
 def test_any_wrapping_of_noise_is_removed(key: str, before: str, after: str) -> None:
     cleaned, _ = clean_pasted_text(before + key + after)
     assert cleaned == key
+
+
+@given(part=st.text(alphabet="ABCXYZabcxyz0189-_+/=é.", max_size=60))
+def test_token_parts_are_decoded_as_base64s_urlsafe_decoder_does(part: str) -> None:
+    """keys decodes a token's parts with binascii (base64 would load one more C module):
+    the same bytes as `base64.urlsafe_b64decode` with the padding added, or None."""
+    import base64
+    import binascii
+
+    from wizard.core.keys import _b64
+
+    try:
+        expected: bytes | None = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+    except (binascii.Error, ValueError):
+        expected = None
+    assert _b64(part) == expected

@@ -35,6 +35,11 @@ NEVER_ON_THE_STATUS_PATH = {
     "threading": "only once a keyring is really asked",
     "tomllib": "only with a technova-setup.toml",
     "getpass": "only when asking for a password",
+    "select": "git's answer is read without it (wizard.core.captured)",
+    "unicodedata": "only for a pasted text that is not ASCII (a look-alike of sk-)",
+    "bisect": "only to number the lines of a key found in the widget",
+    "base64": "a session token's parts are decoded with binascii (base64 loads struct too)",
+    "struct": "a C module loaded by base64",
     "wizard.core.deploy.delivery": "restarts and Coolify are not status",
     "wizard.core.probes": "live checks are `check`",
 }
@@ -101,6 +106,7 @@ def test_status_loads_only_what_it_uses(shape: str, bus: str, tmp_path: Path) ->
     code, modules = _loaded_by_status(root, address, tmp_path)
     assert code in (0, 1)
     assert ("wizard.core.captured" in modules) == (shape == "site in git")  # git was asked
+    assert ("datetime" in modules) == (shape == "session token")  # dates only for tokens
     loaded = {
         name: why
         for name, why in NEVER_ON_THE_STATUS_PATH.items()

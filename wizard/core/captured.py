@@ -4,21 +4,23 @@
 importing it (with `threading`, `signal` and `selectors`) costs more processor time than git
 itself takes to answer: a tenth of `status`. This is the little of it that one question
 needs, on POSIX's `posix_spawn`: standard input and standard error on /dev/null, standard
-output read whole, the program killed at the deadline or past the size limit.
+output read whole, the program killed at the deadline or past the size limit. The output is
+read without blocking, looking again after short and growing pauses: waiting with `select`
+would load one more C module (~0.8 ms), for a program that answers within milliseconds.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import select
 import time
 from collections.abc import Mapping, Sequence
 
 from wizard.core.record import record
 
 _CHUNK = 65_536
-_REAPING_PAUSE = 0.001  # seconds between looks at a program that closed its output
+_FIRST_PAUSE = 0.001  # seconds before looking again at a program that has not answered yet
+_LONGEST_PAUSE = 0.05
 
 
 @record
@@ -53,6 +55,7 @@ def run_captured(
     finally:
         os.close(writer)
     deadline = time.monotonic() + timeout
+    os.set_blocking(reader, False)
     try:
         output = _read_all(reader, deadline, limit)
     finally:
@@ -83,36 +86,48 @@ def _pipe_above_the_standard_streams() -> tuple[int, int]:
 
 
 def _read_all(reader: int, deadline: float, limit: int) -> bytes | None:
-    """Everything written to `reader` until it is closed; None past the deadline or limit."""
-    poller = select.poll()
-    poller.register(reader, select.POLLIN)
+    """Everything written to `reader` (non-blocking) until it is closed; None past the
+    deadline or the limit."""
     chunks: list[bytes] = []
     size = 0
+    pause = _FIRST_PAUSE
     while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not poller.poll(max(1, round(left * 1000))):
-            return None
-        chunk = os.read(reader, _CHUNK)
+        try:
+            chunk = os.read(reader, _CHUNK)
+        except BlockingIOError:  # nothing yet
+            if not _paused(pause, deadline):
+                return None
+            pause = min(pause * 2, _LONGEST_PAUSE)
+            continue
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
         if size > limit:
             return None
         chunks.append(chunk)
+        pause = _FIRST_PAUSE
 
 
 def _reaped(pid: int, deadline: float) -> int | None:
     """The exit code of `pid`, once it has closed its output; killed at the deadline."""
-    pause = _REAPING_PAUSE
+    pause = _FIRST_PAUSE
     while True:
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
             return os.waitstatus_to_exitcode(status)
-        if time.monotonic() >= deadline:
+        if not _paused(pause, deadline):
             _kill(pid)
             return None
-        time.sleep(pause)
-        pause = min(pause * 2, 0.05)
+        pause = min(pause * 2, _LONGEST_PAUSE)
+
+
+def _paused(pause: float, deadline: float) -> bool:
+    """Slept `pause` seconds (less if the deadline comes first); False once it has passed."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        return False
+    time.sleep(min(pause, left))
+    return True
 
 
 def _kill(pid: int) -> None:

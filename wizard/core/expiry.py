@@ -99,12 +99,11 @@ def expiry_of(report: KeyReport, now: datetime | None = None) -> Expiry:
 
 
 def expiry_at(expires_at: datetime, now: datetime | None = None) -> Expiry:
-    import math
     from datetime import UTC, datetime, timedelta
 
     moment = now or datetime.now(UTC)
     remaining = expires_at - moment
-    days_left = math.floor(remaining / timedelta(days=1))
+    days_left = remaining // timedelta(days=1)  # whole days, rounded down (as math.floor)
     if remaining <= timedelta(0):
         level = RenewalLevel.EXPIRED
     elif remaining <= timedelta(days=URGENT_DAYS):

@@ -8,7 +8,6 @@ not valid JavaScript after a folk guide's edit; a lexer that keeps going finds e
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from wizard.core.record import record
 
@@ -215,6 +214,8 @@ class Lines:
         self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r(?!\n)", text)]
 
     def number(self, offset: int) -> int:
+        from bisect import bisect_right  # here: only a finding asks for its line
+
         return bisect_right(self.starts, offset)
 
     def start(self, offset: int) -> int:
