@@ -293,7 +293,7 @@ def _probe_backend() -> KeyringInfo:
         direct = _DirectSecretService()
         if not direct.available():  # keyring would skip it and find nothing else
             return KeyringInfo(usable=False, backend=NO_BACKEND, reason=_no_backend_reason())
-        from typing import cast  # (not on status's path, which never loads typing)
+        from typing import cast  # here: status never loads typing
 
         return _probe_store(cast("KeyringBackend", direct))  # duck-typed: see the class
     import keyring
