@@ -104,3 +104,23 @@ with open({str(result)!r}, "w") as out:
 """
     subprocess.run([sys.executable, "-c", probe], check=True, timeout=60)
     assert result.read_text() == "Captured(returncode=0, stdout=b'ok')"
+
+
+def test_an_interruption_while_waiting_does_not_leave_the_program_running(tmp_path: Path) -> None:
+    """Ctrl+C (or any exception) while waiting for the program kills and reaps it first."""
+    import signal
+
+    pidfile = tmp_path / "pid"
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.5)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            sh(f"echo $$ > {pidfile}; exec sleep 30", timeout=20)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert _gone(int(pidfile.read_text()))

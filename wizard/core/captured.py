@@ -58,12 +58,15 @@ def run_captured(
     os.set_blocking(reader, False)
     try:
         output = _read_all(reader, deadline, limit)
+        if output is None:
+            _kill(pid)
+            return None
+        returncode = _reaped(pid, deadline)
+    except BaseException:  # Ctrl+C while waiting: the program does not outlive us
+        _kill(pid)
+        raise
     finally:
         os.close(reader)
-    if output is None:
-        _kill(pid)
-        return None
-    returncode = _reaped(pid, deadline)
     return None if returncode is None else Captured(returncode, output)
 
 
@@ -131,8 +134,9 @@ def _paused(pause: float, deadline: float) -> bool:
 
 
 def _kill(pid: int) -> None:
+    """Kill and reap `pid` (nothing to do when it was reaped already)."""
     import signal  # only for a program that outstays its welcome
 
-    with contextlib.suppress(ProcessLookupError):
+    with contextlib.suppress(ProcessLookupError, ChildProcessError):
         os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)  # SIGKILL cannot be caught: this wait is short
+        os.waitpid(pid, 0)  # SIGKILL cannot be caught: this wait is short
