@@ -89,6 +89,16 @@ def make_backend(root: Path, text: str) -> Path:
     return env
 
 
+def make_widget_exposing_a_key(root: Path) -> str:
+    """A project whose widget file holds an OpenAI key (and a backend without one): the key."""
+    widget = root / "chat-widget/technova-config.js"
+    widget.parent.mkdir()
+    key = keyshapes.openai_project()
+    widget.write_text(f"const TECHNOVA_CONFIG = {{\n  apiKey: '{key}',\n}};\n")
+    make_backend(root, "PORT=3001\n")
+    return key
+
+
 def test_plan_then_apply_keeps_other_lines_and_mode(tmp_path: Path) -> None:
     old = keyshapes.openwebui_api_key()
     env = make_backend(tmp_path, f"# backend\nPORT=3001\nOPENWEBUI_API_KEY={old}\n")
@@ -168,11 +178,8 @@ def test_a_key_its_live_test_refused_is_written_only_with_its_own_consent(tmp_pa
 def test_a_key_in_the_widget_is_planned_for_removal_and_reported_as_exposed(
     tmp_path: Path,
 ) -> None:
+    key = make_widget_exposing_a_key(tmp_path)
     widget = tmp_path / "chat-widget/technova-config.js"
-    widget.parent.mkdir()
-    key = keyshapes.openai_project()
-    widget.write_text(f"const TECHNOVA_CONFIG = {{\n  apiKey: '{key}',\n}};\n")
-    make_backend(tmp_path, "PORT=3001\n")
     project = find_project(tmp_path)
     plan = plan_changes(project, PlanInputs())
     assert Choice.REMOVE_WIDGET_SECRETS in plan.recommended
@@ -281,11 +288,7 @@ def test_only_an_openai_key_can_be_planned_into_open_webuis_connection(tmp_path:
 def test_the_exposed_key_note_says_whether_this_plan_replaces_it(
     new_key: str | None, note: str, tmp_path: Path
 ) -> None:
-    widget = tmp_path / "chat-widget/technova-config.js"
-    widget.parent.mkdir()
-    exposed = keyshapes.openai_project()
-    widget.write_text(f"const TECHNOVA_CONFIG = {{\n  apiKey: '{exposed}',\n}};\n")
-    make_backend(tmp_path, "PORT=3001\n")
+    exposed = make_widget_exposing_a_key(tmp_path)
     value = {"fresh": keyshapes.openai_project(), "the exposed one": exposed}.get(new_key or "")
     keys = (check_key(value, Slot.OPENAI),) if value else ()
     plan = plan_changes(find_project(tmp_path), PlanInputs(keys=keys))
