@@ -29,8 +29,9 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see rec
 if TYPE_CHECKING:
     from typing import TypeVar
 
-    from jeepney.io.blocking import DBusConnection
     from keyring.backend import KeyringBackend
+
+    from wizard.core.dbus_wire import Connection as DBusConnection
 
     T = TypeVar("T")
 
@@ -141,35 +142,24 @@ def _is_plaintext(kr: KeyringBackend) -> bool:
     return "plaintext" in type(kr).__name__.lower()
 
 
-_SECRET_SERVICE_PROVIDERS = {
-    "gnome-keyring-d": "GNOME Keyring",  # /proc/PID/comm is cut at 15 characters
-    "gnome-keyring-daemon": "GNOME Keyring",
-    "kwalletd5": "KWallet",
-    "kwalletd6": "KWallet",
-    "ksecretd": "KWallet",
-    "keepassxc": "KeePassXC",
-    "keepassxc-proxy": "KeePassXC",
-}
+def _session_bus(timeout: float) -> DBusConnection:
+    """A connection to the session bus of our own (wizard.core.dbus_wire): no jeepney."""
+    import time
+
+    from wizard.core.dbus_wire import Connection
+
+    return Connection(time.monotonic() + timeout).open()
 
 
-def _secret_service_provider(connection: DBusConnection | None = None) -> str | None:
-    """Which program answers on the Secret Service bus name (best effort, Linux only), asked
-    over `connection` or a connection of its own."""
+def _secret_service_provider() -> str | None:
+    """Which program answers on the Secret Service bus name (best effort, Linux only)."""
+    from wizard.core import secret_service
+
     try:
-        from jeepney.bus_messages import message_bus
-        from jeepney.io.blocking import open_dbus_connection
-
-        ask = message_bus.GetConnectionUnixProcessID("org.freedesktop.secrets")
-        if connection is not None:
-            reply = connection.send_and_get_reply(ask, timeout=1)
-        else:
-            with open_dbus_connection(bus="SESSION") as own:
-                reply = own.send_and_get_reply(ask, timeout=1)
-        pid = int(reply.body[0])
-        comm = Path(f"/proc/{pid}/comm").read_text(encoding="utf-8").strip()
+        with _session_bus(1.0) as bus:
+            return secret_service.program_name(bus)
     except Exception:  # a nicer name is not worth an error
         return None
-    return _SECRET_SERVICE_PROVIDERS.get(comm, comm or None)
 
 
 def _backend_name(kr: KeyringBackend | None) -> str:
@@ -206,16 +196,12 @@ def _no_backend_reason() -> Msg:
     address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
     if not address:
         return Msg("keystore.reason.no_session")
+    from wizard.core import secret_service
+
     try:
-        from contextlib import closing
-
-        import secretstorage
-
-        with closing(secretstorage.dbus_init()) as conn:
-            if not secretstorage.check_service_availability(conn):
+        with _session_bus(PROBE_TIMEOUT) as bus:
+            if not secret_service.is_available(bus):
                 return Msg("keystore.reason.no_service")
-    except ImportError:
-        return Msg("keystore.reason.no_backend")
     except Exception:  # connecting to the bus failed: its socket is gone or refuses us
         return Msg("keystore.reason.no_session")
     return Msg("keystore.reason.no_backend")
@@ -372,33 +358,10 @@ def _direct_secret_service() -> bool:
 
 def _bus_unreachable() -> bool:
     """The session bus address names sockets that all refuse a connection: a variable left
-    over from a desktop session (SSH, sudo, a container). Other transports: not known here.
+    over from a desktop session (SSH, sudo, a container). Other transports: not known here."""
+    from wizard.core.dbus_wire import reachable
 
-    A `path=` socket that no longer exists is dead without a connection attempt (and without
-    importing `socket`: this runs on every `status` from cron)."""
-    for address in os.environ.get("DBUS_SESSION_BUS_ADDRESS", "").split(";"):
-        transport, _, raw = address.partition(":")
-        params = dict(item.split("=", 1) for item in raw.split(",") if "=" in item)
-        if transport != "unix" or not ({"path", "abstract"} & params.keys()):
-            return False
-        # D-Bus escapes bytes in addresses as %XX.
-        where = re.sub(
-            r"%([0-9A-Fa-f]{2})",
-            lambda m: chr(int(m.group(1), 16)),
-            params.get("path") or "\0" + params["abstract"],
-        )
-        if "path" in params and not os.path.exists(where):
-            continue
-        import socket
-
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
-            probe.settimeout(1.0)
-            try:
-                probe.connect(where)
-            except OSError:
-                continue
-            return False
-    return True
+    return reachable(timeout=1.0) is False
 
 
 class _CollectionUnavailable(Exception):
@@ -412,14 +375,13 @@ class _DirectSecretService:
     priority = 5  # keyring's own for the Secret Service, once `available()` said yes
 
     def available(self) -> bool:
-        from contextlib import closing
-
-        import secretstorage
+        from wizard.core import secret_service
+        from wizard.core.dbus_wire import DBusError, ProtocolError
 
         try:
-            with closing(secretstorage.dbus_init()) as connection:
-                return bool(secretstorage.check_service_availability(connection))
-        except secretstorage.exceptions.SecretStorageException:
+            with _session_bus(PROBE_TIMEOUT) as bus:
+                return secret_service.is_available(bus)
+        except (OSError, DBusError, ProtocolError):  # no bus to ask: none is available
             return False
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -460,11 +422,12 @@ def keyring_info(timeout: float = PROBE_TIMEOUT) -> KeyringInfo:
         return _timed_out(timeout)
 
 
-def _unreachable() -> KeyringInfo | None:
-    """No store can be reached, known without loading keyring or talking to D-Bus."""
-    if (_no_session_bus() and "keyring" not in sys.modules) or (
-        _direct_secret_service() and _bus_unreachable()
-    ):
+def _unreachable(direct: bool | None = None) -> KeyringInfo | None:
+    """No store can be reached, known without loading keyring or talking to D-Bus.
+    `direct`: `_direct_secret_service()`, when the caller already knows it."""
+    if direct is None:
+        direct = _direct_secret_service()
+    if (_no_session_bus() and "keyring" not in sys.modules) or (direct and _bus_unreachable()):
         return KeyringInfo(
             usable=False, backend=NO_BACKEND, reason=Msg("keystore.reason.no_session")
         )
@@ -581,25 +544,32 @@ def read_kept_keys(project_root: Path, *, timeout: float = PROBE_TIMEOUT) -> Kep
     exchange). A store the person chose for keyring (KWallet, macOS, Windows) is read as
     keyring reads it.
     """
-    unreachable = _unreachable()
+    import time
+
+    direct = _direct_secret_service()
+    unreachable = _unreachable(direct)
     if unreachable is not None:
         return KeptKeys(unreachable)
-    if not _direct_secret_service():
+    if not direct:
         return _read_through_keyring(project_root)
     accounts = {slot: account_name(slot, project_root) for slot in Slot}
-
-    def attempt() -> KeptKeys:
-        try:
-            return _read_direct(accounts)
-        except Exception as exc:  # classified here: that may talk to D-Bus, which may hang
-            kind, reason = _exception_kind(exc)
-            info = KeyringInfo(False, "Secret Service", reason, locked=kind == "locked")
-            return KeptKeys(info)
-
     try:
-        return _run(attempt, timeout)
-    except _Timeout:
-        return KeptKeys(_timed_out(timeout))
+        return _read_direct(accounts, time.monotonic() + timeout)
+    except Exception as exc:
+        return KeptKeys(_direct_read_failure(exc, timeout))
+
+
+def _direct_read_failure(exc: Exception, timeout: float) -> KeyringInfo:
+    """Why the direct read failed, as `keyring_info` would say it."""
+    from wizard.core.dbus_wire import DBusError
+    from wizard.core.secret_service import IS_LOCKED
+
+    if isinstance(exc, TimeoutError | _Timeout):
+        return _timed_out(timeout)
+    if isinstance(exc, DBusError) and exc.name == IS_LOCKED:  # locked since we looked
+        return KeyringInfo(False, "Secret Service", Msg("keystore.reason.locked_unasked"), True)
+    kind, reason = _exception_kind(exc)
+    return KeyringInfo(False, "Secret Service", reason, locked=kind == "locked")
 
 
 def _read_through_keyring(project_root: Path) -> KeptKeys:
@@ -618,42 +588,63 @@ def _read_through_keyring(project_root: Path) -> KeptKeys:
     return KeptKeys(info, keys)
 
 
-def _read_direct(accounts: Mapping[Slot, str]) -> KeptKeys:
+def _read_direct(accounts: Mapping[Slot, str], deadline: float) -> KeptKeys:
     """keyring's Secret Service read (default collection, `service` and `username`
-    attributes) for every slot at once, without unlocking or creating anything."""
-    from contextlib import closing
+    attributes) for every slot at once, without unlocking or creating anything: one
+    connection of our own (wizard.core.dbus_wire), every wait bounded by `deadline`."""
+    from wizard.core import secret_service as service
+    from wizard.core.dbus_wire import Connection
 
-    import secretstorage
-    from secretstorage.util import open_session
-
-    with closing(secretstorage.dbus_init()) as connection:
-        if not secretstorage.check_service_availability(connection):
+    with Connection(deadline).open() as bus:
+        if not service.is_available(bus):
             return KeptKeys(KeyringInfo(False, NO_BACKEND, Msg("keystore.reason.no_service")))
-        provider = _secret_service_provider(connection)
+        provider = service.program_name(bus)
         backend = f"Secret Service ({provider})" if provider else "Secret Service"
         locked = KeyringInfo(False, backend, Msg("keystore.reason.locked_unasked"), locked=True)
-        try:
-            collection = secretstorage.Collection(connection)  # the default one, as it is
-        except secretstorage.ItemNotFoundException:
+        collection = service.default_collection(bus)  # the default one, as keyring uses
+        if collection is None:
             return KeptKeys(KeyringInfo(False, backend, Msg("keystore.reason.no_collection_yet")))
-        if collection.is_locked():
+        if service.collection_is_locked(bus, collection):
             return KeptKeys(locked)
         found = {}
         for slot, account in accounts.items():
-            items = collection.search_items({"username": account, "service": SERVICE})
-            first = next(items, None)
-            if first is not None:
-                found[slot] = first
-        if any(item.is_locked() for item in found.values()):
+            items = service.search(bus, collection, {"username": account, "service": SERVICE})
+            if items:
+                found[slot] = items[0]
+        if any(service.item_is_locked(bus, item) for item in found.values()):
             return KeptKeys(locked)
-        session = open_session(connection) if found else None  # one key exchange for all
-        keys: dict[Slot, Secret] = {}
-        for slot, item in found.items():
-            item.session = session
-            value = bytes(item.get_secret()).decode("utf-8")
-            if value:
-                keys[slot] = Secret(value)
-        return KeptKeys(KeyringInfo(True, backend), keys)
+        try:
+            values = service.secrets(bus, found.values()) if found else {}
+        except service.PlainRefused:
+            values = _secrets_encrypted(list(found.values()), deadline)
+    keys: dict[Slot, Secret] = {}
+    for slot, item in found.items():
+        value = values[item].decode("utf-8")
+        if value:
+            keys[slot] = Secret(value)
+    return KeptKeys(KeyringInfo(True, backend), keys)
+
+
+def _secrets_encrypted(items: list[str], deadline: float) -> dict[str, bytes]:
+    """The same secrets over an encrypted session (SecretStorage's), for a Secret Service
+    that refuses plain ones (KWallet's): one key exchange for all. SecretStorage's calls
+    may wait without a limit, so they run in a worker, bounded by `deadline`."""
+    import time
+
+    def read() -> dict[str, bytes]:
+        from contextlib import closing
+
+        import secretstorage
+        from secretstorage.util import open_session
+
+        with closing(secretstorage.dbus_init()) as connection:
+            session = open_session(connection)
+            return {
+                item: bytes(secretstorage.Item(connection, item, session).get_secret())
+                for item in items
+            }
+
+    return _run(read, max(deadline - time.monotonic(), 0.0))
 
 
 def save_key(
