@@ -1,6 +1,6 @@
 """Benchmarks for many sites: 1, 10 and 100 projects in one `check` run, and `status` cold
 starts for each project shape with no D-Bus and with a dead D-Bus address, then with a live
-session bus (a desktop keyring holding both keys; a user bus with no password store).
+session bus (a desktop keyring holding the project's keys; a user bus with no password store).
 
 Run through `bench/run.py` (it prints and records the table), or alone:
     .venv/bin/python bench/many_bench.py
@@ -142,6 +142,9 @@ def bench_many(rounds: int) -> tuple[list[tuple[str, float, float, str]], list[s
 # ----------------------------------------------------------------------------- cold starts
 
 
+_SHAPES = ("API key", "session token", "widget file", "site in git")
+
+
 def _shape(base: Path, name: str) -> Path:
     """One project shape: the backend .env with an API key or a session token, or a widget
     file present as well, or a whole site in git (voice server, widget, restart script)."""
@@ -176,17 +179,25 @@ def _shape(base: Path, name: str) -> Path:
     return root
 
 
-def _median_cpu(command: list[str], env: dict[str, str], rounds: int) -> float:
-    """The median processor time (user + system) one run of `command` costs. On a shared
-    machine this moves far less than the wall time, and a cold start is processor work."""
-    subprocess.run(command, env=env, capture_output=True, check=False)  # warm the file cache
-    times = []
-    for _ in range(rounds):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(command, env=env, capture_output=True, check=False)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    return statistics.median(times)
+def _cpu(command: list[str], env: dict[str, str]) -> float:
+    """The processor time (user + system) one run of `command` costs, its children's too
+    (git). On a shared machine this moves far less than the wall time, and a cold start is
+    processor work."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, env=env, capture_output=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def _median_cpu(
+    ours: list[str], bare: list[str], env: dict[str, str], rounds: int
+) -> tuple[float, float]:
+    """The median processor time of `ours` and of `bare`, their runs taken in turns: the
+    machine's speed drifts over seconds here, and both sides of a ratio must see the same."""
+    _cpu(ours, env)  # warm the file cache
+    _cpu(bare, env)
+    pairs = [(_cpu(ours, env), _cpu(bare, env)) for _ in range(rounds)]
+    return statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
 
 
 def bench_status_shapes(rounds: int) -> list[tuple[str, float, float, str]]:
@@ -207,15 +218,15 @@ def bench_status_shapes(rounds: int) -> list[tuple[str, float, float, str]]:
             check=False,
         )
         dead = plain | {"DBUS_SESSION_BUS_ADDRESS": f"unix:path={base}/bus-of-a-closed-session"}
-        for shape in ("API key", "session token", "widget file", "site in git"):
+        for shape in _SHAPES:
             root = _shape(base, shape)
             for label, env in (("no D-Bus", plain), ("dead D-Bus address", dead)):
-                ours = _median_cpu(
+                ours, bare = _median_cpu(
                     [PYTHON, "-m", "wizard", "status", "--project", str(root), "--json"],
+                    [PYTHON, "-c", "pass"],
                     env,
                     rounds,
                 )
-                bare = _median_cpu([PYTHON, "-c", "pass"], env, rounds)
                 rows.append(
                     (
                         f"status --json, {shape}, {label}, vs python -c pass (CPU time)",
@@ -261,33 +272,41 @@ def _bench_as_installed(
     loads, so their ratios are lower for the same work."""
     python, program = installed
     rows = []
-    for shape in ("API key", "session token", "widget file", "site in git"):
+    for shape in _SHAPES:
         status = [program, "status", "--project", str(base / shape), "--json"]
         for bus, env in environments.items():
-            ours = _median_cpu(status, env, rounds)
-            bare = _median_cpu([python, "-c", "pass"], env, rounds)
+            ours, bare = _median_cpu(status, [python, "-c", "pass"], env, rounds)
             label = f"status --json, {shape}, {bus}, installed (pip install .), vs python -c pass"
             rows.append((f"{label} (CPU time)", ours, bare, "≤ 4×"))
     return rows
 
 
-# Run inside a private D-Bus session, where the keyring answers as on a desktop.
+# Run inside a private D-Bus session, where the keyring answers as on a desktop. Before it
+# is timed, each status must say what the row claims: keys read from the keyring, or no
+# password store (a bus that answers nothing would time the 5 s wait for an answer instead).
 _IN_SESSION = """
 import json, os, subprocess, sys
 sys.path.insert(0, sys.argv[1])
 from many_bench import PYTHON, _median_cpu
-root, rounds, keep = sys.argv[2], int(sys.argv[3]), sys.argv[4] == "keep"
+roots, rounds, keep = json.loads(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "keep"
 installed_python, installed_program = sys.argv[5], sys.argv[6]
-if keep:  # as the wizard leaves it: both keys kept for the project
-    subprocess.run([PYTHON, "-c", KEEP_BOTH, root], check=True)
 env = dict(os.environ)
-times = []
-for status, bare in (
-    ([PYTHON, "-m", "wizard"], [PYTHON, "-c", "pass"]),  # this checkout's editable venv
-    ([installed_program], [installed_python, "-c", "pass"]),  # as README installs it
-):
-    status = [*status, "status", "--project", root, "--json"]
-    times += [_median_cpu(status, env, rounds), _median_cpu(bare, env, rounds)]
+times = {}
+for shape, root in roots.items():
+    if keep:  # as the wizard leaves it: both keys kept for the project
+        subprocess.run([PYTHON, "-c", KEEP_BOTH, root], check=True)
+    faces = [("installed", [installed_program], [installed_python, "-c", "pass"])]
+    if shape == "API key":  # and in this checkout's editable venv
+        faces.append(("editable", [PYTHON, "-m", "wizard"], [PYTHON, "-c", "pass"]))
+    for face, program, bare in faces:
+        status = [*program, "status", "--project", root, "--json"]
+        said = json.loads(subprocess.run(status, env=env, capture_output=True, text=True).stdout)
+        if keep:
+            assert all(c["in_keyring"] for c in said["credentials"]), said
+        else:
+            assert "keyring-unavailable" in {p["code"] for p in said["problems"]}, said
+            assert all(c["in_keyring"] is None for c in said["credentials"]), said
+        times[f"{shape}|{face}"] = _median_cpu(status, bare, env, rounds)
 print(json.dumps(times))
 """
 _KEEP_BOTH = """
@@ -296,26 +315,31 @@ from pathlib import Path
 from wizard.core import keystore
 from wizard.core.keys import Slot
 from wizard.core.secret import Secret
+from wizard.core.files.envread import read_env
 root = Path(sys.argv[1])
-keystore.save_key(Slot.OPENWEBUI, root, Secret("sk-0123456789abcdef0123456789abcdef"))
-keystore.save_key(Slot.OPENAI, root, Secret("sk-proj-" + "Zq7" * 14 + "wXyZ"))
+for slot, name in ((Slot.OPENWEBUI, "backend/.env"), (Slot.OPENAI, "websocket-server/.env")):
+    if (root / name).exists():  # the key the file holds: status finds both the same
+        keystore.save_key(slot, root, Secret(read_env(root / name).values[slot.value]))
 """
 _BUS_WITHOUT_SERVICES = """<!DOCTYPE busconfig PUBLIC
  "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig><type>session</type><listen>unix:dir={folder}</listen><auth>EXTERNAL</auth>
-<policy context="default"><allow send_destination="*"/><allow own="*"/></policy></busconfig>
+<policy context="default">
+<allow send_destination="*"/><allow receive_sender="*"/><allow own="*"/>
+</policy></busconfig>
 """
 
 
 def _bench_desktop_sessions(
     base: Path, plain: dict[str, str], rounds: int, installed: tuple[str, str]
 ) -> list[tuple[str, float, float, str]]:
-    """`status` where the session bus is alive: a desktop whose keyring holds both keys (one
-    key exchange reads them), and a server's user bus with no password store at all."""
+    """`status` where the session bus is alive, for every shape as installed (and the API key
+    in the editable venv): a desktop whose keyring holds the project's keys (one plain
+    session reads them), and a server's user bus with no password store at all."""
     if not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")):
         return []
-    root = _shape(base, "desktop")
+    roots = {shape: str(base / shape) for shape in _SHAPES}
     runtime = base / "runtime"
     runtime.mkdir(mode=0o700)
     env = plain | {"XDG_DATA_HOME": str(base / "data"), "XDG_RUNTIME_DIR": str(runtime)}
@@ -324,14 +348,14 @@ def _bench_desktop_sessions(
     config.write_text(_BUS_WITHOUT_SERVICES.format(folder=runtime))
     unlock = "printf %s bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null;"
     sessions = (
-        ("desktop keyring holding both keys", [], unlock, "keep"),
+        ("desktop keyring holding the keys", [], unlock, "keep"),
         ("session bus without a password store", [f"--config-file={config}"], "", "none"),
     )
     child = _IN_SESSION.replace("KEEP_BOTH", repr(_KEEP_BOTH))
     rows = []
     for label, options, start, keep in sessions:
-        arguments = [PYTHON, "-c", child, str(Path(__file__).parent), str(root), str(rounds), keep]
-        arguments += installed
+        arguments = [PYTHON, "-c", child, str(Path(__file__).parent), json.dumps(roots)]
+        arguments += [str(rounds), keep, *installed]
         done = subprocess.run(
             ["dbus-run-session", *options, "--", "sh", "-c", f'{start} exec "$0" "$@"', *arguments],
             env=env,
@@ -339,12 +363,12 @@ def _bench_desktop_sessions(
             text=True,
             check=True,
         )
-        ours, bare, ours_installed, bare_installed = json.loads(done.stdout.splitlines()[-1])
-        rows.append(
-            (f"status --json, API key, {label}, vs python -c pass (CPU time)", ours, bare, "≤ 4×")
-        )
-        label = f"status --json, API key, {label}, installed (pip install .), vs python -c pass"
-        rows.append((f"{label} (CPU time)", ours_installed, bare_installed, "≤ 4×"))
+        times = json.loads(done.stdout.splitlines()[-1])
+        for key, (ours, bare) in times.items():
+            shape, face = key.split("|")
+            where = ", installed (pip install .)" if face == "installed" else ""
+            name = f"status --json, {shape}, {label}{where}, vs python -c pass (CPU time)"
+            rows.append((name, ours, bare, "≤ 4×"))
     return rows
 
 

@@ -4,7 +4,8 @@ Run: .venv/bin/python bench/run.py [--rounds N] [--write]
 Never asserted in tests (machines are noisy); `--write` records the table in bench/RESULTS.md.
 
 1. `status --json` cold start vs a bare `python -c pass`, for each project shape (API key,
-   session token, widget file), without and with a (dead) D-Bus address     (target ≤ 4×)
+   session token, widget file, site in git): no D-Bus, a dead D-Bus address, a live session
+   bus with and without a keyring holding the keys; as README installs it (target ≤ 4×)
 2. `check`, three probes each delayed 300 ms, vs the slowest   (target ≤ 1.15×)
 3. one probe (OpenAI /v1/models) vs curl doing the same request (target ≤ 1.5×)
 4. TUI: launch to the first screen ready, and keystroke to verdict in the key field (Pilot)

@@ -273,6 +273,10 @@ def test_a_real_bus_answers_our_calls(real_bus: str) -> None:
 
 def test_a_bus_that_is_gone(tmp_path: Path) -> None:
     gone = f"unix:path={tmp_path}/no-such-socket"
+    assert dbus_wire.gone(gone) and dbus_wire.gone(f"{gone};{gone}2")
+    alive = f"unix:path={tmp_path}"  # exists: only a connection can tell
+    for unknown in (alive, f"{gone};{alive}", "unix:abstract=x", "tcp:host=h,port=1", ""):
+        assert not dbus_wire.gone(unknown)
     assert dbus_wire.reachable(gone) is False
     with pytest.raises(FileNotFoundError):
         Connection(time.monotonic() + 5).open(gone)

@@ -20,6 +20,12 @@ COLLECTION = "/org/freedesktop/secrets/collection/login"
 Answer = tuple[object, ...] | Exception | Callable[[tuple[object, ...]], tuple[object, ...]]
 
 
+def _the_openwebui_key(args: tuple[object, ...]) -> tuple[object, ...]:
+    items, session = args
+    secret = (session, b"", OPENWEBUI_KEY.encode(), "text/plain")
+    return ({item: secret for item in items},)  # type: ignore[attr-defined]
+
+
 def _only_the_openwebui_key(args: tuple[object, ...]) -> tuple[object, ...]:
     (attributes,) = args
     kept = str(attributes["username"]).startswith("OPENWEBUI_API_KEY@")  # type: ignore[index]
@@ -37,9 +43,7 @@ class ScriptedBus:
             "Locked": (("b", False),),
             "SearchItems": _only_the_openwebui_key,
             "OpenSession": (("s", ""), "/org/freedesktop/secrets/session/1"),
-            "GetSecret": (
-                ("/org/freedesktop/secrets/session/1", b"", OPENWEBUI_KEY.encode(), "text/plain"),
-            ),
+            "GetSecrets": _the_openwebui_key,
             "Close": (),
             **answers,
         }
@@ -89,7 +93,7 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> Callable[..., ScriptedBus]:
     def install(**answers: Answer) -> ScriptedBus:
         bus = ScriptedBus(answers)
         monkeypatch.setattr(keystore, "_direct_secret_service", lambda: True)
-        monkeypatch.setattr(keystore, "_bus_unreachable", lambda: False)
+        monkeypatch.setattr(dbus_wire, "gone", lambda: False)
         monkeypatch.setattr(keystore, "_no_session_bus", lambda: False)
         monkeypatch.setattr(dbus_wire, "Connection", lambda deadline: bus)
         return bus
@@ -112,7 +116,7 @@ def test_nothing_kept_asks_for_no_secret(
     bus = scripted(SearchItems=([],))
     kept = keystore.read_kept_keys(tmp_path)
     assert kept.info.usable and dict(kept.keys) == {}
-    assert "OpenSession" not in bus.asked and "GetSecret" not in bus.asked
+    assert "OpenSession" not in bus.asked and "GetSecrets" not in bus.asked
 
 
 @pytest.mark.parametrize(
@@ -128,17 +132,19 @@ def test_nothing_kept_asks_for_no_secret(
         # Locked between our look and our read: said the same way.
         (
             {
-                "GetSecret": DBusError(
+                "GetSecrets": DBusError(
                     secret_service.IS_LOCKED, "Cannot get secret of a locked object"
                 )
             },
             "keystore.reason.locked_unasked",
             True,
         ),
-        ({"GetSecret": TimeoutError("timed out")}, "keystore.reason.timeout", False),
-        ({"GetSecret": ((1, 2),)}, "keystore.reason.error", False),  # not (oayays)
+        ({"GetSecrets": TimeoutError("timed out")}, "keystore.reason.timeout", False),
+        ({"GetSecrets": ({f"{COLLECTION}/1": (1, 2)},)}, "keystore.reason.error", False),
+        ({"GetSecrets": ({},)}, "keystore.reason.error", False),  # a secret missing
+        ({"GetSecrets": (["not", "a", "dict"],)}, "keystore.reason.error", False),
         (
-            {"GetSecret": ((COLLECTION, b"", b"\xff\xfe", "text/plain"),)},
+            {"GetSecrets": ({f"{COLLECTION}/1": (COLLECTION, b"", b"\xff\xfe", "text/plain")},)},
             "keystore.reason.error",
             False,
         ),
@@ -152,6 +158,8 @@ def test_nothing_kept_asks_for_no_secret(
         "locked-since",
         "timeout",
         "bad-shape",
+        "secret-missing",
+        "not-a-dict",
         "not-utf8",
         "hostile-bus",
         "bus-closed",
@@ -193,7 +201,7 @@ def test_a_service_error_never_shows_a_key(
     scripted: Callable[..., ScriptedBus], tmp_path: Path
 ) -> None:
     hostile = DBusError("org.example.Error.Failed", f"cannot read {OPENWEBUI_KEY}\x1b[2J")
-    scripted(GetSecret=hostile)
+    scripted(GetSecrets=hostile)
     kept = keystore.read_kept_keys(tmp_path)
     assert kept.info.reason is not None
     for lang in ("en", "fr"):

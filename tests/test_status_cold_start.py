@@ -108,6 +108,9 @@ def test_status_loads_only_what_it_uses(shape: str, bus: str, tmp_path: Path) ->
     assert code in (0, 1)
     assert ("wizard.core.captured" in modules) == (shape == "site in git")  # git was asked
     assert ("datetime" in modules) == (shape == "session token")  # dates only for tokens
+    # No bus, or one whose socket is gone: known without a socket or a D-Bus message.
+    assert "_socket" not in modules and "wizard.core.secret_service" not in modules
+    assert ("wizard.core.dbus_wire" in modules) == (bus == "dead D-Bus address")
     loaded = {
         name: why
         for name, why in NEVER_ON_THE_STATUS_PATH.items()

@@ -76,6 +76,15 @@ def session_bus_sockets(address: str | None = None) -> list[str] | None:
     return sockets
 
 
+def gone(address: str | None = None) -> bool:
+    """Every socket the address names is a file that no longer exists: a variable left
+    over from a closed desktop session (SSH, sudo, cron). Told without a connection."""
+    sockets = session_bus_sockets(address)
+    if not sockets:
+        return False
+    return not any(where.startswith("\0") or os.path.exists(where) for where in sockets)
+
+
 def reachable(address: str | None = None, timeout: float = 1.0) -> bool | None:
     """Whether a socket of the address accepts a connection; None when the address uses
     another transport. A `path=` socket that no longer exists is dead without a try."""
@@ -221,7 +230,7 @@ class _Reader:
 
     def align(self, alignment: int) -> None:
         padding = -self.position % alignment
-        if any(self.take(padding)):
+        if padding and self.take(padding) != bytes(padding):
             raise ProtocolError("padding is not zero")
 
     def number(self, code: str) -> int:
@@ -288,20 +297,41 @@ def encode_call(
     content = _Writer()
     for kind, value in zip(_complete_types(signature), args, strict=True):
         content.write(kind, value)
-    fields = [
-        (_PATH, ("o", path)),
-        (_INTERFACE, ("s", interface)),
-        (_MEMBER, ("s", member)),
-        (_DESTINATION, ("s", destination)),
-    ]
-    if signature:
-        fields.append((_SIGNATURE, ("g", signature)))
-    header = _Writer()
-    header.data += b"l" + bytes([_CALL, 0, 1])
-    header.data += len(content.data).to_bytes(4, "little") + serial.to_bytes(4, "little")
-    header.write("a(yv)", fields)
-    header.pad(8)
-    return bytes(header.data + content.data)
+    # The header's fields, each a (code, variant) struct; all strings here, so written
+    # directly: from offset 16, a struct starts 8-aligned and its string 4-aligned.
+    fields = bytearray()
+    for code, kind, text in (
+        (_PATH, "o", path),
+        (_INTERFACE, "s", interface),
+        (_MEMBER, "s", member),
+        (_DESTINATION, "s", destination),
+        (_SIGNATURE, "g", signature),
+    ):
+        if code == _SIGNATURE and not signature:
+            continue
+        encoded = text.encode()
+        fields += bytes(-len(fields) % 8) + bytes((code, 1, ord(kind), 0))
+        size = bytes((len(encoded),)) if kind == "g" else len(encoded).to_bytes(4, "little")
+        fields += size + encoded + b"\0"
+    head = b"l" + bytes((_CALL, 0, 1)) + len(content.data).to_bytes(4, "little")
+    head += serial.to_bytes(4, "little") + len(fields).to_bytes(4, "little")
+    return head + fields + bytes(-len(fields) % 8) + content.data
+
+
+def _header_fields(reader: _Reader, end: int) -> dict[int, Any]:
+    """The header's (code, variant) structs up to `end`, by code. Their values are strings
+    and numbers (read here directly); any other type goes through `_Reader.read`."""
+    fields = {}
+    while reader.position < end:
+        reader.align(8)
+        code = reader.take(1)[0]
+        kind = reader.read("g")
+        if len(_complete_types(kind)) != 1:
+            raise ProtocolError("bad variant")
+        fields[code] = reader.read(kind, 1)
+    if reader.position != end:
+        raise ProtocolError("header length does not match its fields")
+    return fields
 
 
 def message_size(head: bytes) -> tuple[Literal["little", "big"], int]:
@@ -322,8 +352,8 @@ def decode_message(message: bytes) -> tuple[int, dict[int, Any], tuple[Any, ...]
     order, total = message_size(message[:16])
     if len(message) != total:
         raise ProtocolError("message cut short")
-    reader = _Reader(message, order, 12)
-    fields = {code: value for code, (_kind, value) in reader.read("a(yv)")}
+    reader = _Reader(message, order, 16)
+    fields = _header_fields(reader, 16 + int.from_bytes(message[12:16], order))
     reader.align(8)
     signature = fields.get(_SIGNATURE, "")
     if not isinstance(signature, str):

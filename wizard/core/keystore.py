@@ -539,19 +539,20 @@ def read_kept_keys(project_root: Path, *, timeout: float = PROBE_TIMEOUT) -> Kep
 
     Where the Secret Service is the only possible store (Linux, keyring left to its
     defaults), it never asks for a password — `status` may run unattended (a timer), where an
-    unlock window would wait for nobody — and it is one D-Bus connection and at most one
-    encrypted session, instead of a probe plus one visit per key (each with its own key
-    exchange). A store the person chose for keyring (KWallet, macOS, Windows) is read as
+    unlock window would wait for nobody — and it is one D-Bus connection of its own
+    (wizard.core.dbus_wire) and at most one session for every key, each wait bounded by
+    `timeout`. A store the person chose for keyring (KWallet, macOS, Windows) is read as
     keyring reads it.
     """
     import time
 
-    direct = _direct_secret_service()
-    unreachable = _unreachable(direct)
-    if unreachable is not None:
-        return KeptKeys(unreachable)
-    if not direct:
-        return _read_through_keyring(project_root)
+    if not _direct_secret_service():
+        unreachable = _unreachable(direct=False)
+        return KeptKeys(unreachable) if unreachable else _read_through_keyring(project_root)
+    from wizard.core import dbus_wire
+
+    if dbus_wire.gone():
+        return KeptKeys(KeyringInfo(False, NO_BACKEND, Msg("keystore.reason.no_session")))
     accounts = {slot: account_name(slot, project_root) for slot in Slot}
     try:
         return _read_direct(accounts, time.monotonic() + timeout)
@@ -568,6 +569,8 @@ def _direct_read_failure(exc: Exception, timeout: float) -> KeyringInfo:
         return _timed_out(timeout)
     if isinstance(exc, DBusError) and exc.name == IS_LOCKED:  # locked since we looked
         return KeyringInfo(False, "Secret Service", Msg("keystore.reason.locked_unasked"), True)
+    if isinstance(exc, ConnectionError | FileNotFoundError):  # a bus left by a closed session
+        return KeyringInfo(False, NO_BACKEND, Msg("keystore.reason.no_session"))
     kind, reason = _exception_kind(exc)
     return KeyringInfo(False, "Secret Service", reason, locked=kind == "locked")
 
@@ -614,7 +617,7 @@ def _read_direct(accounts: Mapping[Slot, str], deadline: float) -> KeptKeys:
         if any(service.item_is_locked(bus, item) for item in found.values()):
             return KeptKeys(locked)
         try:
-            values = service.secrets(bus, found.values()) if found else {}
+            values = service.secrets(bus, list(found.values())) if found else {}
         except service.PlainRefused:
             values = _secrets_encrypted(list(found.values()), deadline)
     keys: dict[Slot, Secret] = {}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: see record.py
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping, Sequence
 
     from wizard.core.dbus_wire import Connection
 
@@ -93,10 +93,10 @@ def search(bus: Connection, collection: str, attributes: Mapping[str, str]) -> l
     return [str(item) for item in items]
 
 
-def secrets(bus: Connection, items: Iterable[str]) -> dict[str, bytes]:
-    """Each item's secret, over one plain session. PlainRefused when the service only
-    sends secrets encrypted. After a failure the session is left to the service, which
-    closes it with our connection."""
+def secrets(bus: Connection, items: Sequence[str]) -> dict[str, bytes]:
+    """Each item's secret, over one plain session, in one call. PlainRefused when the
+    service only sends secrets encrypted. After a failure the session is left to the
+    service, which closes it with our connection."""
     from wizard.core.dbus_wire import DBusError, ProtocolError
 
     try:
@@ -107,12 +107,13 @@ def secrets(bus: Connection, items: Iterable[str]) -> dict[str, bytes]:
         if error.name == _NOT_SUPPORTED:
             raise PlainRefused from None
         raise
+    (sent,) = bus.call(BUS_NAME, SERVICE_PATH, _SERVICE, "GetSecrets", "aoo", list(items), session)
     found = {}
     for item in items:
-        (secret,) = bus.call(BUS_NAME, item, _ITEM, "GetSecret", "o", session)
+        secret = sent.get(item) if isinstance(sent, dict) else None
         value = secret[2] if isinstance(secret, tuple) and len(secret) == 4 else None
         if not isinstance(value, bytes):
-            raise ProtocolError("a secret that is not (oayays)")
+            raise ProtocolError("the service did not send every secret as (oayays)")
         found[item] = value
     bus.call(BUS_NAME, session, _SESSION, "Close")
     return found
