@@ -203,6 +203,7 @@ def test_a_string_that_is_not_utf8_or_not_terminated_is_refused() -> None:
         ("unix:path=/tmp/100%", ["/tmp/100%"]),  # not an escape: kept
         ("unix:path=/tmp/%zz%4", ["/tmp/%zz%4"]),
         ("unix:path=/tmp/%+1", ["/tmp/%+1"]),
+        ("unix:path=/home/ren%c3%a9e/bus", ["/home/renée/bus"]),  # UTF-8, byte by byte
         ("tcp:host=localhost,port=1234", None),
         ("unix:path=/a;tcp:host=h,port=1", None),
         ("unix:dir=/tmp", None),
@@ -431,3 +432,17 @@ def test_a_peer_that_misbehaves_ends_the_call_in_time(
     with pytest.raises(error), Connection(time.monotonic() + 0.5).open(peer) as bus:
         bus.call("x.y", "/", "x.y", "M")
     assert time.monotonic() - started < 2.5  # the deadline (0.5 s) ended every wait
+
+
+def test_an_escaped_address_reaches_its_socket(tmp_path: Path) -> None:
+    """dbus-daemon escapes a path's other bytes as %XX: a folder with a space, a comma and
+    an accent is reached all the same."""
+    from urllib.parse import quote
+
+    folder = tmp_path / "bus of renée, 2"
+    folder.mkdir()
+    address = _peer(folder, _hello_then(lambda client, parser: time.sleep(0.5)))
+    escaped = "unix:path=" + quote(os.fsencode(address.removeprefix("unix:path=")), safe="/-_.*")
+    assert "%20" in escaped and "%C3%A9" in escaped and "%2C" in escaped
+    with Connection(time.monotonic() + 5).open(escaped):
+        pass  # authenticated and said Hello

@@ -106,15 +106,18 @@ def reachable(address: str | None = None, timeout: float = 1.0) -> bool | None:
 
 
 def _unescape(value: str) -> str:
-    """D-Bus escapes bytes in addresses as %XX."""
+    """D-Bus escapes an address's bytes as %XX (a path's UTF-8 bytes, one by one)."""
+    if "%" not in value:
+        return value
     parts = value.split("%")
-    out = [parts[0]]
+    raw = bytearray(os.fsencode(parts[0]))
     for part in parts[1:]:
         if len(part) >= 2 and set(part[:2]) <= _HEX:
-            out.append(chr(int(part[:2], 16)) + part[2:])
+            raw.append(int(part[:2], 16))
+            raw += os.fsencode(part[2:])
         else:  # not an escape: kept as written
-            out.append("%" + part)
-    return "".join(out)
+            raw += os.fsencode("%" + part)
+    return os.fsdecode(bytes(raw))
 
 
 _HEX = set("0123456789abcdefABCDEF")
