@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jeepney.low_level import Endianness, Header, HeaderFields, Message, MessageType, Parser
 from jeepney.wrappers import DBusAddress, new_error, new_method_return, new_signal
+from test_keystore_status_read import _BUS_WITHOUT_SERVICES
 
 from wizard.core import dbus_wire
 from wizard.core.dbus_wire import (
@@ -216,14 +217,6 @@ def test_session_bus_addresses(address: str, sockets: list[str] | None) -> None:
 
 # ----------------------------------------------------------------------------- a real bus
 
-_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC
- "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig><type>session</type><listen>unix:dir={folder}</listen><auth>EXTERNAL</auth>
-<policy context="default">
-<allow send_destination="*"/><allow receive_sender="*"/><allow own="*"/></policy></busconfig>
-"""
-
 
 @pytest.fixture
 def real_bus(tmp_path: Path) -> Iterator[str]:
@@ -233,7 +226,7 @@ def real_bus(tmp_path: Path) -> Iterator[str]:
             pytest.fail("dbus-daemon not installed (.ci/run installs it)")
         pytest.skip("dbus-daemon not installed")
     config = tmp_path / "bus.conf"
-    config.write_text(_BUS_CONFIG.format(folder=tmp_path))
+    config.write_text(_BUS_WITHOUT_SERVICES.format(folder=tmp_path))
     daemon = subprocess.Popen(
         ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE,

@@ -32,10 +32,11 @@ def _only_the_openwebui_key(args: tuple[object, ...]) -> tuple[object, ...]:
     return ([f"{COLLECTION}/1"] if kept else [],)
 
 
-class ScriptedBus:
+class ScriptedBus(dbus_wire.Connection):
     """Answers calls by member name (Get: by property); records what was asked."""
 
     def __init__(self, answers: dict[str, Answer]) -> None:
+        super().__init__(deadline=float("inf"))
         self.answers = {
             "NameHasOwner": (True,),
             "GetConnectionUnixProcessID": (os.getpid(),),
@@ -51,15 +52,6 @@ class ScriptedBus:
 
     def open(self, address: str | None = None) -> ScriptedBus:
         return self
-
-    def __enter__(self) -> ScriptedBus:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
     def call(
         self,
@@ -78,12 +70,6 @@ class ScriptedBus:
         if callable(answer):
             return answer(args)
         return answer
-
-    def get_property(self, destination: str, path: str, interface: str, name: str) -> object:
-        (variant,) = self.call(
-            destination, path, dbus_wire.PROPERTIES, "Get", "ss", interface, name
-        )
-        return variant[1]  # type: ignore[index]
 
 
 @pytest.fixture
