@@ -49,12 +49,12 @@ _SCRIPT = """
     sessions = []
     real_call = dbus_wire.Connection.call
 
-    def call(self, destination, path, interface, member, signature="", *args):
+    def call(self, destination, path, interface, member, signature="", *args, **options):
         if member == "OpenSession":
             if refuse_plain and args[0] == "plain":  # as KWallet's Secret Service answers
                 raise dbus_wire.DBusError("org.freedesktop.DBus.Error.NotSupported", "plain")
             sessions.append(args[0])
-        return real_call(self, destination, path, interface, member, signature, *args)
+        return real_call(self, destination, path, interface, member, signature, *args, **options)
 
     dbus_wire.Connection.call = call
     if refuse_plain:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from jeepney.low_level import Endianness, Header, HeaderFields, Message, MessageType
 
 from wizard.core import dbus_wire, keystore, secret_service
 from wizard.core.dbus_wire import DBusError, ProtocolError
@@ -17,35 +18,39 @@ from wizard.core.keys import Slot
 OPENWEBUI_KEY = "sk-" + "0123456789abcdef" * 2
 COLLECTION = "/org/freedesktop/secrets/collection/login"
 
-Answer = tuple[object, ...] | Exception | Callable[[tuple[object, ...]], tuple[object, ...]]
+# An answer: (signature, values), an exception the wire raises (a timeout, a closed bus), a
+# DBusError the service answers, or a function of the call's arguments giving one of these.
+Answer = tuple[str, tuple[object, ...]] | Exception | Callable[[tuple[object, ...]], object]
 
 
-def _the_openwebui_key(args: tuple[object, ...]) -> tuple[object, ...]:
+def _the_openwebui_key(args: tuple[object, ...]) -> tuple[str, tuple[object, ...]]:
     items, session = args
     secret = (session, b"", OPENWEBUI_KEY.encode(), "text/plain")
-    return ({item: secret for item in items},)  # type: ignore[attr-defined]
+    return "a{o(oayays)}", ({item: secret for item in items},)  # type: ignore[attr-defined]
 
 
-def _only_the_openwebui_key(args: tuple[object, ...]) -> tuple[object, ...]:
+def _only_the_openwebui_key(args: tuple[object, ...]) -> tuple[str, tuple[object, ...]]:
     (attributes,) = args
     kept = str(attributes["username"]).startswith("OPENWEBUI_API_KEY@")  # type: ignore[index]
-    return ([f"{COLLECTION}/1"] if kept else [],)
+    return "ao", ([f"{COLLECTION}/1"] if kept else [],)
 
 
 class ScriptedBus(dbus_wire.Connection):
-    """Answers calls by member name (Get: by property); records what was asked."""
+    """A Connection whose socket is a script: each call (by member; `Get` by property) is
+    answered with a real D-Bus message (made by jeepney), which `call` reads and checks
+    as it would a service's. Records what was asked."""
 
     def __init__(self, answers: dict[str, Answer]) -> None:
         super().__init__(deadline=float("inf"))
-        self.answers = {
-            "NameHasOwner": (True,),
-            "GetConnectionUnixProcessID": (os.getpid(),),
-            "ReadAlias": (COLLECTION,),
-            "Locked": (("b", False),),
+        self.answers: dict[str, Answer] = {
+            "NameHasOwner": ("b", (True,)),
+            "GetConnectionUnixProcessID": ("u", (os.getpid(),)),
+            "ReadAlias": ("o", (COLLECTION,)),
+            "Locked": ("v", (("b", False),)),
             "SearchItems": _only_the_openwebui_key,
-            "OpenSession": (("s", ""), "/org/freedesktop/secrets/session/1"),
+            "OpenSession": ("vo", (("s", ""), "/org/freedesktop/secrets/session/1")),
             "GetSecrets": _the_openwebui_key,
-            "Close": (),
+            "Close": ("", ()),
             **answers,
         }
         self.asked: list[str] = []
@@ -53,23 +58,33 @@ class ScriptedBus(dbus_wire.Connection):
     def open(self, address: str | None = None) -> ScriptedBus:
         return self
 
-    def call(
-        self,
-        destination: str,
-        path: str,
-        interface: str,
-        member: str,
-        signature: str = "",
-        *args: object,
-    ) -> tuple[object, ...]:
+    def _send(self, data: bytes) -> None:
+        _, fields, args = dbus_wire.decode_message(data)
+        member = fields[3]
         name = str(args[1]) if member == "Get" else member
         self.asked.append(name)
         answer = self.answers[name]
-        if isinstance(answer, Exception):
+        if callable(answer) and not isinstance(answer, Exception):
+            answer = answer(args)
+        serial = int.from_bytes(data[8:12], "little")
+        if isinstance(answer, DBusError):
+            header = {HeaderFields.reply_serial: serial, HeaderFields.error_name: answer.name}
+            header[HeaderFields.signature] = "s"
+            self._buffer += _message(MessageType.error, header, (str(answer),))
+        elif isinstance(answer, Exception):
             raise answer
-        if callable(answer):
-            return answer(args)
-        return answer
+        else:
+            signature, values = answer  # type: ignore[misc]
+            header = {HeaderFields.reply_serial: serial}
+            if signature:
+                header[HeaderFields.signature] = signature
+            self._buffer += _message(MessageType.method_return, header, values)
+
+
+def _message(
+    kind: MessageType, fields: dict[HeaderFields, object], body: tuple[object, ...]
+) -> bytes:
+    return Message(Header(Endianness.little, kind, 0, 1, -1, 1, fields), body).serialise(serial=1)
 
 
 @pytest.fixture
@@ -99,7 +114,7 @@ def test_a_key_is_read_over_one_plain_session(
 def test_nothing_kept_asks_for_no_secret(
     scripted: Callable[..., ScriptedBus], tmp_path: Path
 ) -> None:
-    bus = scripted(SearchItems=([],))
+    bus = scripted(SearchItems=("ao", ([],)))
     kept = keystore.read_kept_keys(tmp_path)
     assert kept.info.usable and dict(kept.keys) == {}
     assert "OpenSession" not in bus.asked and "GetSecrets" not in bus.asked
@@ -109,12 +124,12 @@ def test_nothing_kept_asks_for_no_secret(
     ("answers", "reason", "locked"),
     [
         (
-            {"NameHasOwner": (False,), "ListActivatableNames": (["org.other"],)},
+            {"NameHasOwner": ("b", (False,)), "ListActivatableNames": ("as", (["org.other"],))},
             "keystore.reason.no_service",
             False,
         ),
-        ({"ReadAlias": ("/",)}, "keystore.reason.no_collection_yet", False),
-        ({"Locked": (("b", True),)}, "keystore.reason.locked_unasked", True),
+        ({"ReadAlias": ("o", ("/",))}, "keystore.reason.no_collection_yet", False),
+        ({"Locked": ("v", (("b", True),))}, "keystore.reason.locked_unasked", True),
         # Locked between our look and our read: said the same way.
         (
             {
@@ -126,11 +141,27 @@ def test_nothing_kept_asks_for_no_secret(
             True,
         ),
         ({"GetSecrets": TimeoutError("timed out")}, "keystore.reason.timeout", False),
-        ({"GetSecrets": ({f"{COLLECTION}/1": (1, 2)},)}, "keystore.reason.error", False),
-        ({"GetSecrets": ({},)}, "keystore.reason.error", False),  # a secret missing
-        ({"GetSecrets": (["not", "a", "dict"],)}, "keystore.reason.error", False),
         (
-            {"GetSecrets": ({f"{COLLECTION}/1": (COLLECTION, b"", b"\xff\xfe", "text/plain")},)},
+            {"GetSecrets": ("a{o(ii)}", ({f"{COLLECTION}/1": (1, 2)},))},
+            "keystore.reason.error",
+            False,
+        ),
+        ({"GetSecrets": ("a{o(oayays)}", ({},))}, "keystore.reason.error", False),  # one missing
+        (
+            {"SearchItems": ("s", ("/org/freedesktop/secrets/collection/login/1",))},
+            "keystore.reason.error",
+            False,
+        ),
+        ({"OpenSession": ("vu", (("s", ""), 7))}, "keystore.reason.error", False),
+        ({"ReadAlias": ("", ())}, "keystore.reason.error", False),  # no value at all
+        ({"GetSecrets": ("as", (["not", "a", "dict"],))}, "keystore.reason.error", False),
+        (
+            {
+                "GetSecrets": (
+                    "a{o(oayays)}",
+                    ({f"{COLLECTION}/1": (COLLECTION, b"", b"\xff\xfe", "text/plain")},),
+                )
+            },
             "keystore.reason.error",
             False,
         ),
@@ -145,6 +176,9 @@ def test_nothing_kept_asks_for_no_secret(
         "timeout",
         "bad-shape",
         "secret-missing",
+        "search-not-a-list",
+        "session-not-a-path",
+        "empty-answer",
         "not-a-dict",
         "not-utf8",
         "hostile-bus",
@@ -198,6 +232,7 @@ def test_a_service_error_never_shows_a_key(
 def test_the_program_answering_is_named_as_people_know_it() -> None:
     comm = Path("/proc/self/comm").read_text().strip()
     assert secret_service.program_name(ScriptedBus({})) == comm  # unknown: as it calls itself
-    assert secret_service.program_name(ScriptedBus({"GetConnectionUnixProcessID": ("x",)})) is None
+    not_a_pid = ScriptedBus({"GetConnectionUnixProcessID": ("s", ("x",))})
+    assert secret_service.program_name(not_a_pid) is None
     failing = DBusError("org.freedesktop.DBus.Error.NameHasNoOwner", "no owner")
     assert secret_service.program_name(ScriptedBus({"GetConnectionUnixProcessID": failing})) is None

@@ -51,10 +51,11 @@ class Terminal:
         return shown
 
     def wait_for(self, text: str, timeout: float = 30) -> str:
+        """The screen once `text` is on it, on one line or across the terminal's wrap."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             shown = self.screen()
-            if text in shown:
+            if text in shown or text in self.tmux("capture-pane", "-p", "-J", "-t", "e2e"):
                 return shown
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")

@@ -450,8 +450,10 @@ class Connection:
         member: str,
         signature: str = "",
         *args: object,
+        reply: str | None = None,
     ) -> tuple[Any, ...]:
-        """Call a method and wait for its answer: the reply's values, or DBusError."""
+        """Call a method and wait for its answer: the reply's values, or DBusError. With
+        `reply`, an answer of another signature is a ProtocolError."""
         self._serial += 1
         call = encode_call(self._serial, destination, path, interface, member, signature, args)
         self._send(call)
@@ -463,11 +465,15 @@ class Connection:
                 name = str(fields_read.get(_ERROR_NAME, "org.freedesktop.DBus.Error.Failed"))
                 text = values[0] if values and isinstance(values[0], str) else ""
                 raise DBusError(name, text)
+            if reply is not None and fields_read.get(_SIGNATURE, "") != reply:
+                raise ProtocolError(f"{member} answered a value of another type than {reply!r}")
             return values
 
     def get_property(self, destination: str, path: str, interface: str, name: str) -> object:
         """One property's value (org.freedesktop.DBus.Properties.Get)."""
-        (variant,) = self.call(destination, path, PROPERTIES, "Get", "ss", interface, name)
+        (variant,) = self.call(
+            destination, path, PROPERTIES, "Get", "ss", interface, name, reply="v"
+        )
         return variant[1]
 
     # Bytes ----------------------------------------------------------------------------
@@ -485,8 +491,9 @@ class Connection:
 
     def _fill(self, size: int) -> None:
         """Read until the buffer holds `size` bytes."""
-        assert self._socket is not None
         while len(self._buffer) < size:
+            if self._socket is None:
+                raise ConnectionResetError("the connection is closed")
             self._socket.settimeout(self._remaining())
             chunk = self._socket.recv(max(4096, size - len(self._buffer)))
             if not chunk:

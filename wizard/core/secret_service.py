@@ -51,32 +51,38 @@ def is_available(bus: Connection) -> bool:
     from wizard.core.dbus_wire import BUS
 
     path = "/org/freedesktop/DBus"
-    if bus.call(BUS, path, BUS, "NameHasOwner", "s", BUS_NAME) == (True,):
+    if bus.call(BUS, path, BUS, "NameHasOwner", "s", BUS_NAME, reply="b") == (True,):
         return True
-    (names,) = bus.call(BUS, path, BUS, "ListActivatableNames")
-    return isinstance(names, list) and BUS_NAME in names
+    (names,) = bus.call(BUS, path, BUS, "ListActivatableNames", reply="as")
+    return BUS_NAME in names
 
 
 def program_name(bus: Connection) -> str | None:
     """Which program answers on the Secret Service's name, as a person knows it (Linux only;
     None when it cannot be told: a nicer name is not worth an error)."""
-    from wizard.core.dbus_wire import BUS, DBusError
+    from wizard.core.dbus_wire import BUS, DBusError, ProtocolError
 
     try:
         (pid,) = bus.call(
-            BUS, "/org/freedesktop/DBus", BUS, "GetConnectionUnixProcessID", "s", BUS_NAME
+            BUS,
+            "/org/freedesktop/DBus",
+            BUS,
+            "GetConnectionUnixProcessID",
+            "s",
+            BUS_NAME,
+            reply="u",
         )
-        with open(f"/proc/{int(pid)}/comm", "rb") as comm_file:
+        with open(f"/proc/{pid}/comm", "rb") as comm_file:
             comm = comm_file.read(64).decode("utf-8", "replace").strip()
-    except (DBusError, OSError, ValueError, TypeError):
+    except (DBusError, ProtocolError, OSError):
         return None
     return _PROGRAMS.get(comm, comm or None)
 
 
 def default_collection(bus: Connection) -> str | None:
     """The default collection's object path, or None when there is none yet."""
-    (path,) = bus.call(BUS_NAME, SERVICE_PATH, _SERVICE, "ReadAlias", "s", "default")
-    return path if isinstance(path, str) and path != "/" else None
+    (path,) = bus.call(BUS_NAME, SERVICE_PATH, _SERVICE, "ReadAlias", "s", "default", reply="o")
+    return path if path != "/" else None
 
 
 def collection_is_locked(bus: Connection, collection: str) -> bool:
@@ -89,8 +95,10 @@ def item_is_locked(bus: Connection, item: str) -> bool:
 
 def search(bus: Connection, collection: str, attributes: Mapping[str, str]) -> list[str]:
     """The items of `collection` whose attributes include all of `attributes`."""
-    (items,) = bus.call(BUS_NAME, collection, _COLLECTION, "SearchItems", "a{ss}", attributes)
-    return [str(item) for item in items]
+    (items,) = bus.call(
+        BUS_NAME, collection, _COLLECTION, "SearchItems", "a{ss}", attributes, reply="ao"
+    )
+    return list(items)
 
 
 def secrets(bus: Connection, items: Sequence[str]) -> dict[str, bytes]:
@@ -101,19 +109,23 @@ def secrets(bus: Connection, items: Sequence[str]) -> dict[str, bytes]:
 
     try:
         _, session = bus.call(
-            BUS_NAME, SERVICE_PATH, _SERVICE, "OpenSession", "sv", "plain", ("s", "")
+            BUS_NAME, SERVICE_PATH, _SERVICE, "OpenSession", "sv", "plain", ("s", ""), reply="vo"
         )
     except DBusError as error:
         if error.name == _NOT_SUPPORTED:
             raise PlainRefused from None
         raise
-    (sent,) = bus.call(BUS_NAME, SERVICE_PATH, _SERVICE, "GetSecrets", "aoo", list(items), session)
-    found = {}
-    for item in items:
-        secret = sent.get(item) if isinstance(sent, dict) else None
-        value = secret[2] if isinstance(secret, tuple) and len(secret) == 4 else None
-        if not isinstance(value, bytes):
-            raise ProtocolError("the service did not send every secret as (oayays)")
-        found[item] = value
-    bus.call(BUS_NAME, session, _SESSION, "Close")
-    return found
+    (sent,) = bus.call(
+        BUS_NAME,
+        SERVICE_PATH,
+        _SERVICE,
+        "GetSecrets",
+        "aoo",
+        list(items),
+        session,
+        reply="a{o(oayays)}",
+    )
+    if not set(items) <= sent.keys():
+        raise ProtocolError("the service did not send every secret asked for")
+    bus.call(BUS_NAME, session, _SESSION, "Close", reply="")
+    return {item: sent[item][2] for item in items}
