@@ -439,3 +439,22 @@ def test_an_escaped_address_reaches_its_socket(tmp_path: Path) -> None:
     assert "%20" in escaped and "%C3%A9" in escaped and "%2C" in escaped
     with Connection(time.monotonic() + 5).open(escaped):
         pass  # authenticated and said Hello
+
+
+def test_variants_nested_past_the_limit_are_refused_not_recursed() -> None:
+    """A hostile peer can nest a variant in a variant at will: refused at 32 levels, long
+    before Python's own recursion limit."""
+    shallow = encode_call(1, "a.b", "/", "a.b", "C", "v", [("y", 5)])
+    header = shallow[: len(shallow) - 4]  # the body of ("y", 5) is 4 bytes: \x01 y \x00 \x05
+    for depth, refused in ((30, False), (40, True), (5000, True)):
+        body = b"\x01v\x00" * depth + b"\x01y\x00\x05"
+        message = header[:4] + len(body).to_bytes(4, "little") + header[8:] + body
+        if refused:
+            with pytest.raises(ProtocolError):
+                decode_message(message)
+        else:
+            value = decode_message(message)[2][0]
+            for _ in range(depth):
+                assert value[0] == "v"
+                value = value[1]
+            assert value == ("y", 5)

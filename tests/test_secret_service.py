@@ -167,6 +167,7 @@ def test_nothing_kept_asks_for_no_secret(
         ),
         ({"ReadAlias": ProtocolError("message too big")}, "keystore.reason.error", False),
         ({"NameHasOwner": ConnectionResetError("closed")}, "keystore.reason.no_session", False),
+        ({"NameHasOwner": PermissionError(13, "denied")}, "keystore.reason.no_session", False),
     ],
     ids=[
         "no-service",
@@ -183,6 +184,7 @@ def test_nothing_kept_asks_for_no_secret(
         "not-utf8",
         "hostile-bus",
         "bus-closed",
+        "another-users-bus",
     ],
 )
 def test_a_service_that_cannot_be_read_is_explained(

@@ -569,7 +569,8 @@ def _direct_read_failure(exc: Exception, timeout: float) -> KeyringInfo:
         return _timed_out(timeout)
     if isinstance(exc, DBusError) and exc.name == IS_LOCKED:  # locked since we looked
         return KeyringInfo(False, "Secret Service", Msg("keystore.reason.locked_unasked"), True)
-    if isinstance(exc, ConnectionError | FileNotFoundError):  # a bus left by a closed session
+    # A bus left by a closed session, or another user's (the address kept through sudo).
+    if isinstance(exc, ConnectionError | FileNotFoundError | PermissionError):
         return KeyringInfo(False, NO_BACKEND, Msg("keystore.reason.no_session"))
     kind, reason = _exception_kind(exc)
     return KeyringInfo(False, "Secret Service", reason, locked=kind == "locked")
