@@ -293,7 +293,7 @@ installed_python, installed_program = sys.argv[5], sys.argv[6]
 env = dict(os.environ)
 times = {}
 for shape, root in roots.items():
-    if keep:  # as the wizard leaves it: both keys kept for the project
+    if keep:  # as the wizard leaves it: the project's keys kept
         subprocess.run([PYTHON, "-c", KEEP_BOTH, root], check=True)
     faces = [("installed", [installed_program], [installed_python, "-c", "pass"])]
     if shape == "API key":  # and in this checkout's editable venv
