@@ -322,8 +322,8 @@ def encode_call(
 
 
 def _header_fields(reader: _Reader, end: int) -> dict[int, Any]:
-    """The header's (code, variant) structs up to `end`, by code. Their values are strings
-    and numbers (read here directly); any other type goes through `_Reader.read`."""
+    """The header's (code, variant) structs up to `end`, by code: read one by one rather
+    than as a whole `a(yv)` array, which costs every call a few layers of `_Reader.read`."""
     fields = {}
     while reader.position < end:
         reader.align(8)

@@ -422,12 +422,11 @@ def keyring_info(timeout: float = PROBE_TIMEOUT) -> KeyringInfo:
         return _timed_out(timeout)
 
 
-def _unreachable(direct: bool | None = None) -> KeyringInfo | None:
-    """No store can be reached, known without loading keyring or talking to D-Bus.
-    `direct`: `_direct_secret_service()`, when the caller already knows it."""
-    if direct is None:
-        direct = _direct_secret_service()
-    if (_no_session_bus() and "keyring" not in sys.modules) or (direct and _bus_unreachable()):
+def _unreachable() -> KeyringInfo | None:
+    """No store can be reached, known without loading keyring or talking to D-Bus."""
+    if (_no_session_bus() and "keyring" not in sys.modules) or (
+        _direct_secret_service() and _bus_unreachable()
+    ):
         return KeyringInfo(
             usable=False, backend=NO_BACKEND, reason=Msg("keystore.reason.no_session")
         )
@@ -547,7 +546,7 @@ def read_kept_keys(project_root: Path, *, timeout: float = PROBE_TIMEOUT) -> Kep
     import time
 
     if not _direct_secret_service():
-        unreachable = _unreachable(direct=False)
+        unreachable = _unreachable()
         return KeptKeys(unreachable) if unreachable else _read_through_keyring(project_root)
     from wizard.core import dbus_wire
 
