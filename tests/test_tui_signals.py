@@ -37,6 +37,20 @@ def ended(pid: int, timeout: float = 20) -> bool:
     return False
 
 
+def _threads_of(pid: int) -> str:
+    """Each thread's name, state and kernel wait, to tell next time where it was stuck."""
+    said = []
+    for task in sorted(Path(f"/proc/{pid}/task").glob("*")):
+        try:
+            name = (task / "comm").read_text().strip()
+            state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            wait = (task / "wchan").read_text().strip()
+        except OSError:
+            continue
+        said.append(f"{task.name} {name} {state} {wait}")
+    return "; ".join(said) or "no thread readable"
+
+
 def port_is_free(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) != 0
@@ -47,7 +61,7 @@ def stop(terminal: Terminal, way: str, unsaved: bool = False) -> str | None:
     pid = terminal.pid()
     if way == "sighup":
         terminal.close()  # the terminal goes away: tmux hangs up on the program
-        assert ended(pid), "the program outlived its terminal"
+        assert ended(pid), f"the program outlived its terminal: {_threads_of(pid)}"
         return None
     if way == "sigterm":
         os.kill(pid, signal.SIGTERM)

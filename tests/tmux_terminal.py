@@ -51,12 +51,17 @@ class Terminal:
         return shown
 
     def wait_for(self, text: str, timeout: float = 30) -> str:
-        """The screen once `text` is on it, on one line or across the terminal's wrap."""
+        """The screen once `text` is on it: as shown, or with the lines the terminal wrapped
+        joined again (the width may cut a text anywhere). What is returned is the capture
+        the text was found in."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             shown = self.screen()
-            if text in shown or text in self.tmux("capture-pane", "-p", "-J", "-t", "e2e"):
+            if text in shown:
                 return shown
+            joined = self.tmux("capture-pane", "-p", "-J", "-t", "e2e")
+            if text in joined:
+                return joined
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
 
